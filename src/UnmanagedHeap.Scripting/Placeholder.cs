@@ -1,0 +1,1 @@
+namespace UnmanagedHeap.Scripting; internal static class Placeholder {}
