@@ -1,0 +1,15 @@
+# Integer arithmetic, including floor division and modulo with negatives.
+print(7 + 3, 7 - 3, 7 * 3, 7 / 2, 7 // 2, 7 % 3, 2 ** 10)
+print(-7 // 2, 7 // -2, -7 // -2)
+print(-7 % 3, 7 % -3, -7 % -3)
+print(6 / 3, type(6 / 3).__name__, 0 // 5, 0 % 5)
+print(2 ** 100)
+print(-2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 0)
+print(10 ** 20 // 7, 10 ** 20 % 7)
+print(-(2 ** 64) // 3, (2 ** 64) * -(2 ** 64))
+big = 123456789 ** 3
+print(big, big - big + 1)
+print(abs(-5), -(-5), +3, -0)
+print(1 + True, True + True, False * 10)
+print(17 // 5 * 5 + 17 % 5 == 17)
+print((17 // 5, 17 % 5), (-17 // 5, -17 % 5))

@@ -1,0 +1,15 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, (2 * 3) ** 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2, -2 ** 2, 2 ** -1)
+print(10 - 4 - 3, 10 - (4 - 3), 100 / 10 / 5, 2 * 3 % 4)
+print(1 + 2 << 3, 1 + (2 << 3), 6 & 3 | 8, 6 & (3 | 8))
+print(1 | 2 ^ 3 & 4, 5 & 3 == 1, (5 & 3) == 1)
+print(not 1 + 1 == 3, not True and False, not (True and False))
+print(True or False and False, (True or False) and False)
+print(1 < 2 == True, (1 < 2) == True)
+print(-3 % 5, -(3 % 5), ~1 + 1, ~(1 + 1))
+print(3 if 1 else 2 + 10, (3 if 0 else 2) + 10)
+x = 5
+print(x * -1, x - -1, x ** -1 * 10, - - x)
+print("a" + "b" * 2, ("a" + "b") * 2)
+print([1, 2] * 2 + [3], 2 * [0] + [1] * 2)
