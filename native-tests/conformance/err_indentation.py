@@ -1,0 +1,4 @@
+# An IndentationError: a block is missing after if.
+print("never runs")
+if True:
+print("not indented")

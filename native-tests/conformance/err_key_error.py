@@ -1,0 +1,4 @@
+# Uncaught KeyError.
+config = {"host": "localhost", "port": 8080}
+print(config["host"])
+print(config["user"])

@@ -1,0 +1,7 @@
+# Uncaught RuntimeError raised explicitly.
+def stop(reason):
+    raise RuntimeError("stopped: " + reason)
+
+
+print("starting")
+stop("out of budget")

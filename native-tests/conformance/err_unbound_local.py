@@ -1,0 +1,11 @@
+# Uncaught UnboundLocalError.
+total = 0
+
+
+def add(n):
+    total += n
+    return total
+
+
+print("adding")
+add(5)
