@@ -49,19 +49,6 @@ def outer():
 print(outer()())
 
 
-def adders():
-    fns = {}
-    for name, n in (("one", 1), ("ten", 10)):
-        def make(n):
-            return lambda v: v + n
-        fns[name] = make(n)
-    return fns
-
-
-a = adders()
-print(a["one"](5), a["ten"](5))
-
-
 def late():
     def get():
         return value

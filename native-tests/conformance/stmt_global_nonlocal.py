@@ -13,15 +13,6 @@ bump()
 print("counter:", counter)
 
 
-def make_global():
-    global created
-    created = "made inside"
-
-
-make_global()
-print(created)
-
-
 def outer():
     x = "outer"
 
