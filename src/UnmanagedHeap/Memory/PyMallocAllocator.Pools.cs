@@ -1,0 +1,235 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static UnmanagedHeap.Memory.PyMallocLayout;
+
+namespace UnmanagedHeap.Memory;
+
+// Pool and arena management: the slow paths, taken about once per pool's worth of blocks.
+public sealed unsafe partial class PyMallocAllocator
+{
+    /// <summary>
+    /// Release policy: an arena whose 64 pools are all empty is returned with
+    /// <see cref="NativeMemory.AlignedFree"/> at once, except that one completely empty arena
+    /// is kept as a spare. Without the spare, a heap hovering at an arena boundary would
+    /// map and unmap a megabyte on every few allocations (CPython 3.10+ keeps one for the
+    /// same reason). The spare is chosen last for new pools, so it stays empty while any
+    /// other arena has room.
+    /// </summary>
+    private const int SpareEmptyArenas = 1;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void* MallocFromFreshPool(PyMallocState* s, uint index)
+    {
+        PoolHeader* pool = TakePool(s, index);
+        if (pool == null)
+            return null;
+        LinkUsed(s, pool);
+        return Malloc(s, BlockSize(index));   // now served by the fast path
+    }
+
+    /// <summary>Gets an empty pool for size class <paramref name="index"/> from the fullest arena with room.</summary>
+    private static PoolHeader* TakePool(PyMallocState* s, uint index)
+    {
+        ArenaObject* arena = s->NonEmptyBuckets == 0
+            ? NewArena(s)
+            : (ArenaObject*)s->ArenaBuckets[BitOperations.TrailingZeroCount(s->NonEmptyBuckets) + 1];
+        if (arena == null)
+            return null;
+
+        PoolHeader* pool;
+        if (arena->FreePools != null)
+        {
+            pool = arena->FreePools;
+            arena->FreePools = pool->Next;
+            // An emptied pool that served this class keeps its free list, so the blocks
+            // freed last are handed out first, as CPython does; otherwise reformat it.
+            bool sameClassWithRoom = pool->SizeIndex == index && !pool->IsFull;
+            if (!sameClassWithRoom)
+                FormatPool(pool, index);
+        }
+        else
+        {
+            pool = (PoolHeader*)(arena->Base + arena->NextFreshPool * PoolSize);
+            pool->Arena = arena;
+            FormatPool(pool, index);
+            arena->NextFreshPool++;
+        }
+        pool->Ref = 0;
+        pool->Next = null;
+        pool->Prev = null;
+
+        if (arena->FreePoolCount == PoolsPerArena)
+            s->EmptyArenaCount--;
+        MoveToBucket(s, arena, arena->FreePoolCount - 1);
+        s->PoolsInUse++;
+        return pool;
+    }
+
+    private static void FormatPool(PoolHeader* pool, uint index)
+    {
+        pool->SizeIndex = index;
+        pool->Reciprocal = Reciprocal(index);
+        pool->FreeBlock = null;
+        pool->NextOffset = PoolHeaderSize;
+        pool->MaxNextOffset = (uint)PoolSize - BlockSize(index);
+        new Span<ulong>(pool->Live, LiveWords).Clear();
+    }
+
+    /// <summary>The last live block of a pool was freed: hand the pool back to its arena.</summary>
+    private static void PoolBecameEmpty(PyMallocState* s, PoolHeader* pool, bool wasFull)
+    {
+        if (!wasFull)
+            UnlinkUsed(s, pool);
+        ArenaObject* arena = pool->Arena;
+        pool->Next = arena->FreePools;
+        pool->Prev = null;
+        arena->FreePools = pool;
+        s->PoolsInUse--;
+        MoveToBucket(s, arena, arena->FreePoolCount + 1);
+
+        if (arena->FreePoolCount == PoolsPerArena)
+        {
+            if (s->EmptyArenaCount >= SpareEmptyArenas)
+                ReleaseArena(s, arena);
+            else
+                s->EmptyArenaCount++;
+        }
+    }
+
+    // ---- per-class used-pool lists (pools with at least one live block and room for more)
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LinkUsed(PyMallocState* s, PoolHeader* pool)
+    {
+        var head = (PoolHeader*)s->UsedPools[pool->SizeIndex];
+        pool->Prev = null;
+        pool->Next = head;
+        if (head != null)
+            head->Prev = pool;
+        s->UsedPools[pool->SizeIndex] = (ulong)pool;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UnlinkUsed(PyMallocState* s, PoolHeader* pool)
+    {
+        if (pool->Prev != null)
+            pool->Prev->Next = pool->Next;
+        else
+            s->UsedPools[pool->SizeIndex] = (ulong)pool->Next;
+        if (pool->Next != null)
+            pool->Next->Prev = pool->Prev;
+        pool->Next = null;
+        pool->Prev = null;
+    }
+
+    // ---- arena buckets by free-pool count
+
+    private static void MoveToBucket(PyMallocState* s, ArenaObject* arena, uint freePools)
+    {
+        RemoveFromBucket(s, arena);
+        arena->FreePoolCount = freePools;
+        if (freePools == 0)
+            return;   // a full arena is in no bucket: it has nothing to give
+        var head = (ArenaObject*)s->ArenaBuckets[freePools];
+        arena->BucketPrev = null;
+        arena->BucketNext = head;
+        if (head != null)
+            head->BucketPrev = arena;
+        s->ArenaBuckets[freePools] = (ulong)arena;
+        s->NonEmptyBuckets |= 1UL << (int)(freePools - 1);
+    }
+
+    private static void RemoveFromBucket(PyMallocState* s, ArenaObject* arena)
+    {
+        uint n = arena->FreePoolCount;
+        if (n == 0)
+            return;
+        if (arena->BucketPrev != null)
+            arena->BucketPrev->BucketNext = arena->BucketNext;
+        else
+            s->ArenaBuckets[n] = (ulong)arena->BucketNext;
+        if (arena->BucketNext != null)
+            arena->BucketNext->BucketPrev = arena->BucketPrev;
+        if (s->ArenaBuckets[n] == 0)
+            s->NonEmptyBuckets &= ~(1UL << (int)(n - 1));
+        arena->BucketNext = null;
+        arena->BucketPrev = null;
+    }
+
+    // ---- arenas
+
+    private static ArenaObject* NewArena(PyMallocState* s)
+    {
+        void* memory;
+        try
+        {
+            memory = NativeMemory.AlignedAlloc(ArenaSize, ArenaSize);
+        }
+        catch (OutOfMemoryException)
+        {
+            return null;
+        }
+        ArenaObject* arena = null;
+        try
+        {
+            arena = (ArenaObject*)NativeMemory.AllocZeroed((nuint)sizeof(ArenaObject));
+        }
+        catch (OutOfMemoryException)
+        {
+        }
+        if (arena == null || !ArenaMap.IsMappable((nuint)memory + ArenaSize - 1) || !s->Arenas.TrySet((nuint)memory, arena))
+        {
+            NativeMemory.Free(arena);
+            NativeMemory.AlignedFree(memory);
+            return null;
+        }
+
+        arena->Base = (byte*)memory;
+        arena->AllNext = s->AllArenas;
+        if (s->AllArenas != null)
+            s->AllArenas->AllPrev = arena;
+        s->AllArenas = arena;
+        MoveToBucket(s, arena, PoolsPerArena);
+        s->ArenaCount++;
+        s->EmptyArenaCount++;
+        return arena;
+    }
+
+    private static void ReleaseArena(PyMallocState* s, ArenaObject* arena)
+    {
+        RemoveFromBucket(s, arena);
+        if (arena->AllPrev != null)
+            arena->AllPrev->AllNext = arena->AllNext;
+        else
+            s->AllArenas = arena->AllNext;
+        if (arena->AllNext != null)
+            arena->AllNext->AllPrev = arena->AllPrev;
+
+        s->Arenas.Clear((nuint)arena->Base);
+        NativeMemory.AlignedFree(arena->Base);
+        NativeMemory.Free(arena);
+        s->ArenaCount--;
+    }
+
+    private static void DisposeState(PyMallocState* s)
+    {
+        ArenaObject* arena = s->AllArenas;
+        while (arena != null)
+        {
+            ArenaObject* next = arena->AllNext;
+            NativeMemory.AlignedFree(arena->Base);
+            NativeMemory.Free(arena);
+            arena = next;
+        }
+        for (nuint i = 0; i < s->Large.Capacity; i++)
+        {
+            RawBlockTable.Entry* e = s->Large.SlotAt(i);
+            if (e->Start != 0)
+                NativeMemory.AlignedFree((void*)e->Start);
+        }
+        s->Large.Dispose();
+        s->Arenas.Dispose();
+        NativeMemory.Free(s);
+    }
+}

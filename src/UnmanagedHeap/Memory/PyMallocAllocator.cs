@@ -1,0 +1,263 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static UnmanagedHeap.Memory.PyMallocLayout;
+
+namespace UnmanagedHeap.Memory;
+
+/// <summary>
+/// The default allocator, modelled on CPython's obmalloc: 1 MiB arenas cut into 16 KiB
+/// pools, each pool serving one of 32 size classes (16, 32, … 512 bytes); larger requests
+/// go to the system allocator and are tracked in a table.
+/// </summary>
+/// <remarks>
+/// <para>Layout: arenas come from <see cref="NativeMemory.AlignedAlloc"/> aligned to their own
+/// size, so an address's arena is <c>addr &amp; ~(1 MiB − 1)</c> and its pool header is at
+/// <c>addr &amp; ~(16 KiB − 1)</c>. All 64 pools of an arena are usable (CPython loses one
+/// to alignment; we ask for aligned memory instead). Blocks are 16-byte aligned because
+/// pool headers are a multiple of 16 bytes and every class size is too.</para>
+/// <para>All state lives in one native <see cref="PyMallocState"/> whose address is the
+/// <see cref="AllocatorFunctions.Context"/>. Malloc and Free are static functions that
+/// allocate no managed memory and take no locks: a heap belongs to one thread.</para>
+/// <para>This file holds the hot paths; pool and arena management is in
+/// <c>PyMallocAllocator.Pools.cs</c>, and Lookup and the walk in <c>PyMallocAllocator.Inspect.cs</c>.</para>
+/// </remarks>
+public sealed unsafe partial class PyMallocAllocator : Allocator
+{
+    /// <summary>Requests above this many bytes bypass the pools.</summary>
+    public const int SmallRequestLimit = (int)SmallRequestThreshold;
+    /// <summary>Bytes per arena (also its alignment).</summary>
+    public const int ArenaBytes = (int)PyMallocLayout.ArenaSize;
+    /// <summary>Bytes per pool (also its alignment).</summary>
+    public const int PoolBytes = (int)PyMallocLayout.PoolSize;
+
+    private PyMallocState* _state;
+
+    public PyMallocAllocator()
+    {
+        _state = (PyMallocState*)NativeMemory.AllocZeroed((nuint)sizeof(PyMallocState));
+        if (!_state->Arenas.TryInitialize())
+        {
+            NativeMemory.Free(_state);
+            _state = null;
+            throw new OutOfMemoryException("pymalloc: could not allocate the arena map");
+        }
+    }
+
+    public override string Name => "pymalloc";
+
+    public override AllocatorFunctions Functions => new()
+    {
+        Context = State,
+        Malloc = &Malloc,
+        Free = &Free,
+    };
+
+    public override AllocatorStats Stats
+    {
+        get
+        {
+            PyMallocState* s = State;
+            return new AllocatorStats(
+                LiveBlocks: s->TotalAllocations - s->TotalFrees,
+                LiveBytes: s->LiveBytes,
+                TotalAllocations: s->TotalAllocations,
+                TotalFrees: s->TotalFrees,
+                ReservedBytes: s->ArenaCount * ArenaBytes + s->LargeBytes);
+        }
+    }
+
+    /// <summary>Arenas currently held (including at most one empty spare).</summary>
+    public int ArenaCount => (int)State->ArenaCount;
+
+    /// <summary>Pools currently holding at least one live block.</summary>
+    public int PoolsInUse => (int)State->PoolsInUse;
+
+    /// <summary>Live blocks above <see cref="SmallRequestLimit"/>, served by the system allocator.</summary>
+    public int LargeBlockCount => (int)State->Large.Count;
+
+    private PyMallocState* State => _state != null ? _state : throw new ObjectDisposedException(nameof(PyMallocAllocator));
+
+    // ----------------------------------------------------------------------------------
+    // Hot paths
+    // ----------------------------------------------------------------------------------
+
+    private static void* Malloc(void* context, nuint size)
+    {
+        var s = (PyMallocState*)context;
+        if (size - 1 >= SmallRequestThreshold)   // 0 wraps around to a huge value
+        {
+            if (size != 0)
+                return MallocLarge(s, size);
+            size = 1;                             // malloc(0) gets a unique smallest block
+        }
+
+        uint index = (uint)((size - 1) >> AlignmentShift);
+        var pool = (PoolHeader*)s->UsedPools[index];
+        if (pool == null)
+            return MallocFromFreshPool(s, index);
+
+        byte* block = pool->FreeBlock;
+        if (block != null)
+        {
+            // The link lives in freed memory, which a use-after-free write can clobber:
+            // accept it only if it points at an already-carved, aligned slot of this pool.
+            // A block start there is at an offset from the first block that is below
+            // NextOffset, 16-aligned, and a multiple of the block size.
+            byte* next = *(byte**)block;
+            nuint relative = (nuint)next - (nuint)pool - PoolHeaderSize;   // wraps when below the first block
+            if (next != null &&
+                (relative >= pool->NextOffset - PoolHeaderSize ||
+                 (relative & (Alignment - 1)) != 0 ||
+                 !IsBlockBoundary((uint)relative, index, pool->Reciprocal)))
+            {
+                ThrowCorruptFreeList(s, pool, block,
+                    "the free-list link stored in this freed block was overwritten after it was freed");
+            }
+            pool->FreeBlock = next;
+        }
+        else
+        {
+            block = (byte*)pool + pool->NextOffset;   // the used list only holds pools with room
+            pool->NextOffset += BlockSize(index);
+        }
+
+        nuint unit = ((nuint)block & PoolMask) >> AlignmentShift;
+        ref ulong word = ref pool->Live[(int)(unit >> 6)];
+        ulong bit = 1UL << (int)unit;
+        if ((word & bit) != 0)
+            ThrowCorruptFreeList(s, pool, block,      // a clobbered link pointed at a live block
+                "a freed block's free-list link was overwritten to point at this live block");
+        word |= bit;
+        pool->Ref++;
+
+        if (pool->IsFull)
+            UnlinkUsed(s, pool);
+
+        s->TotalAllocations++;
+        s->LiveBytes += BlockSize(index);
+        return block;
+    }
+
+    private static void Free(void* context, void* p)
+    {
+        if (p == null)
+            return;
+        var s = (PyMallocState*)context;
+        ArenaObject* arena = s->Arenas.Find((nuint)p);
+        if (arena == null)
+        {
+            FreeLarge(s, p);
+            return;
+        }
+
+        // Validate before touching anything: the pool must be formatted, and p must be
+        // an aligned unit whose live bit is set (only block starts ever get one).
+        uint poolIndex = (uint)(((nuint)p >> PoolShift) & (PoolsPerArena - 1));
+        var pool = (PoolHeader*)((nuint)p & ~PoolMask);
+        nuint unit = ((nuint)p & PoolMask) >> AlignmentShift;
+        if (poolIndex >= arena->NextFreshPool || ((nuint)p & (Alignment - 1)) != 0)
+            ThrowBadFree(s, p);
+        ref ulong word = ref pool->Live[(int)(unit >> 6)];
+        ulong bit = 1UL << (int)unit;
+        if ((word & bit) == 0)
+            ThrowBadFree(s, p);
+
+        word &= ~bit;
+        bool wasFull = pool->IsFull;
+        *(byte**)p = pool->FreeBlock;
+        pool->FreeBlock = (byte*)p;
+
+        s->TotalFrees++;
+        s->LiveBytes -= BlockSize(pool->SizeIndex);
+
+        if (--pool->Ref == 0)
+            PoolBecameEmpty(s, pool, wasFull);
+        else if (wasFull)
+            LinkUsed(s, pool);                     // it has room again: serve from it first
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Large blocks: the system allocator, tracked so Lookup and the walk can see them
+    // ----------------------------------------------------------------------------------
+
+    private static void* MallocLarge(PyMallocState* s, nuint size)
+    {
+        if (size > nuint.MaxValue - Alignment)
+            return null;
+        nuint rounded = (size + Alignment - 1) & ~(Alignment - 1);
+        void* p;
+        try
+        {
+            p = NativeMemory.AlignedAlloc(rounded, Alignment);
+        }
+        catch (OutOfMemoryException)
+        {
+            return null;
+        }
+        // An address the arena map cannot represent would be misclassified; refuse it.
+        if (!ArenaMap.IsMappable((nuint)p + rounded) || !s->Large.TryAdd((nint)p, rounded, 0))
+        {
+            NativeMemory.AlignedFree(p);
+            return null;
+        }
+        s->LargeBytes += (long)rounded;
+        s->LiveBytes += (long)rounded;
+        s->TotalAllocations++;
+        return p;
+    }
+
+    private static void FreeLarge(PyMallocState* s, void* p)
+    {
+        if (!s->Large.Remove((nint)p, out RawBlockTable.Entry entry))
+            ThrowBadFree(s, p);
+        NativeMemory.AlignedFree(p);
+        s->LargeBytes -= (long)entry.Size;
+        s->LiveBytes -= (long)entry.Size;
+        s->TotalFrees++;
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Errors: kept out of line so the hot paths stay small
+    // ----------------------------------------------------------------------------------
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadFree(PyMallocState* s, void* p)
+    {
+        BlockLookup found = LookupIn(s, (nint)p);
+        if (found.State == BlockState.FreedStart)
+            throw new HeapCorruptionException(CorruptionKind.DoubleFree, (nint)p, found.BlockSize, 0,
+                "pymalloc: the block is already on its pool's free list");
+        string what = found.State switch
+        {
+            BlockState.LiveInterior => $"it is {found.Offset((nint)p)} bytes inside the live block at 0x{found.BlockStart:x}",
+            BlockState.FreedInterior => $"it is {found.Offset((nint)p)} bytes inside the freed block at 0x{found.BlockStart:x}",
+            BlockState.Metadata => "it points into pool metadata or unused pool space",
+            _ => "pymalloc does not own it (never allocated here, or a large block already freed)",
+        };
+        throw new HeapCorruptionException(CorruptionKind.InvalidFree, (nint)p, found.BlockSize, 0, "pymalloc: " + what);
+    }
+
+    /// <summary>
+    /// A freed block's free-list link was overwritten. The pool's free list is dropped (its
+    /// blocks stay "freed" and are recovered when the pool empties and is reformatted), so
+    /// the allocator stays usable, and the write is reported.
+    /// </summary>
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowCorruptFreeList(PyMallocState* s, PoolHeader* pool, byte* block, string detail)
+    {
+        pool->FreeBlock = null;
+        if (pool->IsFull)
+            UnlinkUsed(s, pool);
+        throw new HeapCorruptionException(CorruptionKind.UseAfterFree, (nint)block, BlockSize(pool->SizeIndex), 0,
+            "pymalloc: " + detail);
+    }
+
+    public override void Dispose()
+    {
+        if (_state == null)
+            return;
+        DisposeState(_state);
+        _state = null;
+    }
+}
