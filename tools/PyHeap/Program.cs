@@ -1,1 +1,3 @@
-System.Console.WriteLine("x");
+using PyHeap;
+
+return CommandLine.Dispatch(args, Console.Out, Console.Error);

@@ -1,0 +1,396 @@
+using System.Runtime.InteropServices;
+using UnmanagedHeap.Inspect;
+using UnmanagedHeap.Memory;
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap;
+
+/// <summary>
+/// One simulated Python heap: an allocator, the type registry, the singletons and the
+/// collector, tied together by a native runtime state. Every object it makes lives in its
+/// unmanaged memory; <see cref="Id"/> is a real address and <see cref="Cast"/> reads an
+/// object back from one, after checking it. A heap belongs to the thread that created it,
+/// like an interpreter with its own GIL.
+/// </summary>
+public sealed unsafe partial class Heap : IDisposable
+{
+    private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    private readonly HeapState* _state;
+    private GCHandle _self;
+    private bool _disposed;
+
+    public Heap(HeapOptions? options = null)
+    {
+        Options = options ?? new HeapOptions();
+        Allocator inner = Allocators.Create(Options.Allocator, Options.DebugHooks);
+        Allocator = Options.MaxHeapBytes > 0 ? new BudgetAllocator(inner, Options.MaxHeapBytes) : inner;
+        _state = HeapBootstrap.CreateState(Allocator.Functions);
+        _self = GCHandle.Alloc(this, GCHandleType.Weak);
+        _state->managed_heap = GCHandle.ToIntPtr(_self);
+        Types = new TypeRegistry(_state);
+        HeapBootstrap.CreateTypesAndSingletons(_state, Types);
+        Interned = new InternTable(_state);
+        Raw = new RawMemory(Allocator);
+        Addresses = new AddressClassifier(Allocator, Types, _state);
+        Dump = new HexDump(Raw, Types);
+        InitializeCollector();
+    }
+
+    public HeapOptions Options { get; }
+
+    /// <summary>The allocator every object, item array and type object of this heap comes from.</summary>
+    public Allocator Allocator { get; }
+
+    /// <summary>This heap's type objects.</summary>
+    public TypeRegistry Types { get; }
+
+    /// <summary>Interned strs (sys.intern).</summary>
+    public InternTable Interned { get; }
+
+    /// <summary>Checked raw reads (ctypes' from_address, string_at).</summary>
+    public RawMemory Raw { get; }
+
+    /// <summary>Explains what any address is.</summary>
+    public AddressClassifier Addresses { get; }
+
+    /// <summary>Annotated hex dumps of object memory.</summary>
+    public HexDump Dump { get; }
+
+    internal HeapState* State => _state;
+
+    /// <summary>The native runtime state, for layers built on the heap (the script runner).</summary>
+    public HeapState* NativeState
+    {
+        get
+        {
+            CheckThread();
+            return _state;
+        }
+    }
+
+    /// <summary>The Heap that owns a native state (for slot functions that must reach managed code).</summary>
+    public static Heap FromState(HeapState* state) =>
+        (Heap)(GCHandle.FromIntPtr(state->managed_heap).Target ?? throw new ObjectDisposedException(nameof(Heap)));
+
+    /// <summary>Objects currently alive in this heap.</summary>
+    public long LiveObjects => _state->live_objects;
+
+    // ---- Values ----
+
+    public BorrowedRef None => new(this, _state->none);
+    public BorrowedRef True => new(this, _state->true_obj);
+    public BorrowedRef False => new(this, _state->false_obj);
+
+    public NewRef Int(long value)
+    {
+        CheckThread();
+        return new NewRef(this, PyLong.FromInt64(_state, value));
+    }
+
+    public NewRef Int(System.Numerics.BigInteger value)
+    {
+        CheckThread();
+        return new NewRef(this, PyLong.FromBigInteger(_state, value));
+    }
+
+    public NewRef Float(double value)
+    {
+        CheckThread();
+        return new NewRef(this, PyFloat.FromDouble(_state, value));
+    }
+
+    public NewRef Str(string value)
+    {
+        CheckThread();
+        return new NewRef(this, PyUnicode.FromString(_state, value));
+    }
+
+    /// <summary>The interned str for <paramref name="value"/> (immortal).</summary>
+    public BorrowedRef Intern(string value)
+    {
+        CheckThread();
+        return new BorrowedRef(this, Interned.Intern(value));
+    }
+
+    public NewRef NewList()
+    {
+        CheckThread();
+        return new NewRef(this, PyList.New(_state));
+    }
+
+    public NewRef NewDict()
+    {
+        CheckThread();
+        return new NewRef(this, PyDict.New(_state));
+    }
+
+    public NewRef NewSet()
+    {
+        CheckThread();
+        return new NewRef(this, PySet.New(_state->type_set));
+    }
+
+    /// <summary>A tuple of the given items (each gets a reference from the tuple).</summary>
+    public NewRef Tuple(params ReadOnlySpan<nint> items)
+    {
+        CheckThread();
+        return new NewRef(this, PyTuple.Pack(_state, items));
+    }
+
+    // ---- Classes and instances ----
+
+    /// <summary>
+    /// Defines a class whose instances store <paramref name="attributes"/> inline, in this order
+    /// (what CPython 3.12's shared keys would learn from an <c>__init__</c> setting them).
+    /// </summary>
+    public PyClass DefineClass(string name, params string[] attributes)
+    {
+        CheckThread();
+        PyTypeObject* type = Types.Create(name, sizeof(PyObject), sizeof(nint),
+            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
+            PyInstance.Slots, _state->type_object);
+        type->tp_inline_capacity = attributes.Length;
+        foreach (string attribute in attributes)
+        {
+            InstanceLayout.AddSharedKey(type, Interned.Intern(attribute));
+        }
+        return new PyClass(type);
+    }
+
+    /// <summary>A new instance with no attributes set.</summary>
+    public NewRef New(PyClass cls)
+    {
+        CheckThread();
+        RunPendingCollection();
+        return new NewRef(this, PyInstance.New(cls.Type));
+    }
+
+    /// <summary>A new instance whose first declared attribute takes over <paramref name="a0"/>.</summary>
+    public NewRef New(PyClass cls, NewRef a0)
+    {
+        NewRef obj = New(cls);
+        SetInline(obj.Pointer, 0, a0.Steal());
+        return obj;
+    }
+
+    /// <summary>A new instance whose first two declared attributes take over the arguments (Node(value, edges)).</summary>
+    public NewRef New(PyClass cls, NewRef a0, NewRef a1)
+    {
+        NewRef obj = New(cls);
+        PyObject* op = obj.Pointer;
+        SetInline(op, 0, a0.Steal());
+        SetInline(op, 1, a1.Steal());
+        return obj;
+    }
+
+    private static void SetInline(PyObject* op, nint index, PyObject* value)
+    {
+        if (index >= PyInstance.InlineCapacity(op))
+        {
+            Refcount.Decref(value);
+            throw new ArgumentException($"{TypeRegistry.NameOf(op->ob_type)} declares fewer than {index + 1} attributes");
+        }
+        Refcount.Assign(&PyInstance.Values(op)[index], value);
+    }
+
+    // ---- Frames ----
+
+    /// <summary>Opens a scope whose locals are references dropped when it is disposed.</summary>
+    public Frame EnterFrame()
+    {
+        CheckThread();
+        return new Frame(this);
+    }
+
+    // ---- Identity, counts, sizes, checked cast ----
+
+    /// <summary><c>id(obj)</c>: the address of the object header.</summary>
+    public nint Id(BorrowedRef obj) => obj.Address;
+
+    /// <summary><c>id(obj)</c>: the address of the object header.</summary>
+    public nint Id(in NewRef obj) => obj.Address;
+
+    /// <summary>
+    /// <c>sys.getrefcount(obj)</c>: the count as Python reports it, which includes the
+    /// temporary reference of the call's own argument — hence +1 over <c>ob_refcnt</c>.
+    /// Immortal objects report their fixed count.
+    /// </summary>
+    public long GetRefCount(BorrowedRef obj) =>
+        Refcount.IsImmortal(obj.Pointer) ? obj.Pointer->ob_refcnt : obj.Pointer->ob_refcnt + 1;
+
+    /// <summary><c>sys.getsizeof(obj)</c>, GC header and pre-header included as CPython counts them.</summary>
+    public long SizeOf(BorrowedRef obj) => ObjectSize.GetSizeOf(obj.Pointer);
+
+    /// <summary>
+    /// <c>ctypes.cast(address, py_object).value</c>, checked: returns the object when
+    /// <paramref name="address"/> is the header of a live object of this heap, and otherwise
+    /// throws <see cref="InvalidAddressException"/> saying what the address is. Nothing is
+    /// read before the allocator has confirmed the memory is a live block of this heap.
+    /// </summary>
+    public BorrowedRef Cast(nint address)
+    {
+        CheckThread();
+        AddressInfo info = Addresses.Classify(address);
+        if (info.Kind != AddressKind.LiveObject)
+        {
+            throw new InvalidAddressException(info);
+        }
+        return new BorrowedRef(this, (PyObject*)address);
+    }
+
+    /// <summary>What an address is, without throwing.</summary>
+    public AddressInfo Classify(nint address)
+    {
+        CheckThread();
+        return Addresses.Classify(address);
+    }
+
+    /// <summary>An annotated hex dump of the object header at <paramref name="address"/> (live or stale).</summary>
+    public string HexDump(nint address)
+    {
+        CheckThread();
+        return Dump.Object(address);
+    }
+
+    // ---- Container helpers behind the reference structs ----
+
+    internal BorrowedRef GetAttribute(PyObject* op, string attribute)
+    {
+        CheckThread();
+        RequireInstance(op);
+        PyObject* value = PyInstance.GetAttr(op, Interned.Intern(attribute));
+        if (value == null)
+        {
+            throw new MissingMemberException($"'{TypeRegistry.NameOf(op->ob_type)}' object has no attribute '{attribute}'");
+        }
+        return new BorrowedRef(this, value);
+    }
+
+    internal void SetAttribute(PyObject* op, string attribute, ref NewRef value)
+    {
+        CheckThread();
+        RequireInstance(op);
+        PyObject* v = value.Steal();
+        PyInstance.SetAttr(op, Interned.Intern(attribute), v);
+        Refcount.Decref(v);
+    }
+
+    internal void Append(PyObject* list, PyObject* item)
+    {
+        CheckThread();
+        if (list->ob_type != _state->type_list)
+        {
+            throw new InvalidOperationException($"'{TypeRegistry.NameOf(list->ob_type)}' object has no attribute 'append'");
+        }
+        PyList.Append(list, item);
+    }
+
+    internal long LengthOf(PyObject* op)
+    {
+        CheckThread();
+        PyTypeObject* t = op->ob_type;
+        if (t == _state->type_list) return PyList.Size(op);
+        if (t == _state->type_tuple) return PyTuple.Size(op);
+        if (t == _state->type_dict) return PyDict.Size(op);
+        if (t == _state->type_set || t == _state->type_frozenset) return PySet.Size(op);
+        if (t == _state->type_str) return PyUnicode.Length(op);
+        throw new InvalidOperationException($"object of type '{TypeRegistry.NameOf(t)}' has no len()");
+    }
+
+    internal BorrowedRef ItemOf(PyObject* op, long index)
+    {
+        CheckThread();
+        PyTypeObject* t = op->ob_type;
+        nint n;
+        PyObject** items;
+        if (t == _state->type_list)
+        {
+            n = PyList.Size(op);
+            items = PyList.Items(op);
+        }
+        else if (t == _state->type_tuple)
+        {
+            n = PyTuple.Size(op);
+            items = PyTuple.Items(op);
+        }
+        else
+        {
+            throw new InvalidOperationException($"'{TypeRegistry.NameOf(t)}' object is not subscriptable");
+        }
+        if (index < 0)
+        {
+            index += n;
+        }
+        if (index < 0 || index >= n)
+        {
+            throw new IndexOutOfRangeException($"{TypeRegistry.NameOf(t)} index out of range");
+        }
+        return new BorrowedRef(this, items[index]);
+    }
+
+    internal long AsInt64(PyObject* op)
+    {
+        if ((op->ob_type == _state->type_int || op->ob_type == _state->type_bool) && PyLong.TryGetInt64(op, out long v))
+        {
+            return v;
+        }
+        throw new InvalidOperationException($"'{TypeRegistry.NameOf(op->ob_type)}' object is not an int that fits in 64 bits");
+    }
+
+    private void RequireInstance(PyObject* op)
+    {
+        if ((op->ob_type->tp_flags & TypeFlags.HeapType) == 0)
+        {
+            throw new InvalidOperationException($"'{TypeRegistry.NameOf(op->ob_type)}' object has no instance attributes");
+        }
+    }
+
+    // ---- Collector integration (implemented in Heap.Collector.cs) ----
+
+    /// <summary>Creates the cycle collector for this heap.</summary>
+    partial void InitializeCollector();
+
+    /// <summary>Runs the collection that an allocation scheduled (gen0 over its threshold).</summary>
+    partial void RunScheduledCollection();
+
+    /// <summary>
+    /// A safe point: if allocations pushed generation 0 over its threshold, collect now —
+    /// as CPython 3.12 does at its eval breaker, never in the middle of building an object.
+    /// </summary>
+    public void RunPendingCollection()
+    {
+        if (_state->gc_scheduled != 0)
+        {
+            _state->gc_scheduled = 0;
+            RunScheduledCollection();
+        }
+    }
+
+    // ---- Threading and lifetime ----
+
+    /// <summary>Refuses use from any thread but the one that created the heap.</summary>
+    public void CheckThread()
+    {
+        if (Environment.CurrentManagedThreadId != _ownerThread)
+        {
+            throw new InvalidOperationException(
+                $"this Heap belongs to thread {_ownerThread} and was used from thread {Environment.CurrentManagedThreadId}; use one heap per thread");
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+    }
+
+    /// <summary>Frees all memory of the heap at once: every object, type and table.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        CheckThread();
+        _disposed = true;
+        Allocator.Dispose();
+        NativeMemory.Free(_state->free_log);
+        NativeMemory.Free(_state);
+        _self.Free();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Inspect;
+
+/// <summary>
+/// Annotated hex dumps of object memory: one 8-byte word a line, with the offset from the
+/// object header, the bytes as they lie in memory (little-endian), the word's value and
+/// what CPython calls that field. Works on stale memory too, to show what a dangling
+/// pointer sees; every byte is read through <see cref="RawMemory"/>.
+/// </summary>
+public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
+{
+    /// <summary>Dumps the object whose header is at <paramref name="address"/> (live or stale).</summary>
+    public string Object(nint address, PyTypeObject* knownType = null)
+    {
+        PyTypeObject* type = knownType;
+        if (type == null && raw.IsReadable(address + 8, 8))
+        {
+            nint word = (nint)raw.ReadInt64(address + 8);
+            if (types.IsType(word))
+            {
+                type = (PyTypeObject*)word;
+            }
+        }
+        var fields = new List<(int Offset, string Name)>();
+        if (type != null)
+        {
+            AddFields(type, fields);
+        }
+        else
+        {
+            fields.Add((0, "ob_refcnt"));
+            fields.Add((8, "ob_type (not a type of this heap)"));
+        }
+        var sb = new StringBuilder();
+        foreach (var (offset, name) in fields)
+        {
+            nint at = address + offset;
+            if (!raw.IsReadable(at, 8))
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  0x{at:x12}  {offset,4}  (unreadable)  {name}");
+                continue;
+            }
+            ReadOnlySpan<byte> bytes = raw.Read(at, 8);
+            long value = BitConverter.ToInt64(bytes);
+            sb.Append(CultureInfo.InvariantCulture, $"  0x{at:x12}  {offset,4}  ");
+            foreach (byte b in bytes)
+            {
+                sb.Append(b.ToString("x2", CultureInfo.InvariantCulture)).Append(' ');
+            }
+            sb.Append(CultureInfo.InvariantCulture, $" {name,-14} = {Explain(name, value)}");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static void AddFields(PyTypeObject* type, List<(int, string)> fields)
+    {
+        HeapState* st = type->tp_heap;
+        if ((type->tp_flags & (TypeFlags.ManagedDict | TypeFlags.ManagedWeakref)) != 0)
+        {
+            fields.Add((-32, "weakreflist"));
+            fields.Add((-24, "dict/values"));
+        }
+        if ((type->tp_flags & TypeFlags.HaveGc) != 0)
+        {
+            fields.Add((-16, "gc_next"));
+            fields.Add((-8, "gc_prev"));
+        }
+        fields.Add((0, "ob_refcnt"));
+        fields.Add((8, "ob_type"));
+        if (type == st->type_list)
+        {
+            fields.Add((16, "ob_size"));
+            fields.Add((24, "ob_item"));
+            fields.Add((32, "allocated"));
+        }
+        else if (type == st->type_tuple)
+        {
+            fields.Add((16, "ob_size"));
+        }
+        else if (type == st->type_int || type == st->type_bool)
+        {
+            fields.Add((16, "lv_tag"));
+            fields.Add((24, "ob_digit"));
+        }
+        else if (type == st->type_float)
+        {
+            fields.Add((16, "ob_fval"));
+        }
+        else if (type == st->type_str)
+        {
+            fields.Add((16, "length"));
+            fields.Add((24, "hash"));
+            fields.Add((32, "state"));
+        }
+        else if (type == st->type_dict)
+        {
+            fields.Add((16, "ma_used"));
+            fields.Add((24, "ma_version_tag"));
+            fields.Add((32, "ma_keys"));
+            fields.Add((40, "ma_values"));
+        }
+        else if ((type->tp_flags & TypeFlags.HeapType) != 0)
+        {
+            PyObject* keys = type->tp_inline_keys;
+            nint n = InstanceLayout.CapacityFor(type);
+            for (nint i = 0; i < n; i++)
+            {
+                string key = keys != null && i < PyTuple.Size(keys) ? PyUnicode.AsString(PyTuple.Items(keys)[i]) : "?";
+                fields.Add((16 + (int)i * 8, $"values[{i}] {key}"));
+            }
+        }
+    }
+
+    private string Explain(string field, long value)
+    {
+        switch (field)
+        {
+            case "ob_refcnt":
+                return value == Refcount.Immortal ? $"{value} (immortal)" : value.ToString(CultureInfo.InvariantCulture);
+            case "ob_type":
+                return types.IsType((nint)value) ? $"0x{value:x} -> <class '{TypeRegistry.NameOf((PyTypeObject*)value)}'>" : $"0x{value:x} (not a type)";
+            case "ob_size":
+            case "allocated":
+            case "ma_used":
+            case "length":
+                return value.ToString(CultureInfo.InvariantCulture);
+            case "ob_fval":
+                return BitConverter.Int64BitsToDouble(value).ToString("R", CultureInfo.InvariantCulture);
+            case "dict/values":
+                return (value & 1) != 0 ? $"0x{value:x} (values inline, {value >> 1} slots)" : value == 0 ? "0x0" : $"0x{value:x} (dict)";
+            case "gc_next":
+                return value == 0 ? "0 (untracked)" : $"0x{value:x}";
+            default:
+                return $"0x{value:x}";
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Runtime.InteropServices;
+using UnmanagedHeap.Memory;
+
+namespace UnmanagedHeap.Objects;
+
+/// <summary>One generation of the cycle collector, as CPython 3.12's <c>gc_generation</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct GcGeneration
+{
+    /// <summary>List head: a sentinel GC header whose next/prev link the generation's objects.</summary>
+    public PyGC_Head head;
+
+    /// <summary>Collect this generation when <see cref="count"/> exceeds this.</summary>
+    public int threshold;
+
+    /// <summary>
+    /// Generation 0: container allocations minus deallocations since the last collection.
+    /// Older generations: collections of the next younger generation since this one's last.
+    /// </summary>
+    public int count;
+}
+
+/// <summary>
+/// The runtime state of one heap, in unmanaged memory so that static slot functions, which
+/// receive only an object pointer, reach it through <c>ob_type->tp_heap</c>. It holds the
+/// allocator's hot-path entry points, the collector's generation lists, the deferred-dealloc
+/// chain, the free log and the singletons. Everything here is owned by exactly one
+/// <see cref="Heap"/> and used from its thread only.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct HeapState
+{
+    public AllocatorFunctions allocator;
+
+    // ---- Cycle collector state (mirrors CPython's struct _gc_runtime_state) ----
+    public GcGeneration gen0;
+    public GcGeneration gen1;
+    public GcGeneration gen2;
+    /// <summary>Objects moved here by gc.freeze(): never collected.</summary>
+    public GcGeneration permanent;
+    public int gc_enabled;
+    public int gc_debug;
+    /// <summary>Non-zero while a collection runs; allocations then never schedule another.</summary>
+    public int gc_collecting;
+    /// <summary>Set when gen0's count passed its threshold; the next safe point runs the collector.</summary>
+    public int gc_scheduled;
+    public long gc_long_lived_total;
+    public long gc_long_lived_pending;
+    /// <summary>Number of the collection in progress (1-based), or 0 outside a collection.</summary>
+    public long gc_current_collection;
+    /// <summary>Collections run so far.</summary>
+    public long gc_collections;
+
+    // ---- Deferred deallocation (CPython's trashcan) ----
+    /// <summary>How many tp_dealloc calls are on the C# stack right now.</summary>
+    public int dealloc_depth;
+    /// <summary>Containers whose dealloc was deferred, chained through their GC header's _gc_prev.</summary>
+    public PyObject* trash_head;
+
+    // ---- Free log: which id was freed, and by what ----
+    public FreeLogEntry* free_log;
+    public int free_log_mask;
+    public long free_log_written;
+
+    // ---- Bookkeeping ----
+    public long live_objects;
+    public long total_allocations;
+    /// <summary>GCHandle (as nint) of the managed Heap, for the rare slot that must call managed code.</summary>
+    public nint managed_heap;
+
+    // ---- Protocol hooks: null means the built-in behaviour of ObjectProtocol ----
+    /// <summary>Hash used by dict and set (the script runner installs one that calls __hash__).</summary>
+    public delegate*<PyObject*, nint> hash_hook;
+    /// <summary>Equality used by dict and set: 1 equal, 0 not (the script runner's calls __eq__).</summary>
+    public delegate*<PyObject*, PyObject*, int> equal_hook;
+    /// <summary>Calls a weakref callback with the weakref (installed by whoever can call Python objects).</summary>
+    public delegate*<PyObject*, PyObject*, void> weakref_callback_hook;
+
+    // ---- Built-in types ----
+    public PyTypeObject* type_type;
+    public PyTypeObject* type_object;
+    public PyTypeObject* type_none;
+    public PyTypeObject* type_bool;
+    public PyTypeObject* type_int;
+    public PyTypeObject* type_float;
+    public PyTypeObject* type_str;
+    public PyTypeObject* type_tuple;
+    public PyTypeObject* type_list;
+    public PyTypeObject* type_dict;
+    public PyTypeObject* type_set;
+    public PyTypeObject* type_frozenset;
+    public PyTypeObject* type_bytes;
+    public PyTypeObject* type_weakref_ref;
+    public PyTypeObject* type_weakref_proxy;
+
+    // ---- Singletons (immortal) ----
+    public PyObject* none;
+    public PyObject* true_obj;
+    public PyObject* false_obj;
+    public PyObject* empty_tuple;
+    public PyObject* empty_str;
+    /// <summary>Small ints -5..256, index = value + 5.</summary>
+    public PyObject** small_ints;
+    /// <summary>The one-character latin-1 strings, index = code point (0..255).</summary>
+    public PyObject** latin1_chars;
+    /// <summary>The key that marks a deleted set slot.</summary>
+    public PyObject* set_dummy;
+
+    public GcGeneration* Generation(int i)
+    {
+        fixed (GcGeneration* g = &gen0)
+        {
+            return g + i;
+        }
+    }
+}
+
+/// <summary>One record of the free log: an object address and what freed it.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct FreeLogEntry
+{
+    public nint address;
+    public PyTypeObject* type;
+    /// <summary>0 when reference counting freed it; otherwise the number of the collection that did.</summary>
+    public long collection;
+}

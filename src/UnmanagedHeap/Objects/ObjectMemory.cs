@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+
+namespace UnmanagedHeap.Objects;
+
+/// <summary>
+/// Raised when the heap's allocator (or its byte budget) cannot satisfy a request; the
+/// script runner turns it into Python's MemoryError.
+/// </summary>
+public sealed class OutOfHeapMemoryException(nuint requested)
+    : Exception($"the heap cannot allocate {requested} more bytes")
+{
+    public nuint Requested { get; } = requested;
+}
+
+/// <summary>
+/// Allocation and release of object memory (CPython's PyObject_New / PyObject_GC_New /
+/// PyObject_Free). A block holds, in order: the pre-header (3.12 managed dict and weakref
+/// pointers, instances only), the GC header (containers only), then the object itself.
+/// The object's address — its id — is the block start plus the type's <c>tp_prefix</c>.
+/// </summary>
+public static unsafe class ObjectMemory
+{
+    /// <summary>Bytes of a block for an object of <paramref name="type"/> with <paramref name="items"/> items.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nuint BlockSize(PyTypeObject* type, nint items) =>
+        (nuint)((type->tp_prefix + type->tp_basicsize + items * type->tp_itemsize + 7) & ~7);
+
+    /// <summary>
+    /// Allocates an object with refcount 1 and its type set; the prefix words are zeroed,
+    /// a GC object is counted in generation 0 but not yet tracked (track it once its fields
+    /// are valid), and the rest of the body is left for the type to initialise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* Allocate(PyTypeObject* type, nint items = 0)
+    {
+        HeapState* st = type->tp_heap;
+        nuint size = BlockSize(type, items);
+        byte* block = (byte*)st->allocator.Malloc(st->allocator.Context, size);
+        if (block == null)
+        {
+            ThrowOutOfMemory(size);
+        }
+        nint prefix = type->tp_prefix;
+        if (prefix != 0)
+        {
+            // Pre-header words and the GC header start out zero: untracked, no dict, no weakrefs.
+            Unsafe.InitBlockUnaligned(block, 0, (uint)prefix);
+        }
+        PyObject* op = (PyObject*)(block + prefix);
+        op->ob_refcnt = 1;
+        op->ob_type = type;
+        if ((type->tp_flags & TypeFlags.HeapType) != 0)
+        {
+            Refcount.Incref((PyObject*)type); // an instance holds a reference to its class, as in CPython
+        }
+        if ((type->tp_flags & TypeFlags.HaveGc) != 0)
+        {
+            CountGcAllocation(st);
+        }
+        st->live_objects++;
+        st->total_allocations++;
+        return op;
+    }
+
+    /// <summary>Allocates and zero-fills the object body too.</summary>
+    public static PyObject* AllocateZeroed(PyTypeObject* type, nint items = 0)
+    {
+        PyObject* op = Allocate(type, items);
+        nint body = type->tp_basicsize + items * type->tp_itemsize - sizeof(PyObject);
+        if (body > 0)
+        {
+            Unsafe.InitBlockUnaligned(op + 1, 0, (uint)body);
+        }
+        return op;
+    }
+
+    /// <summary>
+    /// CPython 3.12's _PyObject_GC_Link accounting: one more container; crossing gen0's
+    /// threshold schedules a collection for the next safe point rather than running it
+    /// here, in the middle of building an object.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CountGcAllocation(HeapState* st)
+    {
+        int count = ++st->gen0.count;
+        if (count > st->gen0.threshold && st->gen0.threshold != 0 && st->gc_enabled != 0 && st->gc_collecting == 0)
+        {
+            st->gc_scheduled = 1;
+        }
+    }
+
+    /// <summary>
+    /// Returns an object's block to the allocator and records the address in the free log.
+    /// The type's dealloc calls this last, after releasing what the object referenced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Free(PyObject* op)
+    {
+        PyTypeObject* type = op->ob_type;
+        HeapState* st = type->tp_heap;
+        if ((type->tp_flags & TypeFlags.HaveGc) != 0 && st->gen0.count > 0)
+        {
+            st->gen0.count--;
+        }
+        FreeLog.Record(st, op, type);
+        st->live_objects--;
+        st->allocator.Free(st->allocator.Context, (byte*)op - type->tp_prefix);
+        if ((type->tp_flags & TypeFlags.HeapType) != 0)
+        {
+            Refcount.Decref((PyObject*)type);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOutOfMemory(nuint size) => throw new OutOfHeapMemoryException(size);
+}

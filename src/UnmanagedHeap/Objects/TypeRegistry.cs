@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace UnmanagedHeap.Objects;
+
+/// <summary>What a type's slots do; the function pointers a new type object gets.</summary>
+public unsafe struct TypeSlots
+{
+    public delegate*<PyObject*, void> Dealloc;
+    public delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> Traverse;
+    public delegate*<PyObject*, int> Clear;
+    public delegate*<PyObject*, void> Finalize;
+    public delegate*<PyObject*, nint> Hash;
+}
+
+/// <summary>
+/// Creates a heap's type objects (native structs in its own memory) and remembers them, so
+/// a checked cast can tell a real type pointer from an arbitrary word before trusting it.
+/// The registry only indexes; every type's state is in the type object itself.
+/// </summary>
+public sealed unsafe class TypeRegistry
+{
+    private readonly HeapState* _state;
+    private readonly List<nint> _types = [];
+    private readonly HashSet<nint> _known = [];
+
+    public TypeRegistry(HeapState* state) => _state = state;
+
+    /// <summary>All type objects of this heap, in creation order.</summary>
+    public IReadOnlyList<nint> All => _types;
+
+    /// <summary>True when <paramref name="address"/> is one of this heap's type objects.</summary>
+    public bool IsType(nint address) => _known.Contains(address);
+
+    /// <summary>
+    /// Allocates and registers a type object. Its prefix (bytes before an instance's header)
+    /// follows from the flags: 16 for the GC header, and 16 more for the 3.12 pre-header
+    /// (managed dict and weakref pointers).
+    /// </summary>
+    public PyTypeObject* Create(string name, nint basicSize, nint itemSize, TypeFlags flags, in TypeSlots slots, PyTypeObject* @base = null)
+    {
+        var type = (PyTypeObject*)_state->allocator.Malloc(_state->allocator.Context, (nuint)sizeof(PyTypeObject));
+        if (type == null)
+        {
+            throw new OutOfHeapMemoryException((nuint)sizeof(PyTypeObject));
+        }
+        *type = default;
+        type->ob_base.ob_base.ob_refcnt = (flags & TypeFlags.HeapType) != 0 ? 1 : Refcount.Immortal;
+        // The metatype may not exist yet while bootstrapping 'type' itself; it is patched then.
+        type->ob_base.ob_base.ob_type = _state->type_type != null ? _state->type_type : type;
+        type->tp_name = CopyName(name);
+        type->tp_basicsize = basicSize;
+        type->tp_itemsize = itemSize;
+        type->tp_flags = flags | TypeFlags.Ready;
+        type->tp_dealloc = slots.Dealloc;
+        type->tp_traverse = slots.Traverse;
+        type->tp_clear = slots.Clear;
+        type->tp_finalize = slots.Finalize;
+        type->tp_hash = slots.Hash;
+        type->tp_base = @base;
+        type->tp_heap = _state;
+        bool preHeader = (flags & (TypeFlags.ManagedDict | TypeFlags.ManagedWeakref)) != 0;
+        type->tp_prefix = ((flags & TypeFlags.HaveGc) != 0 ? sizeof(PyGC_Head) : 0) + (preHeader ? 2 * sizeof(nint) : 0);
+        if ((flags & TypeFlags.ManagedDict) != 0)
+        {
+            type->tp_dictoffset = -1; // CPython 3.12 marks a managed dict this way
+        }
+        if ((flags & TypeFlags.ManagedWeakref) != 0)
+        {
+            type->tp_weaklistoffset = InstanceLayout.WeaklistOffset;
+        }
+        type->tp_registry_index = _types.Count;
+        _types.Add((nint)type);
+        _known.Add((nint)type);
+        return type;
+    }
+
+    private byte* CopyName(string name)
+    {
+        int length = Encoding.UTF8.GetByteCount(name);
+        var bytes = (byte*)_state->allocator.Malloc(_state->allocator.Context, (nuint)length + 1);
+        if (bytes == null)
+        {
+            throw new OutOfHeapMemoryException((nuint)length + 1);
+        }
+        Encoding.UTF8.GetBytes(name, new Span<byte>(bytes, length));
+        bytes[length] = 0;
+        return bytes;
+    }
+
+    /// <summary>The type's name, read from its native tp_name.</summary>
+    public static string NameOf(PyTypeObject* type) =>
+        System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)type->tp_name) ?? "?";
+}
