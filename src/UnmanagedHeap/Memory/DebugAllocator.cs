@@ -225,8 +225,8 @@ public sealed unsafe class DebugAllocator : Allocator
             CorruptionKind.UseAfterFree =>
                 $"debug hooks: byte {f.DamageOffset} of the freed block is no longer 0x{DeadByte:X2}: it was written after free",
             _ when f.DamageOffset < 0 =>
-                $"debug hooks: the guard/header byte {-f.DamageOffset} bytes before the start was overwritten (write before the start)",
-            _ => $"debug hooks: the guard byte {f.DamageOffset - (nint)f.Size} bytes past the end (offset {f.DamageOffset}) was overwritten",
+                $"debug hooks: the guard/header byte at offset {f.DamageOffset} was overwritten: a write before the start",
+            _ => $"debug hooks: the guard byte at offset +{f.DamageOffset} was overwritten: a write past the end",
         };
         throw new HeapCorruptionException(f.Kind, f.Address, f.Size, f.Serial, detail);
     }
