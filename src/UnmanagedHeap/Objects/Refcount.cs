@@ -4,9 +4,9 @@ namespace UnmanagedHeap.Objects;
 
 /// <summary>
 /// Reference counting as CPython 3.12 does it on 64-bit, immortal objects included
-/// (PEP 683): an immortal object's count is <see cref="Immortal"/>; increments touch only the
-/// low 32 bits and stop at the top, decrements skip any object whose low 32 bits read as a
-/// negative int, so an immortal's count never changes and it is never freed.
+/// (PEP 683): an immortal object's count is <see cref="Immortal"/>, and increments and
+/// decrements skip any object whose low 32 bits read as a negative int, so an immortal's
+/// count never changes and it is never freed.
 /// </summary>
 public static unsafe class Refcount
 {
