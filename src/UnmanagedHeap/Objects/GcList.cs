@@ -60,7 +60,11 @@ public static unsafe class GcList
         head->_gc_prev = (nuint)node;
     }
 
-    /// <summary>Unlinks <paramref name="node"/> from whatever list holds it, keeping its flag bits clear.</summary>
+    /// <summary>
+    /// Unlinks <paramref name="node"/> from whatever list holds it. Only the FINALIZED flag
+    /// survives (as in CPython's _PyObject_GC_UNTRACK): an object untracked during a
+    /// collection must not carry COLLECTING into the list it may be tracked in again.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Remove(PyGC_Head* node)
     {
@@ -69,7 +73,7 @@ public static unsafe class GcList
         prev->_gc_next = (nuint)next;
         next->_gc_prev = (next->_gc_prev & ~PrevMask) | (nuint)prev;
         node->_gc_next = 0;
-        node->_gc_prev &= ~PrevMask;
+        node->_gc_prev &= PrevMaskFinalized;
     }
 
     /// <summary>Moves every object of <paramref name="from"/> to the tail of <paramref name="to"/>.</summary>
