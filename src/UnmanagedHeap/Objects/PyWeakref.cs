@@ -79,20 +79,40 @@ public static unsafe class PyWeakref
             Refcount.Incref(callback);
             wr->wr_callback = callback;
         }
-        // Basic refs (no callback) go first in the list, as CPython keeps them.
-        if (callback == null || *head == null)
+        // As CPython's weakref___new__: a basic ref (no callback) goes first; any other
+        // reference goes right after the basic ref and basic proxy, ahead of older ones —
+        // so when the referent dies, callbacks run newest first.
+        if (callback == null && type == st->type_weakref_ref)
         {
             InsertAfter(wr, head);
         }
         else
         {
-            PyWeakReference* last = *head;
-            while (last->wr_next != null)
+            PyWeakReference* prev = null;
+            PyWeakReference* h = *head;
+            if (h != null && h->wr_callback == null && h->ob_base.ob_type == st->type_weakref_ref)
             {
-                last = last->wr_next;
+                prev = h;
+                h = h->wr_next;
             }
-            last->wr_next = wr;
-            wr->wr_prev = last;
+            if (h != null && h->wr_callback == null && h->ob_base.ob_type == st->type_weakref_proxy)
+            {
+                prev = h;
+            }
+            if (prev == null)
+            {
+                InsertAfter(wr, head);
+            }
+            else
+            {
+                wr->wr_prev = prev;
+                wr->wr_next = prev->wr_next;
+                if (prev->wr_next != null)
+                {
+                    prev->wr_next->wr_prev = wr;
+                }
+                prev->wr_next = wr;
+            }
         }
         GcList.Track(op);
         return op;
