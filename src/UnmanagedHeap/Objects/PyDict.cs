@@ -451,7 +451,13 @@ public static unsafe class PyDict
             {
                 continue;
             }
-            // CPython skips str keys (they cannot form cycles) but visits every value.
+            // CPython skips str keys (they cannot form cycles) but visits every value,
+            // and in a general table the value before the key (3.12's dict_traverse).
+            int rv = visit(value, arg);
+            if (rv != 0)
+            {
+                return rv;
+            }
             if (k->dk_kind == KindGeneral)
             {
                 int rk = visit(*EntryKey(k, i), arg);
@@ -459,11 +465,6 @@ public static unsafe class PyDict
                 {
                     return rk;
                 }
-            }
-            int rv = visit(value, arg);
-            if (rv != 0)
-            {
-                return rv;
             }
         }
         return 0;

@@ -249,9 +249,18 @@ public static unsafe class PyInstance
                     }
                 }
             }
-            return 0;
         }
-        return visit((PyObject*)*DictOrValues(op), arg);
+        else
+        {
+            int r = visit((PyObject*)*DictOrValues(op), arg);
+            if (r != 0)
+            {
+                return r;
+            }
+        }
+        // As CPython's subtype_traverse: an instance refers to its class, visited last
+        // (gc.get_referents shows it; the collector ignores it, classes not being tracked).
+        return visit((PyObject*)op->ob_type, arg);
     }
 
     private static int Clear(PyObject* op)
