@@ -2,7 +2,7 @@ using UnmanagedHeap.Inspect;
 using UnmanagedHeap.Memory;
 using UnmanagedHeap.Objects;
 
-namespace UnmanagedHeap.Tests.Inspect;
+namespace UnmanagedHeap.Tests.Inspection;
 
 /// <summary>
 /// The checked cast and raw reads on every allocator: live headers are accepted, everything

@@ -1,7 +1,7 @@
 using System.Numerics;
 using UnmanagedHeap.Objects;
 
-namespace UnmanagedHeap.Tests.Objects;
+namespace UnmanagedHeap.Tests.ObjectLayer;
 
 /// <summary>Hashes, set order and float repr against CPython 3.12 run with PYTHONHASHSEED=0.</summary>
 public unsafe class HashAndOrderTests

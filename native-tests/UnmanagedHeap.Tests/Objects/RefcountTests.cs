@@ -1,6 +1,6 @@
 using UnmanagedHeap.Objects;
 
-namespace UnmanagedHeap.Tests.Objects;
+namespace UnmanagedHeap.Tests.ObjectLayer;
 
 public unsafe class RefcountTests
 {

@@ -1,6 +1,6 @@
 using UnmanagedHeap.Objects;
 
-namespace UnmanagedHeap.Tests.Objects;
+namespace UnmanagedHeap.Tests.ObjectLayer;
 
 /// <summary>sys.getsizeof against ../shared/reference/cpython-3.12-figures.md.</summary>
 public unsafe class SizeOfTests

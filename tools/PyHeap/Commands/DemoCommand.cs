@@ -7,7 +7,8 @@ namespace PyHeap;
 /// <c>pyheap demo</c>: the seed's story told through the C# API with real addresses. Two
 /// Nodes that point at each other are built inside a scope; the scope ends, yet both stay
 /// alive, because each is still referenced by the other's edge list. The checked cast reads
-/// them back from their ids, and refuses addresses that are not object headers.
+/// them back from their ids; the collector then reclaims the cycle, the ids dangle, and weak
+/// edges show the fix.
 /// </summary>
 public static class DemoCommand
 {
@@ -26,8 +27,11 @@ public static class DemoCommand
         var say = new Narrator(output);
         using (var heap = new Heap(heapOptions))
         {
-            CycleStory.Tell(heap, say);
+            (nint id1, nint id2) = CycleStory.Tell(heap, say);
+            CollectStory.Tell(heap, say, id1, id2);
         }
+        CollectStory.ShowStaleBytes(heapOptions, say);
+        CollectStory.WeakEdges(heapOptions, say);
         return CommandLine.Ok;
     }
 }

@@ -1,0 +1,59 @@
+using PyHeap;
+
+namespace UnmanagedHeap.Tests.Tools;
+
+/// <summary>The README's main job, <c>pyheap demo</c>, end to end in-process.</summary>
+public class DemoCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Dispatch(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Test]
+    public void TellsTheWholeSeedStory()
+    {
+        var (code, output, error) = Run("demo");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("sys.getsizeof = 48 bytes"));
+        Assert.That(output, Does.Contain("ob_refcnt = 1 (the only reference is the other Node's edge list)"));
+        Assert.That(output, Does.Contain(".Get(\"value\") = 1").And.Contain(".Get(\"value\") = 2"));
+        Assert.That(output, Does.Contain("heap.Gc.Collect() = 4"));
+        Assert.That(output, Does.Contain("that was freed by collection 1"));
+        Assert.That(output, Does.Contain("dd dd dd dd dd dd dd dd  ob_refcnt"));
+        Assert.That(output, Does.Contain("Node 1 still alive: False").And.Contain("Node 2 still alive: False"));
+        Assert.That(output, Does.Contain("collections needed: 0"));
+    }
+
+    [TestCase("system")]
+    [TestCase("mimalloc")]
+    public void RunsOnTheOtherAllocators(string allocator)
+    {
+        if (allocator == "mimalloc" && !UnmanagedHeap.Memory.MimallocAllocator.IsAvailable)
+        {
+            var (missingCode, _, missingError) = Run("demo", "--allocator", allocator);
+            Assert.That(missingCode, Is.Not.EqualTo(0));
+            Assert.That(missingError, Does.Contain("libmimalloc2.0"));
+            return;
+        }
+        var (code, output, error) = Run("demo", "--allocator", allocator);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain($"allocator: {allocator}"));
+        Assert.That(output, Does.Contain("heap.Gc.Collect() = 4"));
+    }
+
+    [TestCase(new[] { "demo", "--allocator", "jemalloc" }, "unknown allocator 'jemalloc'")]
+    [TestCase(new[] { "demo", "--allocator" }, "needs a value")]
+    [TestCase(new[] { "demo", "--colour" }, "unknown option '--colour'")]
+    [TestCase(new[] { "demo", "extra" }, "unexpected argument 'extra'")]
+    [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    public void BadCommandLinesGetAClearErrorAndExitTwo(string[] args, string message)
+    {
+        var (code, _, error) = Run(args);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message));
+    }
+}
