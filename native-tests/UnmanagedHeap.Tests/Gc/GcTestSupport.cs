@@ -31,4 +31,37 @@ internal static unsafe class GcTestSupport
         n2.Get("edges").Append(n1);
         return (heap.Id(n1), heap.Id(n2), n1.Get("edges").Address, n2.Get("edges").Address);
     }
+
+    /// <summary>
+    /// CPython's validate_list for all four generation lists: every back link names the
+    /// previous member, no member carries COLLECTING or the unreachable mark, and every
+    /// member is a live, tracked container. Returns a description of the first problem, or null.
+    /// </summary>
+    public static string? CheckGenerations(Heap heap)
+    {
+        HeapState* st = heap.NativeState;
+        for (int g = 0; g < 4; g++)
+        {
+            PyGC_Head* head = g < 3 ? &st->Generation(g)->head : &st->permanent.head;
+            PyGC_Head* prev = head;
+            long n = 0;
+            for (var gc = (PyGC_Head*)head->_gc_next; gc != head; gc = (PyGC_Head*)gc->_gc_next)
+            {
+                if (++n > 100_000_000)
+                    return $"generation {g} does not come back to its head";
+                if ((gc->_gc_next & 1) != 0)
+                    return $"generation {g}: member 0x{(nint)(gc + 1):x} has the unreachable mark";
+                if ((gc->_gc_prev & GcList.PrevMaskCollecting) != 0)
+                    return $"generation {g}: member 0x{(nint)(gc + 1):x} still has COLLECTING";
+                if ((PyGC_Head*)(gc->_gc_prev & ~(nuint)3) != prev)
+                    return $"generation {g}: member 0x{(nint)(gc + 1):x} has a wrong back link";
+                if (!IsLive(heap, (nint)(gc + 1)))
+                    return $"generation {g}: member 0x{(nint)(gc + 1):x} is not a live object ({heap.Classify((nint)(gc + 1)).Describe()})";
+                prev = gc;
+            }
+            if ((PyGC_Head*)head->_gc_prev != prev)
+                return $"generation {g}: the head's back link is wrong";
+        }
+        return null;
+    }
 }
