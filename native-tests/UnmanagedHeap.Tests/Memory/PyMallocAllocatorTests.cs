@@ -131,6 +131,40 @@ public sealed unsafe class PyMallocAllocatorTests
     }
 
     [Test]
+    public void AnEmptiedPoolStaysWithItsClassUntilAnArenaIsAskedForAPool()
+    {
+        nint p = Alloc(32);
+        nint pool = p & ~(nint)(PoolBytes - 1);
+        Free(p);
+        Assert.That(_py.KeptPoolCount, Is.EqualTo(1), "its class's only pool: kept, not returned");
+        Assert.That(_py.PoolsInUse, Is.Zero);
+        Assert.That(_py.Lookup(p).State, Is.EqualTo(BlockState.FreedStart));
+        Assert.That(Alloc(32), Is.EqualTo(p));
+        Free(p);
+
+        nint other = Alloc(100);   // another class needs a pool: kept pools go back first,
+        Assert.That(_py.KeptPoolCount, Is.Zero);
+        Assert.That(other, Is.EqualTo(pool + HeaderBytes), "and the only arena hands that very pool out again");
+        Assert.That(_py.Lookup(other).BlockSize, Is.EqualTo((nuint)112));
+    }
+
+    [Test]
+    public void AKeptPoolGoesBackWhenItsClassHasAnotherPoolWithRoom()
+    {
+        int perPool = BlocksPerPool(512);
+        var full = Enumerable.Range(0, perPool).Select(_ => Alloc(512)).ToList();
+        nint lone = Alloc(512);
+        nint lonePool = lone & ~(nint)(PoolBytes - 1);
+        Free(lone);
+        Assert.That(_py.KeptPoolCount, Is.EqualTo(1));
+
+        Free(full[3]);                       // the full pool has room again
+        Assert.That(_py.KeptPoolCount, Is.Zero);
+        Assert.That(Alloc(512), Is.EqualTo(full[3]));
+        Assert.That(Alloc(16), Is.EqualTo(lonePool + HeaderBytes), "the returned pool serves the next class that needs one");
+    }
+
+    [Test]
     public void EmptyArenasAreGivenBackKeepingOneSpare()
     {
         int perArena = 64 * BlocksPerPool(512);

@@ -9,7 +9,7 @@ namespace UnmanagedHeap.Memory;
 /// C <c>bool</c> is bound as <see cref="byte"/> so every signature stays blittable.
 /// </summary>
 /// <remarks>
-/// Malloc, free and usable-size are marked <see cref="SuppressGCTransitionAttribute"/>:
+/// Malloc and free are marked <see cref="SuppressGCTransitionAttribute"/>:
 /// they are short, never call back into .NET and never block on anything but an occasional
 /// mmap, which is the condition under which skipping the GC-mode switch is allowed. It
 /// roughly halves the cost of a call, which matters when mimalloc is the yardstick for
@@ -42,9 +42,6 @@ internal static unsafe partial class MimallocNative
 
     [LibraryImport(LibraryName), SuppressGCTransition]
     public static partial void mi_free(void* p);
-
-    [LibraryImport(LibraryName), SuppressGCTransition]
-    public static partial nuint mi_usable_size(void* p);
 
     /// <summary>
     /// Calls <paramref name="visitor"/> once per area (block = null) and, when

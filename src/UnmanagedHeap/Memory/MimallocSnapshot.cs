@@ -47,6 +47,18 @@ internal unsafe struct MimallocSnapshot
     public readonly nint BlockStart(int i) => _blockStarts[i];
     public readonly nuint BlockSize(int i) => _blockSizes[i];
 
+    /// <summary>Sum of the usable sizes of the live blocks at the last build.</summary>
+    public readonly long LiveBytes
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 0; i < _blockCount; i++)
+                total += (long)_blockSizes[i];
+            return total;
+        }
+    }
+
     /// <summary>Sum of the reserved bytes of the heap's pages at the last build.</summary>
     public readonly long ReservedBytes
     {

@@ -9,12 +9,22 @@ namespace UnmanagedHeap.Memory;
 public sealed unsafe partial class PyMallocAllocator
 {
     /// <summary>
-    /// Release policy: an arena whose 64 pools are all empty is returned with
+    /// Release policy, in two steps.
+    /// <para>Pools: a pool whose last block is freed goes back to its arena, where any size
+    /// class can take it — except when it is its class's only pool with room. Then it is
+    /// kept with the class (still counted as in use by its arena), so a program that
+    /// allocates and frees one object at a time does not shuttle the pool between class and
+    /// arena on every call (CPython does; mimalloc keeps such a page, as here). A kept pool
+    /// goes back as soon as its class has another pool with room, or any class needs a pool
+    /// from an arena; and it is not kept when that would hold an otherwise empty arena
+    /// while a spare exists. So at most one pool per class is kept, and only in arenas
+    /// that would be held anyway.</para>
+    /// <para>Arenas: an arena whose 64 pools are all back is returned with
     /// <see cref="NativeMemory.AlignedFree"/> at once, except that one completely empty arena
-    /// is kept as a spare. Without the spare, a heap hovering at an arena boundary would
-    /// map and unmap a megabyte on every few allocations (CPython 3.10+ keeps one for the
-    /// same reason). The spare is chosen last for new pools, so it stays empty while any
-    /// other arena has room.
+    /// is kept as a spare: without it a heap hovering at an arena boundary would map and
+    /// unmap a megabyte every few allocations (CPython 3.10+ keeps one for the same reason).
+    /// The spare has the most free pools, so it is chosen last and stays empty while any
+    /// other arena has room.</para>
     /// </summary>
     private const int SpareEmptyArenas = 1;
 
@@ -31,6 +41,13 @@ public sealed unsafe partial class PyMallocAllocator
     /// <summary>Gets an empty pool for size class <paramref name="index"/> from the fullest arena with room.</summary>
     private static PoolHeader* TakePool(PyMallocState* s, uint index)
     {
+        // An arena is being asked for memory: kept pools go back first, so they can serve.
+        for (uint c = 0; c < SizeClassCount; c++)
+        {
+            if (s->KeptPools[c] != 0)
+                ReleaseKeptPool(s, c);
+        }
+
         ArenaObject* arena = s->NonEmptyBuckets == 0
             ? NewArena(s)
             : (ArenaObject*)s->ArenaBuckets[BitOperations.TrailingZeroCount(s->NonEmptyBuckets) + 1];
@@ -62,7 +79,6 @@ public sealed unsafe partial class PyMallocAllocator
         if (arena->FreePoolCount == PoolsPerArena)
             s->EmptyArenaCount--;
         MoveToBucket(s, arena, arena->FreePoolCount - 1);
-        s->PoolsInUse++;
         return pool;
     }
 
@@ -76,16 +92,52 @@ public sealed unsafe partial class PyMallocAllocator
         new Span<ulong>(pool->Live, LiveWords).Clear();
     }
 
-    /// <summary>The last live block of a pool was freed: hand the pool back to its arena.</summary>
+    /// <summary>The last live block of a pool was freed: keep it with its class, or hand it back to its arena.</summary>
     private static void PoolBecameEmpty(PyMallocState* s, PoolHeader* pool, bool wasFull)
     {
+        bool onlyPoolWithRoom = !wasFull && pool->Prev == null && pool->Next == null;
+        if (onlyPoolWithRoom)
+        {
+            ArenaObject* arena = pool->Arena;
+            bool arenaStaysInUse = arena->FreePoolCount + 1 < PoolsPerArena;
+            if (arenaStaysInUse || s->EmptyArenaCount < SpareEmptyArenas)
+            {
+                s->KeptPools[pool->SizeIndex] = (ulong)pool;   // stays at the head of its used list
+                return;
+            }
+        }
         if (!wasFull)
             UnlinkUsed(s, pool);
+        ReturnToArena(s, pool);
+    }
+
+    /// <summary>A full pool got a free block and rejoins its class; a kept empty pool of the class is no longer needed.</summary>
+    private static void PoolHasRoomAgain(PyMallocState* s, PoolHeader* pool)
+    {
+        LinkUsed(s, pool);
+        if (s->KeptPools[pool->SizeIndex] != 0)
+            ReleaseKeptPool(s, pool->SizeIndex);
+    }
+
+    /// <summary>Clears class <paramref name="index"/>'s kept entry, handing the pool back if it is still empty.</summary>
+    private static void ReleaseKeptPool(PyMallocState* s, uint index)
+    {
+        var pool = (PoolHeader*)s->KeptPools[index];
+        s->KeptPools[index] = 0;
+        if (pool->Ref != 0)
+            return;   // reused since it was kept: an ordinary pool again
+        UnlinkUsed(s, pool);
+        ReturnToArena(s, pool);
+    }
+
+    private static void ReturnToArena(PyMallocState* s, PoolHeader* pool)
+    {
+        if (s->KeptPools[pool->SizeIndex] == (ulong)pool)
+            s->KeptPools[pool->SizeIndex] = 0;
         ArenaObject* arena = pool->Arena;
         pool->Next = arena->FreePools;
         pool->Prev = null;
         arena->FreePools = pool;
-        s->PoolsInUse--;
         MoveToBucket(s, arena, arena->FreePoolCount + 1);
 
         if (arena->FreePoolCount == PoolsPerArena)

@@ -70,8 +70,33 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
     /// <summary>Arenas currently held (including at most one empty spare).</summary>
     public int ArenaCount => (int)State->ArenaCount;
 
-    /// <summary>Pools currently holding at least one live block.</summary>
-    public int PoolsInUse => (int)State->PoolsInUse;
+    /// <summary>Pools currently holding at least one live block (counted on demand).</summary>
+    public int PoolsInUse
+    {
+        get
+        {
+            int count = 0;
+            for (ArenaObject* arena = State->AllArenas; arena != null; arena = arena->AllNext)
+                for (uint i = 0; i < arena->NextFreshPool; i++)
+                    if (((PoolHeader*)(arena->Base + i * PoolSize))->Ref != 0)
+                        count++;
+            return count;
+        }
+    }
+
+    /// <summary>Emptied pools currently kept with their size class (see the release policy in PyMallocAllocator.Pools.cs).</summary>
+    public int KeptPoolCount
+    {
+        get
+        {
+            PyMallocState* s = State;
+            int count = 0;
+            for (int c = 0; c < SizeClassCount; c++)
+                if (s->KeptPools[c] != 0 && ((PoolHeader*)s->KeptPools[c])->Ref == 0)
+                    count++;
+            return count;
+        }
+    }
 
     /// <summary>Live blocks above <see cref="SmallRequestLimit"/>, served by the system allocator.</summary>
     public int LargeBlockCount => (int)State->Large.Count;
@@ -82,15 +107,15 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
     // Hot paths
     // ----------------------------------------------------------------------------------
 
+    // Both functions keep only the common case inline; everything else (new pools, pools
+    // filling up or emptying, large blocks, errors) is a call to a NoInlining helper, so
+    // the fast path needs few registers and no stack frame work beyond the minimum.
+
     private static void* Malloc(void* context, nuint size)
     {
         var s = (PyMallocState*)context;
         if (size - 1 >= SmallRequestThreshold)   // 0 wraps around to a huge value
-        {
-            if (size != 0)
-                return MallocLarge(s, size);
-            size = 1;                             // malloc(0) gets a unique smallest block
-        }
+            return MallocOddSize(s, size);
 
         uint index = (uint)((size - 1) >> AlignmentShift);
         var pool = (PoolHeader*)s->UsedPools[index];
@@ -101,9 +126,9 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         if (block != null)
         {
             // The link lives in freed memory, which a use-after-free write can clobber:
-            // accept it only if it points at an already-carved, aligned slot of this pool.
-            // A block start there is at an offset from the first block that is below
-            // NextOffset, 16-aligned, and a multiple of the block size.
+            // accept it only if it points at a block start this pool has carved, i.e. at an
+            // offset from the first block that is below NextOffset, 16-aligned, and a
+            // multiple of the block size.
             byte* next = *(byte**)block;
             nuint relative = (nuint)next - (nuint)pool - PoolHeaderSize;   // wraps when below the first block
             if (next != null &&
@@ -111,7 +136,7 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
                  (relative & (Alignment - 1)) != 0 ||
                  !IsBlockBoundary((uint)relative, index, pool->Reciprocal)))
             {
-                ThrowCorruptFreeList(s, pool, block,
+                return ThrowCorruptFreeList(s, pool, block,
                     "the free-list link stored in this freed block was overwritten after it was freed");
             }
             pool->FreeBlock = next;
@@ -123,58 +148,88 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         }
 
         nuint unit = ((nuint)block & PoolMask) >> AlignmentShift;
-        ref ulong word = ref pool->Live[(int)(unit >> 6)];
+        ulong* word = pool->Live + (unit >> 6);
         ulong bit = 1UL << (int)unit;
-        if ((word & bit) != 0)
-            ThrowCorruptFreeList(s, pool, block,      // a clobbered link pointed at a live block
+        if ((*word & bit) != 0)
+            return ThrowCorruptFreeList(s, pool, block,      // a clobbered link pointed at a live block
                 "a freed block's free-list link was overwritten to point at this live block");
-        word |= bit;
+        *word |= bit;
         pool->Ref++;
-
-        if (pool->IsFull)
-            UnlinkUsed(s, pool);
-
         s->TotalAllocations++;
         s->LiveBytes += BlockSize(index);
+
+        if (pool->FreeBlock == null && pool->NextOffset > pool->MaxNextOffset)
+            PoolFilledUp(s, pool);
         return block;
     }
 
     private static void Free(void* context, void* p)
     {
-        if (p == null)
-            return;
         var s = (PyMallocState*)context;
         ArenaObject* arena = s->Arenas.Find((nuint)p);
         if (arena == null)
         {
-            FreeLarge(s, p);
+            FreeOutsideArenas(s, p);
             return;
         }
 
         // Validate before touching anything: the pool must be formatted, and p must be
         // an aligned unit whose live bit is set (only block starts ever get one).
-        uint poolIndex = (uint)(((nuint)p >> PoolShift) & (PoolsPerArena - 1));
         var pool = (PoolHeader*)((nuint)p & ~PoolMask);
-        nuint unit = ((nuint)p & PoolMask) >> AlignmentShift;
+        uint poolIndex = (uint)(((nuint)p >> PoolShift) & (PoolsPerArena - 1));
+        // (The throwing calls are followed by a return so they compile as jumps and keep
+        // nothing alive across them: fewer saved registers on the common path.)
         if (poolIndex >= arena->NextFreshPool || ((nuint)p & (Alignment - 1)) != 0)
+        {
             ThrowBadFree(s, p);
-        ref ulong word = ref pool->Live[(int)(unit >> 6)];
+            return;
+        }
+        nuint unit = ((nuint)p & PoolMask) >> AlignmentShift;
+        ulong* word = pool->Live + (unit >> 6);
         ulong bit = 1UL << (int)unit;
-        if ((word & bit) == 0)
+        if ((*word & bit) == 0)
+        {
             ThrowBadFree(s, p);
+            return;
+        }
 
-        word &= ~bit;
-        bool wasFull = pool->IsFull;
-        *(byte**)p = pool->FreeBlock;
+        *word &= ~bit;
+        byte* head = pool->FreeBlock;
+        *(byte**)p = head;
         pool->FreeBlock = (byte*)p;
-
         s->TotalFrees++;
         s->LiveBytes -= BlockSize(pool->SizeIndex);
 
-        if (--pool->Ref == 0)
+        // An empty free list before this free means the pool may have been full (off its
+        // used list); Ref reaching 0 means it is empty now. Both are rare: out of line.
+        if (--pool->Ref == 0 || head == null)
+            PoolChangedState(s, pool, wasFull: head == null && pool->NextOffset > pool->MaxNextOffset);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void* MallocOddSize(PyMallocState* s, nuint size) =>
+        size == 0
+            ? Malloc(s, 1)                 // malloc(0) gets a unique smallest block
+            : MallocLarge(s, size);
+
+    /// <summary>The last room in a pool was handed out: it leaves its class's used list.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PoolFilledUp(PyMallocState* s, PoolHeader* pool) => UnlinkUsed(s, pool);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PoolChangedState(PyMallocState* s, PoolHeader* pool, bool wasFull)
+    {
+        if (pool->Ref == 0)
             PoolBecameEmpty(s, pool, wasFull);
         else if (wasFull)
-            LinkUsed(s, pool);                     // it has room again: serve from it first
+            PoolHasRoomAgain(s, pool);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FreeOutsideArenas(PyMallocState* s, void* p)
+    {
+        if (p != null)
+            FreeLarge(s, p);
     }
 
     // ----------------------------------------------------------------------------------
@@ -244,7 +299,7 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
     /// the allocator stays usable, and the write is reported.
     /// </summary>
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowCorruptFreeList(PyMallocState* s, PoolHeader* pool, byte* block, string detail)
+    private static void* ThrowCorruptFreeList(PyMallocState* s, PoolHeader* pool, byte* block, string detail)
     {
         pool->FreeBlock = null;
         if (pool->IsFull)

@@ -135,9 +135,17 @@ internal unsafe struct PyMallocState
     public ArenaMap Arenas;
     public RawBlockTable Large;
 
+    /// <summary>
+    /// Per size class: an emptied pool kept with its class instead of going back to its
+    /// arena (PoolHeader*, or 0). Only meaningful while that pool's Ref is 0; an entry whose
+    /// pool has been reused since is cleared at the next slow-path look. A pool going back
+    /// to its arena always clears its entry, so no entry ever points into a released arena.
+    /// </summary>
+    public fixed ulong KeptPools[PyMallocLayout.SizeClassCount];
+
     public long ArenaCount;
+    /// <summary>Arenas whose 64 pools are all back (kept pools count as in use).</summary>
     public long EmptyArenaCount;
-    public long PoolsInUse;
     public long LargeBytes;
 
     public long TotalAllocations;
