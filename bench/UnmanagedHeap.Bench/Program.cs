@@ -1,1 +1,8 @@
-System.Console.WriteLine("x");
+using BenchmarkDotNet.Running;
+
+namespace UnmanagedHeap.Bench;
+
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
