@@ -14,15 +14,15 @@ public sealed unsafe partial class PyMallocAllocator
     /// class can take it — except when it is its class's only pool with room. Then it is
     /// kept with the class (still counted as in use by its arena), so a program that
     /// allocates and frees one object at a time does not shuttle the pool between class and
-    /// arena on every call (CPython does; mimalloc keeps such a page, as here). A kept pool
-    /// goes back as soon as its class has another pool with room, or any class needs a pool
-    /// from an arena; and it is not kept when that would hold an otherwise empty arena
-    /// while a spare exists. So at most one pool per class is kept, and only in arenas
-    /// that would be held anyway.</para>
+    /// arena on every call. (CPython does shuttle it; mimalloc keeps such a page, as here.)
+    /// A kept pool goes back as soon as its class has another pool with room, or any class
+    /// needs a pool from an arena; and it is not kept when that would hold an otherwise
+    /// empty arena while a spare exists. So at most one pool per class is kept (32 pools,
+    /// 512 KiB at most), in an arena that is in use or has no spare beside it.</para>
     /// <para>Arenas: an arena whose 64 pools are all back is returned with
     /// <see cref="NativeMemory.AlignedFree"/> at once, except that one completely empty arena
     /// is kept as a spare: without it a heap hovering at an arena boundary would map and
-    /// unmap a megabyte every few allocations (CPython 3.10+ keeps one for the same reason).
+    /// unmap a megabyte every few allocations (CPython 3.9+ keeps one for this reason, bpo-37257).
     /// The spare has the most free pools, so it is chosen last and stays empty while any
     /// other arena has room.</para>
     /// </summary>
