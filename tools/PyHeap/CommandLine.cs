@@ -17,6 +17,9 @@ public static class CommandLine
           demo [--allocator pymalloc|mimalloc|system]
                       narrate the seed's story on a native heap: a reference cycle built in a
                       scope outlives it, its real addresses and header bytes, the checked cast
+          run FILE.py [--allocator pymalloc|mimalloc|system] [--debug-alloc] [--max-heap BYTES]
+                      [--trace refs,alloc,gc] [--stats]
+                      run a Python program whose every value is an object of the native heap
           help        show this text
         """;
 
@@ -33,6 +36,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "demo" => DemoCommand.Run(Options.Parse(rest, DemoCommand.Flags), stdout),
+                "run" => RunCommand.Run(Options.Parse(rest, RunCommand.Flags), stderr),
                 _ => Fail(stderr, $"pyheap: unknown command '{args[0]}'\n\n{UsageText}", Usage),
             };
         }

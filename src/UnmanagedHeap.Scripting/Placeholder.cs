@@ -1,1 +1,0 @@
-namespace UnmanagedHeap.Scripting; internal static class Placeholder {}

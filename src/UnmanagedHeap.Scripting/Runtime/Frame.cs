@@ -1,0 +1,70 @@
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>What a function's code is: its syntax and resolved scope (managed description only).</summary>
+public sealed class CodeInfo(string name, string qualName, ParameterList parameters, IReadOnlyList<Stmt>? body, Expr? lambdaBody, Scope scope, string file)
+{
+    public string Name { get; } = name;
+    public string QualName { get; } = qualName;
+    public ParameterList Parameters { get; } = parameters;
+    public IReadOnlyList<Stmt>? Body { get; } = body;
+    public Expr? LambdaBody { get; } = lambdaBody;
+    public Scope Scope { get; } = scope;
+    public string File { get; } = file;
+}
+
+/// <summary>
+/// An executing scope. A function frame holds its locals as references in slots (cells for
+/// captured ones) and drops them all on exit — variables are labels. Module and class frames
+/// keep names in their namespace dict.
+/// </summary>
+public sealed unsafe class ExecFrame
+{
+    public ExecFrame(Scope scope, PyObject* globals, PyObject* locals, PyObject* closure, ExecFrame? parent, string function, string qualPrefix)
+    {
+        Scope = scope;
+        Globals = globals;
+        Locals = locals;
+        Closure = closure;
+        Parent = parent;
+        Function = function;
+        QualPrefix = qualPrefix;
+        Fast = scope.Kind == ScopeKind.Function ? new nint[scope.Slots.Count] : [];
+    }
+
+    public Scope Scope { get; }
+    /// <summary>Borrowed: the module dict.</summary>
+    public PyObject* Globals { get; }
+    /// <summary>Borrowed: the namespace dict of a module or class body; null in functions.</summary>
+    public PyObject* Locals { get; }
+    /// <summary>Borrowed: the running function's closure tuple, or null.</summary>
+    public PyObject* Closure { get; }
+    /// <summary>The frame a class body runs inside (for closures of its methods).</summary>
+    public ExecFrame? Parent { get; }
+    /// <summary>Owned references (or null) per local slot.</summary>
+    public nint[] Fast { get; }
+    public string Function { get; }
+    /// <summary>Prefix for qualnames of functions and classes defined here.</summary>
+    public string QualPrefix { get; }
+    public int Line { get; set; }
+    /// <summary>Owned: the value being returned.</summary>
+    public nint ReturnValue { get; set; }
+    /// <summary>Comprehension loop variables (owned references), innermost last.</summary>
+    public List<(string Name, nint Value)>? CompVars { get; set; }
+
+    /// <summary>Drops every local: what a CPython frame does when it is cleared on return.</summary>
+    public void Release()
+    {
+        for (int i = 0; i < Fast.Length; i++)
+        {
+            nint v = Fast[i];
+            if (v != 0)
+            {
+                Fast[i] = 0;
+                Refcount.Decref((PyObject*)v);
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    private readonly Dictionary<int, nint> _unboundBuiltins = [];
+
+    /// <summary>
+    /// For <c>obj.name(...)</c>: returns what to call (new reference). When <paramref name="unbound"/>
+    /// is set the result is a plain function or built-in method and obj must be passed first.
+    /// </summary>
+    private PyObject* LookupMethod(PyObject* obj, string name, out bool unbound)
+    {
+        unbound = false;
+        PyTypeObject* t = obj->ob_type;
+        if (IsInstanceLayout(t))
+        {
+            if (PyInstance.GetAttr(obj, Intern(name)) == null)
+            {
+                PyObject* v = LookupInType(t, name);
+                if (v != null && v->ob_type == T.Function)
+                {
+                    unbound = true;
+                    return NewRef(v);
+                }
+            }
+            return GetAttr(obj, name);
+        }
+        if (t != St->type_type && t != T.Module && _methods.TryGetValue(((nint)t, name), out int index) && _builtinTable[index].IsMethod)
+        {
+            unbound = true;
+            return NewRef(UnboundBuiltin(index));
+        }
+        return GetAttr(obj, name);
+    }
+
+    private PyObject* UnboundBuiltin(int index)
+    {
+        if (!_unboundBuiltins.TryGetValue(index, out nint b))
+        {
+            b = (nint)NewBuiltin(index, null);
+            _unboundBuiltins[index] = b;
+        }
+        return (PyObject*)b;
+    }
+
+    public PyObject* NewBuiltin(int index, PyObject* self)
+    {
+        PyObject* b = ScriptTypes.New(T.Builtin);
+        ((PyBuiltinObject*)b)->m_index = index;
+        ((PyBuiltinObject*)b)->m_self = self == null ? null : NewRef(self);
+        ScriptTypes.Track(b);
+        return b;
+    }
+
+    /// <summary><c>obj.name</c> (new reference), raising AttributeError as CPython words it.</summary>
+    public PyObject* GetAttr(PyObject* obj, string name)
+    {
+        PyObject* r = TryGetAttr(obj, name);
+        if (r != null)
+        {
+            return r;
+        }
+        if (obj->ob_type == T.Module)
+        {
+            throw Error(AttributeError, $"module '{PyUnicode.AsString(((PyModuleObject*)obj)->md_name)}' has no attribute '{name}'");
+        }
+        if (IsType(obj))
+        {
+            throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+        }
+        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+    }
+
+    /// <summary>The attribute (new reference), or null when there is none.</summary>
+    public PyObject* TryGetAttr(PyObject* obj, string name)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (IsInstanceLayout(t))
+        {
+            return InstanceGetAttr(obj, name);
+        }
+        if (t == T.Module)
+        {
+            PyObject* v = PyDict.GetItem(((PyModuleObject*)obj)->md_dict, Intern(name));
+            if (v != null)
+            {
+                return NewRef(v);
+            }
+            if (name == "__dict__")
+            {
+                return NewRef(((PyModuleObject*)obj)->md_dict);
+            }
+            return null;
+        }
+        if (t == St->type_type)
+        {
+            return TypeGetAttr((PyTypeObject*)obj, name);
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            return GetAttr(ProxyTarget(obj), name);
+        }
+        PyObject* special = SpecialAttr(obj, name);
+        if (special != null)
+        {
+            return special;
+        }
+        if (_methods.TryGetValue(((nint)t, name), out int index))
+        {
+            return NewBuiltin(index, obj);
+        }
+        return null;
+    }
+
+    private PyObject* InstanceGetAttr(PyObject* obj, string name)
+    {
+        PyTypeObject* t = obj->ob_type;
+        switch (name)
+        {
+            case "__class__":
+                return NewRef((PyObject*)t);
+            case "__dict__":
+                return NewRef(PyInstance.GetDict(obj));
+        }
+        PyObject* v = PyInstance.GetAttr(obj, Intern(name));
+        if (v != null)
+        {
+            return NewRef(v);
+        }
+        v = LookupInType(t, name);
+        if (v != null)
+        {
+            if (v->ob_type == T.Function)
+            {
+                PyObject* m = ScriptTypes.New(T.Method);
+                ((PyMethodObject*)m)->im_func = NewRef(v);
+                ((PyMethodObject*)m)->im_self = NewRef(obj);
+                ScriptTypes.Track(m);
+                return m;
+            }
+            return NewRef(v);
+        }
+        if (name == "args" && IsSubtype(t, BaseException))
+        {
+            return NewRef(St->empty_tuple);
+        }
+        PyObject* getattr = LookupInType(t, "__getattr__");
+        if (getattr != null)
+        {
+            PyObject* key = Str(name);
+            try
+            {
+                return CallBorrowed(getattr, (nint)obj, (nint)key);
+            }
+            finally
+            {
+                Refcount.Decref(key);
+            }
+        }
+        return null;
+    }
+
+    private PyObject* TypeGetAttr(PyTypeObject* t, string name)
+    {
+        switch (name)
+        {
+            case "__name__":
+                return Str(NameOfType(t));
+            case "__qualname__":
+                return Str(NameOfType(t));
+            case "__module__":
+            {
+                PyObject* m = t->tp_dict == null ? null : PyDict.GetItem(t->tp_dict, Intern("__module__"));
+                return m != null ? NewRef(m) : Str("builtins");
+            }
+            case "__base__":
+                return NewRef(t->tp_base == null ? St->none : (PyObject*)t->tp_base);
+            case "__bases__":
+                return t->tp_base == null ? NewRef(St->empty_tuple) : Tuple([(nint)t->tp_base]);
+            case "__mro__":
+            {
+                var items = new List<nint>();
+                for (PyTypeObject* c = t; c != null; c = c->tp_base)
+                {
+                    items.Add((nint)NewRef((PyObject*)c));
+                }
+                return TupleSteal(items);
+            }
+            case "__dict__":
+                if (t->tp_dict != null)
+                {
+                    return NewRef(t->tp_dict);
+                }
+                break;
+        }
+        PyObject* v = LookupInType(t, name);
+        if (v != null)
+        {
+            return NewRef(v);
+        }
+        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        {
+            if (_methods.TryGetValue(((nint)c, name), out int index))
+            {
+                return _builtinTable[index].IsMethod ? NewRef(UnboundBuiltin(index)) : NewBuiltin(index, (PyObject*)t);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Attributes of the interpreter's native objects (functions, methods, ctypes values, finalize, weakrefs).</summary>
+    private PyObject* SpecialAttr(PyObject* obj, string name)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (t == T.Function)
+        {
+            var fn = (PyFunctionObject*)obj;
+            switch (name)
+            {
+                case "__name__":
+                    return NewRef(fn->func_name);
+                case "__qualname__":
+                    return NewRef(fn->func_qualname);
+                case "__module__":
+                    return Str("__main__");
+                case "__defaults__":
+                    return NewRef(fn->func_defaults == null ? St->none : fn->func_defaults);
+                case "__closure__":
+                    return NewRef(fn->func_closure == null ? St->none : fn->func_closure);
+                case "__globals__":
+                    return NewRef(fn->func_globals);
+            }
+            return null;
+        }
+        if (t == T.Method)
+        {
+            var m = (PyMethodObject*)obj;
+            return name switch
+            {
+                "__self__" => NewRef(m->im_self),
+                "__func__" => NewRef(m->im_func),
+                _ => TryGetAttr(m->im_func, name),
+            };
+        }
+        if (t == T.Builtin)
+        {
+            var b = (PyBuiltinObject*)obj;
+            return name switch
+            {
+                "__name__" => Str(_builtinTable[(int)b->m_index].Name),
+                "__self__" => NewRef(b->m_self == null ? St->none : b->m_self),
+                _ => null,
+            };
+        }
+        if (t == T.Cell && name == "cell_contents")
+        {
+            PyObject* v = ((PyCellObject*)obj)->ob_ref;
+            return v == null ? throw ValueErr("Cell is empty") : NewRef(v);
+        }
+        if (T.IsCData(t) && name == "value")
+        {
+            return CDataValue(obj);
+        }
+        if (t == T.Finalize)
+        {
+            return FinalizeAttr(obj, name);
+        }
+        if (t == St->type_weakref_ref && name == "__callback__")
+        {
+            PyObject* cb = ((PyWeakReference*)obj)->wr_callback;
+            return NewRef(cb == null ? St->none : cb);
+        }
+        if (t == T.Slice)
+        {
+            var s = (PySliceObject*)obj;
+            return name switch
+            {
+                "start" => NewRef(s->start),
+                "stop" => NewRef(s->stop),
+                "step" => NewRef(s->step),
+                _ => null,
+            };
+        }
+        if (t == T.Range)
+        {
+            var r = (PyRangeObject*)obj;
+            return name switch
+            {
+                "start" => Int(r->start),
+                "stop" => Int(r->stop),
+                "step" => Int(r->step),
+                _ => null,
+            };
+        }
+        if (IsInt(obj))
+        {
+            return name switch
+            {
+                "real" or "numerator" => NewRef(obj),
+                "imag" => Int(0),
+                "denominator" => Int(1),
+                _ => null,
+            };
+        }
+        if (IsFloat(obj))
+        {
+            return name switch
+            {
+                "real" => NewRef(obj),
+                "imag" => Float(0),
+                _ => null,
+            };
+        }
+        return null;
+    }
+
+    /// <summary><c>obj.name = value</c> (value borrowed).</summary>
+    public void SetAttr(PyObject* obj, string name, PyObject* value)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (IsInstanceLayout(t))
+        {
+            PyObject* setattr = LookupInType(t, "__setattr__");
+            if (setattr != null)
+            {
+                PyObject* key = Str(name);
+                try
+                {
+                    Refcount.Decref(CallBorrowed(setattr, (nint)obj, (nint)key, (nint)value));
+                }
+                finally
+                {
+                    Refcount.Decref(key);
+                }
+                return;
+            }
+            if (name == "__class__" || name == "__dict__")
+            {
+                throw Error(AttributeError, $"cannot set '{name}' on this interpreter's instances");
+            }
+            PyInstance.SetAttr(obj, Intern(name), value);
+            return;
+        }
+        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        {
+            PyTypeObject* cls = (PyTypeObject*)obj;
+            PyDict.SetItem(cls->tp_dict, Intern(name), value);
+            if (name == "__del__")
+            {
+                cls->tp_finalize = &FinalizeSlot;
+            }
+            return;
+        }
+        if (t == T.Module)
+        {
+            PyDict.SetItem(((PyModuleObject*)obj)->md_dict, Intern(name), value);
+            return;
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            SetAttr(ProxyTarget(obj), name, value);
+            return;
+        }
+        if (t == T.Finalize && name == "atexit")
+        {
+            ((PyFinalizeObject*)obj)->fin_atexit = IsTrue(value) ? 1 : 0;
+            return;
+        }
+        if (T.IsCData(t) && name == "value" && t != T.PyObjectC)
+        {
+            SetCDataValue(obj, value);
+            return;
+        }
+        if (IsType(obj))
+        {
+            throw TypeErr($"cannot set '{name}' attribute of immutable type '{NameOfType((PyTypeObject*)obj)}'");
+        }
+        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+    }
+
+    public void DelAttr(PyObject* obj, string name)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (IsInstanceLayout(t))
+        {
+            if (!PyInstance.DelAttr(obj, Intern(name)))
+            {
+                throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+            }
+            return;
+        }
+        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        {
+            if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))
+            {
+                throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+            }
+            return;
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            DelAttr(ProxyTarget(obj), name);
+            return;
+        }
+        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+    }
+
+    /// <summary>The live referent of a weakref.proxy (borrowed), or ReferenceError.</summary>
+    public PyObject* ProxyTarget(PyObject* proxy)
+    {
+        if (!PyWeakref.IsAlive(proxy))
+        {
+            throw Error(ReferenceError, "weakly-referenced object no longer exists");
+        }
+        return PyWeakref.Referent(proxy);
+    }
+}

@@ -1,0 +1,857 @@
+using System.Numerics;
+using System.Text;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>A built-in function: self (bound object, type for constructors, or null) and borrowed arguments.</summary>
+public unsafe delegate PyObject* BuiltinFn(PyObject* self, nint[] args, KwArgs? kw);
+
+public sealed record BuiltinEntry(string Name, BuiltinFn Fn, bool IsMethod);
+
+public sealed unsafe partial class Interpreter
+{
+    private readonly List<BuiltinEntry> _builtinTable = [];
+    private readonly Dictionary<(nint Type, string Name), int> _methods = [];
+    private readonly Dictionary<nint, BuiltinFn> _constructors = [];
+
+    public int Def(string name, BuiltinFn fn, bool isMethod = false)
+    {
+        _builtinTable.Add(new BuiltinEntry(name, isMethod ? Unbind(fn) : fn, isMethod));
+        return _builtinTable.Count - 1;
+    }
+
+    /// <summary>Called unbound (<c>str.upper("a")</c>), a method takes self from the first argument.</summary>
+    private BuiltinFn Unbind(BuiltinFn fn) => (self, args, kw) =>
+    {
+        if (self != null)
+        {
+            return fn(self, args, kw);
+        }
+        if (args.Length == 0)
+        {
+            throw TypeErr("unbound method needs an argument");
+        }
+        return fn((PyObject*)args[0], args[1..], kw);
+    };
+
+    private void Global(string name, BuiltinFn fn)
+    {
+        PyObject* b = NewBuiltin(Def(name, fn), null);
+        PyDict.SetItem(Builtins, Intern(name), b);
+        Refcount.Decref(b);
+    }
+
+    public void Method(PyTypeObject* t, string name, BuiltinFn fn) => _methods[((nint)t, name)] = Def(name, fn, isMethod: true);
+
+    /// <summary>A class-level built-in (dict.fromkeys, c_int.from_address): self is the type.</summary>
+    public void TypeMethod(PyTypeObject* t, string name, BuiltinFn fn) => _methods[((nint)t, name)] = Def(name, fn);
+
+    public void Constructor(PyTypeObject* t, string name, BuiltinFn fn)
+    {
+        _constructors[(nint)t] = fn;
+        PyDict.SetItem(Builtins, Intern(name), (PyObject*)t);
+    }
+
+    // ---- Argument helpers ----
+
+    private bool KwTrue(KwArgs? kw, string name)
+    {
+        PyObject* v = Kw(kw, name);
+        return v != null && IsTrue(v);
+    }
+
+    public static PyObject* Kw(KwArgs? kw, string name)
+    {
+        if (kw == null)
+        {
+            return null;
+        }
+        foreach (var (n, v) in kw)
+        {
+            if (n == name)
+            {
+                return (PyObject*)v;
+            }
+        }
+        return null;
+    }
+
+    private void CheckKw(string func, KwArgs? kw, params string[] allowed)
+    {
+        if (kw == null)
+        {
+            return;
+        }
+        foreach (var (n, _) in kw)
+        {
+            if (Array.IndexOf(allowed, n) < 0)
+            {
+                throw TypeErr($"{func}() got an unexpected keyword argument '{n}'");
+            }
+        }
+    }
+
+    private void Arity(string func, nint[] args, int min, int max)
+    {
+        if (args.Length >= min && args.Length <= max)
+        {
+            return;
+        }
+        if (min == max)
+        {
+            throw TypeErr(min == 1 ? $"{func}() takes exactly one argument ({args.Length} given)" : $"{func}() takes exactly {min} arguments ({args.Length} given)");
+        }
+        if (args.Length < min)
+        {
+            throw TypeErr($"{func} expected at least {min} argument{(min == 1 ? "" : "s")}, got {args.Length}");
+        }
+        throw TypeErr($"{func} expected at most {max} argument{(max == 1 ? "" : "s")}, got {args.Length}");
+    }
+
+    private static PyObject* A(nint[] args, int i) => (PyObject*)args[i];
+
+    private string AsStr(PyObject* v, string what)
+    {
+        if (!IsStr(v))
+        {
+            throw TypeErr($"{what} must be str, not {TypeName(v)}");
+        }
+        return PyUnicode.AsString(v);
+    }
+
+    // ---- The builtins module ----
+
+    private void RegisterBuiltins()
+    {
+        foreach (var (name, type) in _exceptionTypes)
+        {
+            PyDict.SetItem(Builtins, Intern(name), (PyObject*)type);
+        }
+        PyTypeObject* notImplType = Heap.Types.Create("NotImplementedType", sizeof(PyObject), 0, TypeFlags.None, new TypeSlots(), St->type_object);
+        PyObject* notImpl = ObjectMemory.Allocate(notImplType);
+        Refcount.MakeImmortal(notImpl);
+        PyDict.SetItem(Builtins, Intern("NotImplemented"), notImpl);
+        PyDict.SetItem(Builtins, Intern("Ellipsis"), St->none);
+        PyDict.SetItem(Builtins, Intern("__name__"), Intern("builtins"));
+
+        Global("print", BPrint);
+        Global("id", (_, a, _) =>
+        {
+            Arity("id", a, 1, 1);
+            return Int((long)a[0]);
+        });
+        Global("len", (_, a, _) =>
+        {
+            Arity("len", a, 1, 1);
+            return Int(Length(A(a, 0)));
+        });
+        Global("repr", (_, a, _) =>
+        {
+            Arity("repr", a, 1, 1);
+            return Str(Repr(A(a, 0)));
+        });
+        Global("ascii", (_, a, _) =>
+        {
+            Arity("ascii", a, 1, 1);
+            return Str(Ascii(Repr(A(a, 0))));
+        });
+        Global("isinstance", (_, a, _) =>
+        {
+            Arity("isinstance", a, 2, 2);
+            return Bool(IsInstance(A(a, 0), A(a, 1)));
+        });
+        Global("issubclass", (_, a, _) =>
+        {
+            Arity("issubclass", a, 2, 2);
+            if (!IsType(A(a, 0)))
+            {
+                throw TypeErr("issubclass() arg 1 must be a class");
+            }
+            return Bool(IsSubclassSpec((PyTypeObject*)A(a, 0), A(a, 1)));
+        });
+        Global("hex", (_, a, _) => Str(FormatIntPrefixed(a, "hex", 'x', "0x")));
+        Global("oct", (_, a, _) => Str(FormatIntPrefixed(a, "oct", 'o', "0o")));
+        Global("bin", (_, a, _) => Str(FormatIntPrefixed(a, "bin", 'b', "0b")));
+        Global("chr", (_, a, _) =>
+        {
+            Arity("chr", a, 1, 1);
+            long c = ToLong(A(a, 0));
+            if (c < 0 || c > 0x10FFFF)
+            {
+                throw ValueErr("chr() arg not in range(0x110000)");
+            }
+            return Str(char.ConvertFromUtf32((int)c));
+        });
+        Global("ord", (_, a, _) =>
+        {
+            Arity("ord", a, 1, 1);
+            string s = AsStr(A(a, 0), "ord() argument");
+            if (s.Length == 0 || (s.Length > 1 && !(s.Length == 2 && char.IsSurrogatePair(s[0], s[1]))))
+            {
+                throw TypeErr($"ord() expected a character, but string of length {s.Length} found");
+            }
+            return Int(char.ConvertToUtf32(s, 0));
+        });
+        Global("abs", (_, a, _) =>
+        {
+            Arity("abs", a, 1, 1);
+            PyObject* v = A(a, 0);
+            if (IsInt(v))
+            {
+                return Int(BigInteger.Abs(PyLong.ToBigInteger(v)));
+            }
+            if (IsFloat(v))
+            {
+                return Float(Math.Abs(PyFloat.Value(v)));
+            }
+            PyObject* m = UserSpecial(v, "__abs__");
+            if (m != null)
+            {
+                return CallWithSelf(m, v, []);
+            }
+            throw TypeErr($"bad operand type for abs(): '{TypeName(v)}'");
+        });
+        Global("hash", (_, a, _) =>
+        {
+            Arity("hash", a, 1, 1);
+            return Int(Hash(A(a, 0)));
+        });
+        Global("callable", (_, a, _) =>
+        {
+            Arity("callable", a, 1, 1);
+            PyTypeObject* t = A(a, 0)->ob_type;
+            return Bool(t == T.Function || t == T.Method || t == T.Builtin || t == St->type_type || t == St->type_weakref_ref || t == T.Finalize || UserSpecial(A(a, 0), "__call__") != null);
+        });
+        Global("iter", (_, a, _) =>
+        {
+            Arity("iter", a, 1, 1);
+            return GetIter(A(a, 0));
+        });
+        Global("next", (_, a, _) =>
+        {
+            Arity("next", a, 1, 2);
+            if (!T.IsIter(A(a, 0)->ob_type) && UserSpecial(A(a, 0), "__next__") == null)
+            {
+                throw TypeErr($"'{TypeName(A(a, 0))}' object is not an iterator");
+            }
+            PyObject* r = Next(A(a, 0));
+            if (r != null)
+            {
+                return r;
+            }
+            if (a.Length == 2)
+            {
+                return NewRef(A(a, 1));
+            }
+            throw new PythonException(NewException(StopIteration, null));
+        });
+        Global("getattr", (_, a, _) =>
+        {
+            Arity("getattr", a, 2, 3);
+            string name = AsStr(A(a, 1), "attribute name");
+            if (a.Length == 3)
+            {
+                try
+                {
+                    return GetAttr(A(a, 0), name);
+                }
+                catch (PythonException e) when (IsSubtype(e.Object->ob_type, AttributeError))
+                {
+                    Refcount.Decref(e.Steal());
+                    return NewRef(A(a, 2));
+                }
+            }
+            return GetAttr(A(a, 0), name);
+        });
+        Global("setattr", (_, a, _) =>
+        {
+            Arity("setattr", a, 3, 3);
+            SetAttr(A(a, 0), AsStr(A(a, 1), "attribute name"), A(a, 2));
+            return None;
+        });
+        Global("delattr", (_, a, _) =>
+        {
+            Arity("delattr", a, 2, 2);
+            DelAttr(A(a, 0), AsStr(A(a, 1), "attribute name"));
+            return None;
+        });
+        Global("hasattr", (_, a, _) =>
+        {
+            Arity("hasattr", a, 2, 2);
+            try
+            {
+                Refcount.Decref(GetAttr(A(a, 0), AsStr(A(a, 1), "attribute name")));
+                return Bool(true);
+            }
+            catch (PythonException e) when (IsSubtype(e.Object->ob_type, AttributeError))
+            {
+                Refcount.Decref(e.Steal());
+                return Bool(false);
+            }
+        });
+        Global("sorted", (_, a, kw) =>
+        {
+            Arity("sorted", a, 1, 1);
+            CheckKw("sorted", kw, "key", "reverse");
+            PyObject* list = PyList.New(St);
+            try
+            {
+                ListExtend(list, A(a, 0));
+                SortList(list, Kw(kw, "key"), KwTrue(kw, "reverse"));
+            }
+            catch
+            {
+                Refcount.Decref(list);
+                throw;
+            }
+            return list;
+        });
+        Global("reversed", (_, a, _) =>
+        {
+            Arity("reversed", a, 1, 1);
+            PyObject* seq = A(a, 0);
+            PyObject* rm = UserSpecial(seq, "__reversed__");
+            if (rm != null)
+            {
+                return CallWithSelf(rm, seq, []);
+            }
+            if (IsDict(seq) || IsSet(seq) || (!IsList(seq) && !IsTuple(seq) && !IsStr(seq) && seq->ob_type != T.Range && UserSpecial(seq, "__getitem__") == null))
+            {
+                throw TypeErr($"'{TypeName(seq)}' object is not reversible");
+            }
+            List<nint> items = CollectItems(seq, unpacking: false);
+            items.Reverse();
+            return IterOverList(items);
+        });
+        Global("enumerate", (_, a, kw) =>
+        {
+            Arity("enumerate", a, 1, 2);
+            PyObject* startObj = a.Length == 2 ? A(a, 1) : Kw(kw, "start");
+            long start = startObj == null ? 0 : ToLong(startObj);
+            List<nint> items = CollectItems(A(a, 0), unpacking: false);
+            var pairs = new List<nint>(items.Count);
+            foreach (nint x in items)
+            {
+                PyObject* i = Int(start++);
+                pairs.Add((nint)Tuple([(nint)i, x]));
+                Refcount.Decref(i);
+                Refcount.Decref((PyObject*)x);
+            }
+            return IterOverList(pairs);
+        });
+        Global("zip", (_, a, kw) =>
+        {
+            bool strict = KwTrue(kw, "strict");
+            var lists = new List<List<nint>>();
+            try
+            {
+                foreach (nint x in a)
+                {
+                    lists.Add(CollectItems((PyObject*)x, unpacking: false));
+                }
+                int n = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
+                if (strict && lists.Any(l => l.Count != n))
+                {
+                    throw ValueErr("zip() arguments have different lengths");
+                }
+                var tuples = new List<nint>(n);
+                for (int i = 0; i < n; i++)
+                {
+                    var row = new nint[lists.Count];
+                    for (int j = 0; j < lists.Count; j++)
+                    {
+                        row[j] = lists[j][i];
+                    }
+                    tuples.Add((nint)Tuple(row));
+                }
+                return IterOverList(tuples);
+            }
+            finally
+            {
+                foreach (var l in lists)
+                {
+                    foreach (nint x in l)
+                    {
+                        Refcount.Decref((PyObject*)x);
+                    }
+                }
+            }
+        });
+        Global("map", (_, a, _) =>
+        {
+            Arity("map", a, 2, 2);
+            List<nint> items = CollectItems(A(a, 1), unpacking: false);
+            var results = new List<nint>(items.Count);
+            try
+            {
+                foreach (nint x in items)
+                {
+                    results.Add((nint)CallBorrowed(A(a, 0), x));
+                }
+            }
+            catch
+            {
+                foreach (nint r in results)
+                {
+                    Refcount.Decref((PyObject*)r);
+                }
+                throw;
+            }
+            finally
+            {
+                foreach (nint x in items)
+                {
+                    Refcount.Decref((PyObject*)x);
+                }
+            }
+            return IterOverList(results);
+        });
+        Global("filter", (_, a, _) =>
+        {
+            Arity("filter", a, 2, 2);
+            List<nint> items = CollectItems(A(a, 1), unpacking: false);
+            var kept = new List<nint>();
+            foreach (nint x in items)
+            {
+                bool keep;
+                if (A(a, 0) == St->none)
+                {
+                    keep = IsTrue((PyObject*)x);
+                }
+                else
+                {
+                    PyObject* r = CallBorrowed(A(a, 0), x);
+                    keep = IsTrue(r);
+                    Refcount.Decref(r);
+                }
+                if (keep)
+                {
+                    kept.Add(x);
+                }
+                else
+                {
+                    Refcount.Decref((PyObject*)x);
+                }
+            }
+            return IterOverList(kept);
+        });
+        Global("min", (_, a, kw) => MinMax("min", a, kw, CompareOperatorLess: true));
+        Global("max", (_, a, kw) => MinMax("max", a, kw, CompareOperatorLess: false));
+        Global("sum", (_, a, kw) =>
+        {
+            Arity("sum", a, 1, 2);
+            PyObject* acc = a.Length == 2 ? NewRef(A(a, 1)) : (Kw(kw, "start") != null ? NewRef(Kw(kw, "start")) : Int(0));
+            if (IsStr(acc))
+            {
+                Refcount.Decref(acc);
+                throw TypeErr("sum() can't sum strings [use ''.join(seq) instead]");
+            }
+            List<nint> items = CollectItems(A(a, 0), unpacking: false);
+            try
+            {
+                foreach (nint x in items)
+                {
+                    PyObject* next = BinaryOp(Syntax.BinaryOperator.Add, acc, (PyObject*)x, inplace: false);
+                    Refcount.Decref(acc);
+                    acc = next;
+                }
+            }
+            finally
+            {
+                foreach (nint x in items)
+                {
+                    Refcount.Decref((PyObject*)x);
+                }
+            }
+            return acc;
+        });
+        Global("any", (_, a, _) =>
+        {
+            Arity("any", a, 1, 1);
+            return Bool(AnyAll(A(a, 0), any: true));
+        });
+        Global("all", (_, a, _) =>
+        {
+            Arity("all", a, 1, 1);
+            return Bool(AnyAll(A(a, 0), any: false));
+        });
+        Global("round", (_, a, kw) =>
+        {
+            Arity("round", a, 1, 2);
+            PyObject* nd = a.Length == 2 ? A(a, 1) : Kw(kw, "ndigits");
+            PyObject* v = A(a, 0);
+            if (IsInt(v))
+            {
+                if (nd == null || nd == St->none || ToLong(nd) >= 0)
+                {
+                    return Int(PyLong.ToBigInteger(v));
+                }
+                BigInteger p = BigInteger.Pow(10, (int)-ToLong(nd));
+                BigInteger q = FloorDiv(PyLong.ToBigInteger(v) + p / 2, p) * p;
+                return Int(q);
+            }
+            double d = ToDouble(v);
+            if (nd == null || nd == St->none)
+            {
+                return Int(new BigInteger(Math.Round(d, MidpointRounding.ToEven)));
+            }
+            int digits = (int)ToLong(nd);
+            return Float(RoundFloat(d, digits));
+        });
+        Global("divmod", (_, a, _) =>
+        {
+            Arity("divmod", a, 2, 2);
+            PyObject* q = BinaryOp(Syntax.BinaryOperator.FloorDiv, A(a, 0), A(a, 1), false);
+            PyObject* r = BinaryOp(Syntax.BinaryOperator.Mod, A(a, 0), A(a, 1), false);
+            PyObject* t = Tuple([(nint)q, (nint)r]);
+            Refcount.Decref(q);
+            Refcount.Decref(r);
+            return t;
+        });
+        Global("pow", (_, a, _) =>
+        {
+            Arity("pow", a, 2, 3);
+            if (a.Length == 3)
+            {
+                return Int(BigInteger.ModPow(PyLong.ToBigInteger(A(a, 0)), PyLong.ToBigInteger(A(a, 1)), PyLong.ToBigInteger(A(a, 2))));
+            }
+            return BinaryOp(Syntax.BinaryOperator.Pow, A(a, 0), A(a, 1), false);
+        });
+        Global("format", (_, a, _) =>
+        {
+            Arity("format", a, 1, 2);
+            return Str(Format(A(a, 0), a.Length == 2 ? AsStr(A(a, 1), "format spec") : ""));
+        });
+        Global("vars", (_, a, _) =>
+        {
+            Arity("vars", a, 1, 1);
+            return GetAttr(A(a, 0), "__dict__");
+        });
+        Global("dir", (_, a, _) =>
+        {
+            Arity("dir", a, 1, 1);
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            PyObject* o = A(a, 0);
+            if (IsInstanceLayout(o->ob_type))
+            {
+                nint pos = 0;
+                while (PyInstance.NextAttr(o, ref pos, out PyObject* k, out _))
+                {
+                    names.Add(PyUnicode.AsString(k));
+                }
+            }
+            for (PyTypeObject* c = IsType(o) ? (PyTypeObject*)o : o->ob_type; c != null; c = c->tp_base)
+            {
+                if (c->tp_dict != null)
+                {
+                    nint pos = 0;
+                    while (PyDict.Next(c->tp_dict, ref pos, out PyObject* k, out _))
+                    {
+                        names.Add(PyUnicode.AsString(k));
+                    }
+                }
+            }
+            var items = names.Select(n => (nint)Str(n)).ToList();
+            return ListSteal(items);
+        });
+        RegisterConstructors();
+    }
+
+    private static double RoundFloat(double d, int digits)
+    {
+        if (digits > 15 || !double.IsFinite(d))
+        {
+            return d;
+        }
+        if (digits < 0)
+        {
+            double p = Math.Pow(10, -digits);
+            return Math.Round(d / p, MidpointRounding.ToEven) * p;
+        }
+        // Round the exact decimal value of the double, as CPython's correctly rounded round() does.
+        decimal m;
+        try
+        {
+            m = (decimal)d;
+        }
+        catch (OverflowException)
+        {
+            return d;
+        }
+        string exact = new BigInteger(d * Math.Pow(2, 0)).ToString();
+        _ = exact;
+        string repr = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        _ = repr;
+        return (double)Math.Round(m, digits, MidpointRounding.ToEven);
+    }
+
+    /// <summary>An iterator over a fresh list of owned items (what enumerate/zip/map/reversed return here).</summary>
+    private PyObject* IterOverList(List<nint> items)
+    {
+        PyObject* list = ListSteal(items);
+        try
+        {
+            return GetIter(list);
+        }
+        finally
+        {
+            Refcount.Decref(list);
+        }
+    }
+
+    private string FormatIntPrefixed(nint[] a, string name, char type, string prefix)
+    {
+        Arity(name, a, 1, 1);
+        PyObject* v = A(a, 0);
+        if (!IsInt(v))
+        {
+            throw TypeErr($"'{TypeName(v)}' object cannot be interpreted as an integer");
+        }
+        BigInteger x = PyLong.ToBigInteger(v);
+        string digits = FormatInt(BigInteger.Abs(x), new Spec(' ', '\0', '\0', false, false, -1, '\0', -1, type));
+        return (x.Sign < 0 ? "-" : "") + prefix + digits;
+    }
+
+    private bool AnyAll(PyObject* iterable, bool any)
+    {
+        PyObject* it = GetIter(iterable);
+        try
+        {
+            while (true)
+            {
+                PyObject* x = Next(it);
+                if (x == null)
+                {
+                    return !any;
+                }
+                bool t = IsTrue(x);
+                Refcount.Decref(x);
+                if (t == any)
+                {
+                    return any;
+                }
+            }
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+    }
+
+    private PyObject* MinMax(string name, nint[] a, KwArgs? kw, bool CompareOperatorLess)
+    {
+        CheckKw(name, kw, "key", "default");
+        if (a.Length == 0)
+        {
+            throw TypeErr($"{name} expected at least 1 argument, got 0");
+        }
+        List<nint> items;
+        if (a.Length == 1)
+        {
+            items = CollectItems(A(a, 0), unpacking: false);
+        }
+        else
+        {
+            items = a.Select(x => (nint)NewRef((PyObject*)x)).ToList();
+        }
+        PyObject* key = Kw(kw, "key");
+        try
+        {
+            if (items.Count == 0)
+            {
+                PyObject* dflt = Kw(kw, "default");
+                if (dflt != null)
+                {
+                    return NewRef(dflt);
+                }
+                throw ValueErr($"{name}() iterable argument is empty");
+            }
+            nint best = items[0];
+            PyObject* bestKey = key != null && key != St->none ? CallBorrowed(key, best) : NewRef((PyObject*)best);
+            try
+            {
+                for (int i = 1; i < items.Count; i++)
+                {
+                    PyObject* k = key != null && key != St->none ? CallBorrowed(key, items[i]) : NewRef((PyObject*)items[i]);
+                    bool better = CompareOperatorLess
+                        ? Order(Syntax.CompareOperator.Lt, k, bestKey)
+                        : Order(Syntax.CompareOperator.Gt, k, bestKey);
+                    if (better)
+                    {
+                        best = items[i];
+                        Refcount.Decref(bestKey);
+                        bestKey = k;
+                    }
+                    else
+                    {
+                        Refcount.Decref(k);
+                    }
+                }
+            }
+            finally
+            {
+                Refcount.Decref(bestKey);
+            }
+            return NewRef((PyObject*)best);
+        }
+        finally
+        {
+            foreach (nint x in items)
+            {
+                Refcount.Decref((PyObject*)x);
+            }
+        }
+    }
+
+    public bool IsInstance(PyObject* o, PyObject* spec)
+    {
+        if (IsTuple(spec))
+        {
+            for (nint i = 0; i < PyTuple.Size(spec); i++)
+            {
+                if (IsInstance(o, PyTuple.Items(spec)[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!IsType(spec))
+        {
+            throw TypeErr("isinstance() arg 2 must be a type, a tuple of types, or a union");
+        }
+        var t = (PyTypeObject*)spec;
+        if (t == St->type_object)
+        {
+            return true;
+        }
+        return IsSubtype(o->ob_type, t);
+    }
+
+    private bool IsSubclassSpec(PyTypeObject* c, PyObject* spec)
+    {
+        if (IsTuple(spec))
+        {
+            for (nint i = 0; i < PyTuple.Size(spec); i++)
+            {
+                if (IsSubclassSpec(c, PyTuple.Items(spec)[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!IsType(spec))
+        {
+            throw TypeErr("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        return (PyTypeObject*)spec == St->type_object || IsSubtype(c, (PyTypeObject*)spec);
+    }
+
+    private PyObject* BPrint(PyObject* self, nint[] args, KwArgs? kw)
+    {
+        CheckKw("print", kw, "sep", "end", "file", "flush");
+        PyObject* sepObj = Kw(kw, "sep");
+        PyObject* endObj = Kw(kw, "end");
+        string sep = sepObj == null || sepObj == St->none ? " " : AsStr(sepObj, "sep");
+        string end = endObj == null || endObj == St->none ? "\n" : AsStr(endObj, "end");
+        var sb = new StringBuilder();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(sep);
+            }
+            sb.Append(StrOf(A(args, i)));
+        }
+        sb.Append(end);
+        PyObject* file = Kw(kw, "file");
+        TextWriter w = file != null && file != St->none && IsStderr(file) ? Err : Out;
+        if (w == Err)
+        {
+            Out.Flush();
+        }
+        w.Write(sb.ToString());
+        return None;
+    }
+
+    /// <summary>A stable merge sort that lets comparison raise Python exceptions.</summary>
+    public void SortList(PyObject* list, PyObject* key, bool reverse)
+    {
+        nint n = PyList.Size(list);
+        var items = new nint[n];
+        var keys = new nint[n];
+        for (nint i = 0; i < n; i++)
+        {
+            items[i] = (nint)PyList.Items(list)[i];
+        }
+        bool hasKey = key != null && key != St->none;
+        try
+        {
+            for (nint i = 0; i < n; i++)
+            {
+                keys[i] = hasKey ? (nint)CallBorrowed(key, items[i]) : items[i];
+            }
+            var idx = Enumerable.Range(0, (int)n).ToArray();
+            if (reverse)
+            {
+                Array.Reverse(idx);
+            }
+            idx = MergeSort(idx, keys);
+            if (reverse)
+            {
+                Array.Reverse(idx);
+            }
+            for (nint i = 0; i < n; i++)
+            {
+                PyList.Items(list)[i] = (PyObject*)items[idx[i]];
+            }
+        }
+        finally
+        {
+            if (hasKey)
+            {
+                foreach (nint k in keys)
+                {
+                    Refcount.XDecref((PyObject*)k);
+                }
+            }
+        }
+    }
+
+    private int[] MergeSort(int[] idx, nint[] keys)
+    {
+        if (idx.Length <= 1)
+        {
+            return idx;
+        }
+        int mid = idx.Length / 2;
+        int[] left = MergeSort(idx[..mid], keys);
+        int[] right = MergeSort(idx[mid..], keys);
+        var result = new int[idx.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            // Take from the right only when strictly less: stability.
+            if (Order(Syntax.CompareOperator.Lt, (PyObject*)keys[right[j]], (PyObject*)keys[left[i]]))
+            {
+                result[k++] = right[j++];
+            }
+            else
+            {
+                result[k++] = left[i++];
+            }
+        }
+        while (i < left.Length)
+        {
+            result[k++] = left[i++];
+        }
+        while (j < right.Length)
+        {
+            result[k++] = right[j++];
+        }
+        return result;
+    }
+}

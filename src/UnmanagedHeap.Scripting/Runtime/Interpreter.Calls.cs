@@ -1,0 +1,652 @@
+using System.Runtime.CompilerServices;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>Keyword arguments of a call: names and owned references.</summary>
+public sealed class KwArgs : List<(string Name, nint Value)>
+{
+}
+
+public sealed unsafe partial class Interpreter
+{
+    private readonly Dictionary<Node, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Node, int> _codeIndex = new(ReferenceEqualityComparer.Instance);
+
+    public void AddScopes(Dictionary<Node, Scope> scopes)
+    {
+        foreach (var kv in scopes)
+        {
+            _scopes[kv.Key] = kv.Value;
+        }
+    }
+
+    public string FileName { get; set; } = "<string>";
+
+    private PyObject* EvalCall(CallExpr call, ExecFrame f)
+    {
+        // obj.method(...) calls the function found on the class with obj as first argument,
+        // without making a bound-method object (CPython 3.12's LOAD_ATTR method form).
+        if (call.Func is AttributeExpr at)
+        {
+            PyObject* obj = Eval(at.Value, f);
+            PyObject* callee = null;
+            try
+            {
+                callee = LookupMethod(obj, at.Attr, out bool unbound);
+                nint[] args = EvalArgs(call, f, unbound ? obj : null, out KwArgs? kw);
+                return Call(callee, args, kw);
+            }
+            finally
+            {
+                Refcount.XDecref(callee);
+                Refcount.Decref(obj);
+            }
+        }
+        PyObject* func = Eval(call.Func, f);
+        try
+        {
+            nint[] args = EvalArgs(call, f, null, out KwArgs? kw);
+            return Call(func, args, kw);
+        }
+        finally
+        {
+            Refcount.Decref(func);
+        }
+    }
+
+    /// <summary>Evaluates call arguments into owned references; <paramref name="self"/> (borrowed) goes first when given.</summary>
+    private nint[] EvalArgs(CallExpr call, ExecFrame f, PyObject* self, out KwArgs? kw)
+    {
+        kw = null;
+        var list = new List<nint>(call.Args.Length + 1);
+        if (self != null)
+        {
+            list.Add((nint)NewRef(self));
+        }
+        try
+        {
+            foreach (Expr a in call.Args)
+            {
+                if (a is StarredExpr st)
+                {
+                    PyObject* v = Eval(st.Value, f);
+                    try
+                    {
+                        list.AddRange(CollectItems(v, unpacking: false));
+                    }
+                    finally
+                    {
+                        Refcount.Decref(v);
+                    }
+                }
+                else
+                {
+                    list.Add((nint)Eval(a, f));
+                }
+            }
+            foreach (Keyword k in call.Keywords)
+            {
+                kw ??= [];
+                PyObject* v = Eval(k.Value, f);
+                if (k.Name is not null)
+                {
+                    kw.Add((k.Name, (nint)v));
+                    continue;
+                }
+                try
+                {
+                    if (!IsDict(v))
+                    {
+                        throw TypeErr($"argument after ** must be a mapping, not {TypeName(v)}");
+                    }
+                    nint pos = 0;
+                    while (PyDict.Next(v, ref pos, out PyObject* key, out PyObject* value))
+                    {
+                        kw.Add((PyUnicode.AsString(key), (nint)NewRef(value)));
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(v);
+                }
+            }
+        }
+        catch
+        {
+            ReleaseArgs(list.ToArray(), kw);
+            throw;
+        }
+        return list.ToArray();
+    }
+
+    public static void ReleaseArgs(nint[] args, KwArgs? kw)
+    {
+        foreach (nint a in args)
+        {
+            Refcount.XDecref((PyObject*)a);
+        }
+        if (kw != null)
+        {
+            foreach (var (_, v) in kw)
+            {
+                Refcount.XDecref((PyObject*)v);
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="callable"/> (borrowed); consumes the argument references; returns a new reference.</summary>
+    public PyObject* Call(PyObject* callable, nint[] args, KwArgs? kw)
+    {
+        PyTypeObject* t = callable->ob_type;
+        if (t == T.Function)
+        {
+            return CallFunction(callable, args, kw);
+        }
+        try
+        {
+            if (t == T.Method)
+            {
+                var m = (PyMethodObject*)callable;
+                var full = new nint[args.Length + 1];
+                full[0] = (nint)NewRef(m->im_self);
+                Array.Copy(args, 0, full, 1, args.Length);
+                args = [];
+                KwArgs? k = kw;
+                kw = null;
+                return Call(m->im_func, full, k);
+            }
+            if (t == T.Builtin)
+            {
+                var b = (PyBuiltinObject*)callable;
+                return _builtinTable[(int)b->m_index].Fn(b->m_self, args, kw);
+            }
+            if (t == St->type_type)
+            {
+                nint[] a = args;
+                KwArgs? k = kw;
+                args = [];
+                kw = null;
+                return CallType((PyTypeObject*)callable, a, k);
+            }
+            if (t == St->type_weakref_ref)
+            {
+                RequireNoArgs("weakref", args, kw);
+                PyObject* r = PyWeakref.Referent(callable);
+                return NewRef(PyWeakref.IsAlive(callable) ? r : St->none);
+            }
+            if (t == T.Finalize)
+            {
+                return CallFinalize(callable);
+            }
+            PyObject* call = UserSpecial(callable, "__call__");
+            if (call != null)
+            {
+                nint[] a = args;
+                KwArgs? k = kw;
+                args = [];
+                kw = null;
+                return CallWithSelf(call, callable, a, k);
+            }
+            throw TypeErr($"'{TypeName(callable)}' object is not callable");
+        }
+        finally
+        {
+            ReleaseArgs(args, kw);
+        }
+    }
+
+    /// <summary>Calls a function with <paramref name="self"/> (borrowed) prepended to borrowed-then-owned args.</summary>
+    public PyObject* CallWithSelf(PyObject* func, PyObject* self, nint[] args, KwArgs? kw = null)
+    {
+        var full = new nint[args.Length + 1];
+        full[0] = (nint)NewRef(self);
+        Array.Copy(args, 0, full, 1, args.Length);
+        return Call(func, full, kw);
+    }
+
+    /// <summary>Calls with borrowed arguments (each gets a reference for the call).</summary>
+    public PyObject* CallBorrowed(PyObject* func, params ReadOnlySpan<nint> args)
+    {
+        var owned = new nint[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            owned[i] = (nint)NewRef((PyObject*)args[i]);
+        }
+        return Call(func, owned, null);
+    }
+
+    private void RequireNoArgs(string name, nint[] args, KwArgs? kw)
+    {
+        if (args.Length != 0 || (kw != null && kw.Count != 0))
+        {
+            throw TypeErr($"{name}() takes no arguments ({args.Length} given)");
+        }
+    }
+
+    private PyObject* CallType(PyTypeObject* type, nint[] args, KwArgs? kw)
+    {
+        if (_constructors.TryGetValue((nint)type, out BuiltinFn? ctor))
+        {
+            try
+            {
+                return ctor((PyObject*)type, args, kw);
+            }
+            finally
+            {
+                ReleaseArgs(args, kw);
+            }
+        }
+        if (!IsInstanceLayout(type))
+        {
+            ReleaseArgs(args, kw);
+            throw TypeErr($"cannot create '{NameOfType(type)}' instances");
+        }
+        PyObject* obj;
+        if (IsSubtype(type, BaseException))
+        {
+            PyObject* a = Tuple(args);
+            obj = NewExceptionWithArgs(type, a);
+            Refcount.Decref(a);
+        }
+        else
+        {
+            obj = PyInstance.New(type);
+        }
+        try
+        {
+            PyObject* init = LookupInType(type, "__init__");
+            if (init != null)
+            {
+                var copy = (nint[])args.Clone();
+                args = [];
+                KwArgs? k = kw;
+                kw = null;
+                PyObject* r = CallWithSelf(init, obj, copy, k);
+                if (r != St->none)
+                {
+                    string tn = TypeName(r);
+                    Refcount.Decref(r);
+                    throw TypeErr($"__init__() should return None, not '{tn}'");
+                }
+            }
+            else if (!IsSubtype(type, BaseException) && (args.Length > 0 || kw is { Count: > 0 }))
+            {
+                throw TypeErr($"{NameOfType(type)}() takes no arguments");
+            }
+        }
+        catch
+        {
+            Refcount.Decref(obj);
+            throw;
+        }
+        finally
+        {
+            ReleaseArgs(args, kw);
+        }
+        return obj;
+    }
+
+    /// <summary>Runs a Python function: binds arguments into a new frame, runs the body, drops the locals.</summary>
+    private PyObject* CallFunction(PyObject* func, nint[] args, KwArgs? kw)
+    {
+        var fn = (PyFunctionObject*)func;
+        CodeInfo code = Codes[(int)fn->func_code];
+        if (Depth + 1 >= RecursionLimit)
+        {
+            ReleaseArgs(args, kw);
+            throw Error(RecursionError, "maximum recursion depth exceeded");
+        }
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var frame = new ExecFrame(code.Scope, fn->func_globals, null, fn->func_closure, null, code.Name, code.QualName + ".<locals>.");
+        ExecFrame? previous = Current;
+        Depth++;
+        try
+        {
+            BindArguments(code, fn, frame, args, kw);
+            foreach (string cellName in code.Scope.Cells)
+            {
+                int slot = code.Scope.Slots[cellName];
+                PyObject* cell = ScriptTypes.New(T.Cell);
+                ((PyCellObject*)cell)->ob_ref = (PyObject*)frame.Fast[slot];
+                ScriptTypes.Track(cell);
+                frame.Fast[slot] = (nint)cell;
+            }
+            Current = frame;
+            if (code.LambdaBody is not null)
+            {
+                frame.Line = code.LambdaBody.Line;
+                return Eval(code.LambdaBody, frame);
+            }
+            Flow flow = ExecBlock(code.Body!, frame);
+            if (flow == Flow.Return)
+            {
+                var r = (PyObject*)frame.ReturnValue;
+                frame.ReturnValue = 0;
+                return r;
+            }
+            return None;
+        }
+        catch (PythonException e)
+        {
+            e.Trace.Add((code.File, frame.Line, code.Name));
+            throw;
+        }
+        finally
+        {
+            Current = previous;
+            Depth--;
+            frame.Release();
+        }
+    }
+
+    private void BindArguments(CodeInfo code, PyFunctionObject* fn, ExecFrame frame, nint[] args, KwArgs? kw)
+    {
+        ParameterList ps = code.Parameters;
+        Dictionary<string, int> slots = code.Scope.Slots;
+        nint[] fast = frame.Fast;
+        int npos = ps.Positional.Length;
+        int i = 0;
+        try
+        {
+            for (; i < args.Length && i < npos; i++)
+            {
+                fast[slots[ps.Positional[i].Name]] = args[i];
+                args[i] = 0;
+            }
+            if (ps.VarArgs is not null)
+            {
+                var rest = new List<nint>();
+                for (; i < args.Length; i++)
+                {
+                    rest.Add(args[i]);
+                    args[i] = 0;
+                }
+                fast[slots[ps.VarArgs.Name]] = (nint)(rest.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(rest));
+            }
+            else if (args.Length > npos)
+            {
+                int required = ps.Positional.Count(p => p.Default is null);
+                string takes = required == npos ? $"{npos}" : $"from {required} to {npos}";
+                string plural = npos == 1 && required == npos ? "argument" : "arguments";
+                int given = args.Length;
+                throw TypeErr($"{code.QualName}() takes {takes} positional {plural} but {given} {(given == 1 ? "was" : "were")} given");
+            }
+            PyObject* kwdict = null;
+            if (ps.KwArgs is not null)
+            {
+                kwdict = PyDict.New(St);
+                fast[slots[ps.KwArgs.Name]] = (nint)kwdict;
+            }
+            if (kw != null)
+            {
+                for (int k = 0; k < kw.Count; k++)
+                {
+                    var (name, value) = kw[k];
+                    int index = -1;
+                    for (int p = ps.PositionalOnlyCount; p < npos; p++)
+                    {
+                        if (ps.Positional[p].Name == name)
+                        {
+                            index = slots[name];
+                        }
+                    }
+                    foreach (Parameter p in ps.KeywordOnly)
+                    {
+                        if (p.Name == name)
+                        {
+                            index = slots[name];
+                        }
+                    }
+                    if (index < 0)
+                    {
+                        if (kwdict == null)
+                        {
+                            throw TypeErr($"{code.QualName}() got an unexpected keyword argument '{name}'");
+                        }
+                        PyObject* key = Str(name);
+                        PyDict.SetItem(kwdict, key, (PyObject*)value);
+                        Refcount.Decref(key);
+                        continue;
+                    }
+                    if (fast[index] != 0)
+                    {
+                        throw TypeErr($"{code.QualName}() got multiple values for argument '{name}'");
+                    }
+                    fast[index] = value;
+                    kw[k] = (name, 0);
+                }
+            }
+            // Defaults fill the trailing positional parameters, then keyword-only ones.
+            PyObject* defaults = fn->func_defaults;
+            int ndef = defaults == null ? 0 : (int)PyTuple.Size(defaults);
+            var missing = new List<string>();
+            for (int p = 0; p < npos; p++)
+            {
+                int slot = slots[ps.Positional[p].Name];
+                if (fast[slot] != 0)
+                {
+                    continue;
+                }
+                int d = p - (npos - ndef);
+                if (d >= 0)
+                {
+                    fast[slot] = (nint)NewRef(PyTuple.Items(defaults)[d]);
+                }
+                else
+                {
+                    missing.Add(ps.Positional[p].Name);
+                }
+            }
+            if (missing.Count > 0)
+            {
+                throw TypeErr($"{code.QualName}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {JoinNames(missing)}");
+            }
+            foreach (Parameter p in ps.KeywordOnly)
+            {
+                int slot = slots[p.Name];
+                if (fast[slot] != 0)
+                {
+                    continue;
+                }
+                PyObject* dv = fn->func_kwdefaults == null ? null : PyDict.GetItem(fn->func_kwdefaults, Intern(p.Name));
+                if (dv == null)
+                {
+                    missing.Add(p.Name);
+                }
+                else
+                {
+                    fast[slot] = (nint)NewRef(dv);
+                }
+            }
+            if (missing.Count > 0)
+            {
+                throw TypeErr($"{code.QualName}() missing {missing.Count} required keyword-only argument{(missing.Count == 1 ? "" : "s")}: {JoinNames(missing)}");
+            }
+        }
+        finally
+        {
+            ReleaseArgs(args, kw);
+        }
+    }
+
+    private static string JoinNames(List<string> names)
+    {
+        var quoted = names.Select(n => $"'{n}'").ToList();
+        return quoted.Count switch
+        {
+            1 => quoted[0],
+            2 => $"{quoted[0]} and {quoted[1]}",
+            _ => string.Join(", ", quoted.Take(quoted.Count - 1)) + ", and " + quoted[^1],
+        };
+    }
+
+    // ---- def, lambda, class ----
+
+    private PyObject* MakeFunction(FunctionDefStmt def, ExecFrame f)
+    {
+        var decorators = new List<nint>();
+        try
+        {
+            foreach (Expr d in def.Decorators)
+            {
+                decorators.Add((nint)Eval(d, f));
+            }
+            PyObject* func = MakeFunction(def, def.Name, def.Parameters, def.Body, null, f);
+            for (int i = decorators.Count - 1; i >= 0; i--)
+            {
+                PyObject* r = Call((PyObject*)decorators[i], [(nint)func], null);
+                func = r;
+            }
+            return func;
+        }
+        finally
+        {
+            foreach (nint d in decorators)
+            {
+                Refcount.Decref((PyObject*)d);
+            }
+        }
+    }
+
+    private PyObject* MakeFunction(Node node, string name, ParameterList ps, IReadOnlyList<Stmt>? body, Expr? lambdaBody, ExecFrame f)
+    {
+        if (node is FunctionDefStmt { IsGenerator: true } || node is LambdaExpr { IsGenerator: true })
+        {
+            throw Error(SystemError, "generator functions (yield) are not supported by this interpreter");
+        }
+        if (!_codeIndex.TryGetValue(node, out int index))
+        {
+            Scope scope = _scopes[node];
+            index = Codes.Count;
+            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName));
+            _codeIndex[node] = index;
+        }
+        CodeInfo code = Codes[index];
+        PyObject* defaults = null;
+        PyObject* kwdefaults = null;
+        var defs = new List<nint>();
+        try
+        {
+            foreach (Parameter p in ps.Positional)
+            {
+                if (p.Default is not null)
+                {
+                    defs.Add((nint)Eval(p.Default, f));
+                }
+            }
+            foreach (Parameter p in ps.KeywordOnly)
+            {
+                if (p.Default is not null)
+                {
+                    kwdefaults = kwdefaults == null ? PyDict.New(St) : kwdefaults;
+                    PyObject* v = Eval(p.Default, f);
+                    PyDict.SetItem(kwdefaults, Intern(p.Name), v);
+                    Refcount.Decref(v);
+                }
+            }
+        }
+        catch
+        {
+            foreach (nint d in defs)
+            {
+                Refcount.Decref((PyObject*)d);
+            }
+            Refcount.XDecref(kwdefaults);
+            throw;
+        }
+        if (defs.Count > 0)
+        {
+            defaults = TupleSteal(defs);
+        }
+        PyObject* closure = null;
+        if (code.Scope.Free.Count > 0)
+        {
+            var cells = new List<nint>();
+            foreach (string n in code.Scope.Free)
+            {
+                cells.Add((nint)NewRef(FindCell(f, n)));
+            }
+            closure = TupleSteal(cells);
+        }
+        PyObject* func = ScriptTypes.New(T.Function);
+        var fn = (PyFunctionObject*)func;
+        fn->func_globals = NewRef(f.Globals);
+        fn->func_defaults = defaults;
+        fn->func_kwdefaults = kwdefaults;
+        fn->func_closure = closure;
+        fn->func_name = Str(name);
+        fn->func_qualname = Str(code.QualName);
+        fn->func_code = index;
+        ScriptTypes.Track(func);
+        return func;
+    }
+
+    private PyObject* MakeClass(ClassDefStmt cls, ExecFrame f)
+    {
+        var decorators = new List<nint>();
+        PyObject* baseObj = null;
+        PyObject* ns = null;
+        try
+        {
+            foreach (Expr d in cls.Decorators)
+            {
+                decorators.Add((nint)Eval(d, f));
+            }
+            if (cls.Bases.Length > 1)
+            {
+                throw TypeErr("multiple inheritance is not supported by this interpreter");
+            }
+            PyTypeObject* baseType = St->type_object;
+            if (cls.Bases.Length == 1)
+            {
+                baseObj = Eval(cls.Bases[0], f);
+                if (!IsType(baseObj))
+                {
+                    throw TypeErr("bases must be types");
+                }
+                baseType = (PyTypeObject*)baseObj;
+            }
+            ns = PyDict.New(St);
+            PyObject* module = Str("__main__");
+            PyDict.SetItem(ns, Intern("__module__"), module);
+            Refcount.Decref(module);
+            PyObject* qual = Str(f.QualPrefix + cls.Name);
+            PyDict.SetItem(ns, Intern("__qualname__"), qual);
+            Refcount.Decref(qual);
+            var frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".");
+            ExecFrame? previous = Current;
+            try
+            {
+                ExecBlock(cls.Body, frame);
+            }
+            catch (PythonException e)
+            {
+                e.Trace.Add((FileName, frame.Line, cls.Name));
+                throw;
+            }
+            finally
+            {
+                Current = previous;
+            }
+            PyDict.DelItem(ns, Intern("__qualname__"));
+            var result = (PyObject*)NewClass(cls.Name, baseType, ns);
+            for (int i = decorators.Count - 1; i >= 0; i--)
+            {
+                result = Call((PyObject*)decorators[i], [(nint)result], null);
+            }
+            return result;
+        }
+        finally
+        {
+            Refcount.XDecref(ns);
+            Refcount.XDecref(baseObj);
+            foreach (nint d in decorators)
+            {
+                Refcount.Decref((PyObject*)d);
+            }
+        }
+    }
+}

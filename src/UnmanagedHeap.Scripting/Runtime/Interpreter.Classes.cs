@@ -1,0 +1,164 @@
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    public PyTypeObject* BaseException { get; private set; }
+    public PyTypeObject* Exception { get; private set; }
+    public PyTypeObject* TypeError { get; private set; }
+    public PyTypeObject* ValueError { get; private set; }
+    public PyTypeObject* NameError { get; private set; }
+    public PyTypeObject* UnboundLocalError { get; private set; }
+    public PyTypeObject* AttributeError { get; private set; }
+    public PyTypeObject* KeyError { get; private set; }
+    public PyTypeObject* IndexError { get; private set; }
+    public PyTypeObject* ZeroDivisionError { get; private set; }
+    public PyTypeObject* AssertionError { get; private set; }
+    public PyTypeObject* RuntimeError { get; private set; }
+    public PyTypeObject* RecursionError { get; private set; }
+    public PyTypeObject* ReferenceError { get; private set; }
+    public PyTypeObject* MemoryError { get; private set; }
+    public PyTypeObject* StopIteration { get; private set; }
+    public PyTypeObject* SystemError { get; private set; }
+    public PyTypeObject* OverflowError { get; private set; }
+    public PyTypeObject* ImportError { get; private set; }
+    public PyTypeObject* NotImplementedError { get; private set; }
+
+    private readonly List<(string Name, nint Type)> _exceptionTypes = [];
+
+    private void CreateExceptionTypes()
+    {
+        BaseException = NewClass("BaseException", St->type_object, null);
+        Exception = Exc("Exception", BaseException);
+        PyTypeObject* arithmetic = Exc("ArithmeticError", Exception);
+        PyTypeObject* lookup = Exc("LookupError", Exception);
+        TypeError = Exc("TypeError", Exception);
+        ValueError = Exc("ValueError", Exception);
+        NameError = Exc("NameError", Exception);
+        UnboundLocalError = Exc("UnboundLocalError", NameError);
+        AttributeError = Exc("AttributeError", Exception);
+        KeyError = Exc("KeyError", lookup);
+        IndexError = Exc("IndexError", lookup);
+        ZeroDivisionError = Exc("ZeroDivisionError", arithmetic);
+        OverflowError = Exc("OverflowError", arithmetic);
+        AssertionError = Exc("AssertionError", Exception);
+        RuntimeError = Exc("RuntimeError", Exception);
+        RecursionError = Exc("RecursionError", RuntimeError);
+        NotImplementedError = Exc("NotImplementedError", RuntimeError);
+        ReferenceError = Exc("ReferenceError", Exception);
+        MemoryError = Exc("MemoryError", Exception);
+        StopIteration = Exc("StopIteration", Exception);
+        SystemError = Exc("SystemError", Exception);
+        ImportError = Exc("ImportError", Exception);
+        Exc("ModuleNotFoundError", ImportError);
+        Exc("KeyboardInterrupt", BaseException);
+        Exc("SystemExit", BaseException);
+        Exc("FloatingPointError", arithmetic);
+        Exc("UnicodeError", ValueError);
+        Exc("OSError", Exception);
+        Exc("Warning", Exception);
+        _exceptionTypes.Insert(0, ("BaseException", (nint)BaseException));
+    }
+
+    private PyTypeObject* Exc(string name, PyTypeObject* baseType)
+    {
+        PyTypeObject* t = NewClass(name, baseType, null);
+        _exceptionTypes.Add((name, (nint)t));
+        return t;
+    }
+
+    /// <summary>
+    /// Creates a class: a heap type whose instances keep attributes inline (3.12 layout) and
+    /// whose namespace dict becomes tp_dict. A class with <c>__del__</c> anywhere in its
+    /// bases gets a tp_finalize that calls it. Returns a new reference.
+    /// </summary>
+    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns)
+    {
+        if (baseType != St->type_object && !IsInstanceLayout(baseType))
+        {
+            throw TypeErr($"subclassing '{NameOfType(baseType)}' is not supported by this interpreter");
+        }
+        TypeSlots slots = PyInstance.Slots;
+        PyTypeObject* t = Heap.Types.Create(name, sizeof(PyObject), sizeof(nint),
+            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
+            slots, baseType);
+        t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
+        {
+            t->tp_flags |= TypeFlags.BaseExceptionSubclass;
+        }
+        t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
+        if (baseType != St->type_object)
+        {
+            Refcount.Incref((PyObject*)baseType);
+        }
+        if (LookupInType(t, "__del__") != null)
+        {
+            t->tp_finalize = &FinalizeSlot;
+        }
+        return t;
+    }
+
+    /// <summary>Looks a name up along the class's bases (borrowed), or null.</summary>
+    public PyObject* LookupInType(PyTypeObject* t, string name)
+    {
+        PyObject* key = Intern(name);
+        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        {
+            if (c->tp_dict != null)
+            {
+                PyObject* v = PyDict.GetItem(c->tp_dict, key);
+                if (v != null)
+                {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A user-level special method (defined in a class statement), or null for built-in behaviour.</summary>
+    public PyObject* UserSpecial(PyObject* o, string name)
+    {
+        PyTypeObject* t = o->ob_type;
+        if ((t->tp_flags & TypeFlags.HeapType) == 0 || !IsInstanceLayout(t))
+        {
+            return null;
+        }
+        return LookupInType(t, name);
+    }
+
+    /// <summary>tp_finalize of classes with <c>__del__</c>: calls it; exceptions are reported, never propagated (as CPython's PyErr_WriteUnraisable).</summary>
+    private static void FinalizeSlot(PyObject* op)
+    {
+        Interpreter interp = Of(op->ob_type->tp_heap);
+        PyObject* del = interp.LookupInType(op->ob_type, "__del__");
+        if (del == null)
+        {
+            return;
+        }
+        try
+        {
+            PyObject* r = interp.CallWithSelf(del, op, []);
+            Refcount.Decref(r);
+        }
+        catch (PythonException e)
+        {
+            interp.ReportUnraisable(e, $"Exception ignored in: {interp.SafeRepr(del)}");
+        }
+    }
+
+    public void ReportUnraisable(PythonException e, string context)
+    {
+        Out.Flush();
+        Err.WriteLine(context);
+        Err.WriteLine("Traceback (most recent call last):");
+        PyObject* v = e.Steal();
+        if (v != null)
+        {
+            Err.WriteLine(FormatExceptionLine(v));
+            Refcount.Decref(v);
+        }
+    }
+}

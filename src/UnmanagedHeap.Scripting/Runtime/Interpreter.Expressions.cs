@@ -1,0 +1,559 @@
+using System.Collections.Immutable;
+using System.Text;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    /// <summary>Constants per literal node (owned), like a code object's constant table.</summary>
+    private readonly Dictionary<Node, nint> _constants = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Evaluates an expression; returns a new reference.</summary>
+    public PyObject* Eval(Expr e, ExecFrame f)
+    {
+        switch (e)
+        {
+            case NameExpr n:
+                return LoadName(f, n.Id);
+            case NoneLiteral:
+                return None;
+            case BoolLiteral b:
+                return Bool(b.Value);
+            case IntLiteral or FloatLiteral or StrLiteral:
+                return NewRef(Constant(e));
+            case EllipsisLiteral:
+                return None;
+            case FStringExpr fs:
+                return Str(EvalFString(fs, f));
+            case FormattedValue fv:
+                return Str(EvalFormatted(fv, f));
+            case AttributeExpr a:
+            {
+                PyObject* obj = Eval(a.Value, f);
+                try
+                {
+                    return GetAttr(obj, a.Attr);
+                }
+                finally
+                {
+                    Refcount.Decref(obj);
+                }
+            }
+            case SubscriptExpr s:
+            {
+                PyObject* obj = Eval(s.Value, f);
+                PyObject* key = null;
+                try
+                {
+                    key = EvalIndex(s.Slice, f);
+                    return GetItem(obj, key);
+                }
+                finally
+                {
+                    Refcount.XDecref(key);
+                    Refcount.Decref(obj);
+                }
+            }
+            case SliceExpr sl:
+                return EvalIndex(sl, f);
+            case TupleExpr t:
+            {
+                List<nint> items = EvalElements(t.Elements, f);
+                return items.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(items);
+            }
+            case ListExpr l:
+                return ListSteal(EvalElements(l.Elements, f));
+            case SetExpr se:
+            {
+                List<nint> items = EvalElements(se.Elements, f);
+                PyObject* set = PySet.New(St->type_set);
+                try
+                {
+                    foreach (nint it in items)
+                    {
+                        PySet.Add(set, (PyObject*)it);
+                    }
+                }
+                finally
+                {
+                    foreach (nint it in items)
+                    {
+                        Refcount.Decref((PyObject*)it);
+                    }
+                }
+                return set;
+            }
+            case DictExpr d:
+                return EvalDict(d, f);
+            case ListCompExpr lc:
+            {
+                PyObject* list = PyList.New(St);
+                RunComprehension(lc.Generators, f, () => AppendEval(list, lc.Element, f));
+                return list;
+            }
+            case GeneratorExpr ge:
+            {
+                // Generator expressions are evaluated eagerly (they appear as call arguments).
+                PyObject* list = PyList.New(St);
+                RunComprehension(ge.Generators, f, () => AppendEval(list, ge.Element, f));
+                try
+                {
+                    return GetIter(list);
+                }
+                finally
+                {
+                    Refcount.Decref(list);
+                }
+            }
+            case SetCompExpr sc:
+            {
+                PyObject* set = PySet.New(St->type_set);
+                RunComprehension(sc.Generators, f, () =>
+                {
+                    PyObject* v = Eval(sc.Element, f);
+                    try
+                    {
+                        PySet.Add(set, v);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(v);
+                    }
+                });
+                return set;
+            }
+            case DictCompExpr dc:
+            {
+                PyObject* dict = PyDict.New(St);
+                RunComprehension(dc.Generators, f, () =>
+                {
+                    PyObject* k = Eval(dc.Key, f);
+                    PyObject* v = null;
+                    try
+                    {
+                        v = Eval(dc.Value, f);
+                        PyDict.SetItem(dict, k, v);
+                    }
+                    finally
+                    {
+                        Refcount.XDecref(v);
+                        Refcount.Decref(k);
+                    }
+                });
+                return dict;
+            }
+            case UnaryExpr u:
+            {
+                PyObject* v = Eval(u.Operand, f);
+                try
+                {
+                    return UnaryOp(u.Op, v);
+                }
+                finally
+                {
+                    Refcount.Decref(v);
+                }
+            }
+            case BinaryExpr b:
+            {
+                PyObject* l = Eval(b.Left, f);
+                PyObject* r = null;
+                try
+                {
+                    r = Eval(b.Right, f);
+                    return BinaryOp(b.Op, l, r, inplace: false);
+                }
+                finally
+                {
+                    Refcount.XDecref(r);
+                    Refcount.Decref(l);
+                }
+            }
+            case BoolOpExpr bo:
+            {
+                PyObject* v = null;
+                for (int i = 0; i < bo.Values.Length; i++)
+                {
+                    Refcount.XDecref(v);
+                    v = Eval(bo.Values[i], f);
+                    if (i == bo.Values.Length - 1)
+                    {
+                        break;
+                    }
+                    bool t = IsTrue(v);
+                    if (bo.Op == BoolOperator.And ? !t : t)
+                    {
+                        break;
+                    }
+                }
+                return v;
+            }
+            case CompareExpr c:
+                return EvalCompare(c, f);
+            case ConditionalExpr ce:
+                return Truthy(ce.Test, f) ? Eval(ce.Body, f) : Eval(ce.OrElse, f);
+            case NamedExpr ne:
+            {
+                PyObject* v = Eval(ne.Value, f);
+                StoreName(f, ne.Target.Id, NewRef(v));
+                return v;
+            }
+            case CallExpr call:
+                return EvalCall(call, f);
+            case LambdaExpr lam:
+                return MakeFunction(lam, "<lambda>", lam.Parameters, null, lam.Body, f);
+            case StarredExpr:
+                throw Error(SystemError, "can't use starred expression here");
+            default:
+                throw Error(SystemError, $"'{e.GetType().Name}' expressions are not supported by this interpreter");
+        }
+    }
+
+    private void AppendEval(PyObject* list, Expr element, ExecFrame f)
+    {
+        PyObject* v = Eval(element, f);
+        PyList.Append(list, v);
+        Refcount.Decref(v);
+    }
+
+    private PyObject* Constant(Expr e)
+    {
+        if (_constants.TryGetValue(e, out nint c))
+        {
+            return (PyObject*)c;
+        }
+        PyObject* v = e switch
+        {
+            IntLiteral i => Int(i.Value),
+            FloatLiteral fl => Float(fl.Value),
+            StrLiteral s => IsIdentifierLike(s.Value) ? NewRef(Intern(s.Value)) : Str(s.Value),
+            _ => None,
+        };
+        _constants[e] = (nint)v;
+        return v;
+    }
+
+    /// <summary>CPython interns string constants made of name characters only.</summary>
+    private static bool IsIdentifierLike(string s)
+    {
+        foreach (char ch in s)
+        {
+            if (!(char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Evaluates display elements, expanding <c>*iterable</c>; returns owned references.</summary>
+    private List<nint> EvalElements(ImmutableArray<Expr> elements, ExecFrame f)
+    {
+        var items = new List<nint>(elements.Length);
+        try
+        {
+            foreach (Expr el in elements)
+            {
+                if (el is StarredExpr st)
+                {
+                    PyObject* v = Eval(st.Value, f);
+                    try
+                    {
+                        items.AddRange(CollectItems(v, unpacking: false));
+                    }
+                    finally
+                    {
+                        Refcount.Decref(v);
+                    }
+                }
+                else
+                {
+                    items.Add((nint)Eval(el, f));
+                }
+            }
+        }
+        catch
+        {
+            foreach (nint it in items)
+            {
+                Refcount.Decref((PyObject*)it);
+            }
+            throw;
+        }
+        return items;
+    }
+
+    private PyObject* EvalDict(DictExpr d, ExecFrame f)
+    {
+        PyObject* dict = PyDict.New(St);
+        try
+        {
+            foreach (DictItem item in d.Items)
+            {
+                if (item.Key is null)
+                {
+                    PyObject* other = Eval(item.Value, f);
+                    try
+                    {
+                        DictUpdate(dict, other);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(other);
+                    }
+                    continue;
+                }
+                PyObject* k = Eval(item.Key, f);
+                PyObject* v = null;
+                try
+                {
+                    v = Eval(item.Value, f);
+                    PyDict.SetItem(dict, k, v);
+                }
+                finally
+                {
+                    Refcount.XDecref(v);
+                    Refcount.Decref(k);
+                }
+            }
+        }
+        catch
+        {
+            Refcount.Decref(dict);
+            throw;
+        }
+        return dict;
+    }
+
+    /// <summary>The subscript operand: a slice object for <c>a:b:c</c>, otherwise the value.</summary>
+    public PyObject* EvalIndex(Expr e, ExecFrame f)
+    {
+        if (e is not SliceExpr s)
+        {
+            return Eval(e, f);
+        }
+        PyObject* slice = ScriptTypes.New(T.Slice);
+        var so = (PySliceObject*)slice;
+        so->start = s.Lower is null ? None : Eval(s.Lower, f);
+        so->stop = s.Upper is null ? None : Eval(s.Upper, f);
+        so->step = s.Step is null ? None : Eval(s.Step, f);
+        return slice;
+    }
+
+    private PyObject* EvalCompare(CompareExpr c, ExecFrame f)
+    {
+        PyObject* left = Eval(c.Left, f);
+        try
+        {
+            for (int i = 0; i < c.Ops.Length; i++)
+            {
+                PyObject* right = Eval(c.Comparators[i], f);
+                bool last = i == c.Ops.Length - 1;
+                PyObject* r;
+                try
+                {
+                    r = CompareOp(c.Ops[i], left, right);
+                }
+                catch
+                {
+                    Refcount.Decref(right);
+                    throw;
+                }
+                if (last)
+                {
+                    Refcount.Decref(right);
+                    return r;
+                }
+                bool ok;
+                try
+                {
+                    ok = IsTrue(r);
+                }
+                finally
+                {
+                    Refcount.Decref(r);
+                }
+                if (!ok)
+                {
+                    Refcount.Decref(right);
+                    return Bool(false);
+                }
+                Refcount.Decref(left);
+                left = right;
+            }
+            return Bool(true);
+        }
+        finally
+        {
+            Refcount.Decref(left);
+        }
+    }
+
+    private string EvalFString(FStringExpr fs, ExecFrame f)
+    {
+        var sb = new StringBuilder();
+        foreach (Expr part in fs.Parts)
+        {
+            if (part is StrLiteral s)
+            {
+                sb.Append(s.Value);
+            }
+            else if (part is FormattedValue fv)
+            {
+                sb.Append(EvalFormatted(fv, f));
+            }
+            else
+            {
+                PyObject* v = Eval(part, f);
+                try
+                {
+                    sb.Append(StrOf(v));
+                }
+                finally
+                {
+                    Refcount.Decref(v);
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    private string EvalFormatted(FormattedValue fv, ExecFrame f)
+    {
+        PyObject* v = Eval(fv.Value, f);
+        try
+        {
+            string spec = fv.FormatSpec is null ? "" : EvalFString(fv.FormatSpec, f);
+            switch (fv.Conversion)
+            {
+                case FormatConversion.Repr:
+                    return FormatString(Repr(v), spec);
+                case FormatConversion.Str:
+                    return FormatString(StrOf(v), spec);
+                case FormatConversion.Ascii:
+                    return FormatString(Ascii(Repr(v)), spec);
+                default:
+                    return Format(v, spec);
+            }
+        }
+        finally
+        {
+            Refcount.Decref(v);
+        }
+    }
+
+    /// <summary>
+    /// Runs a comprehension's clauses: loop variables live in the frame's comprehension
+    /// overlay (their own scope, as in CPython), the first iterable is evaluated outside it.
+    /// </summary>
+    private void RunComprehension(ImmutableArray<Comprehension> gens, ExecFrame f, Action body)
+    {
+        PyObject* first = Eval(gens[0].Iter, f);
+        f.CompVars ??= [];
+        int mark = f.CompVars.Count;
+        foreach (Comprehension g in gens)
+        {
+            AddTargetNames(g.Target, f.CompVars);
+        }
+        try
+        {
+            CompLoop(gens, 0, (nint)first, f, body);
+        }
+        finally
+        {
+            Refcount.Decref(first);
+            for (int i = f.CompVars.Count - 1; i >= mark; i--)
+            {
+                Refcount.XDecref((PyObject*)f.CompVars[i].Value);
+                f.CompVars.RemoveAt(i);
+            }
+        }
+    }
+
+    private static void AddTargetNames(Expr target, List<(string, nint)> vars)
+    {
+        switch (target)
+        {
+            case NameExpr n:
+                vars.Add((n.Id, 0));
+                break;
+            case TupleExpr t:
+                foreach (Expr e in t.Elements)
+                {
+                    AddTargetNames(e, vars);
+                }
+                break;
+            case ListExpr l:
+                foreach (Expr e in l.Elements)
+                {
+                    AddTargetNames(e, vars);
+                }
+                break;
+            case StarredExpr s:
+                AddTargetNames(s.Value, vars);
+                break;
+        }
+    }
+
+    private void CompLoop(ImmutableArray<Comprehension> gens, int index, nint iterable, ExecFrame f, Action body)
+    {
+        Comprehension g = gens[index];
+        PyObject* src = index == 0 ? NewRef((PyObject*)iterable) : Eval(g.Iter, f);
+        PyObject* it;
+        try
+        {
+            it = GetIter(src);
+        }
+        finally
+        {
+            Refcount.Decref(src);
+        }
+        try
+        {
+            while (true)
+            {
+                PyObject* item = Next(it);
+                if (item == null)
+                {
+                    return;
+                }
+                try
+                {
+                    AssignTo(g.Target, item, f);
+                }
+                finally
+                {
+                    Refcount.Decref(item);
+                }
+                bool pass = true;
+                foreach (Expr cond in g.Ifs)
+                {
+                    if (!Truthy(cond, f))
+                    {
+                        pass = false;
+                        break;
+                    }
+                }
+                if (!pass)
+                {
+                    continue;
+                }
+                if (index + 1 < gens.Length)
+                {
+                    CompLoop(gens, index + 1, 0, f, body);
+                }
+                else
+                {
+                    body();
+                }
+            }
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+    }
+}

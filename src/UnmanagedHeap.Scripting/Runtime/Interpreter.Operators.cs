@@ -1,0 +1,922 @@
+using System.Numerics;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    private static readonly Dictionary<BinaryOperator, (string Symbol, string Dunder, string Reflected)> OpNames = new()
+    {
+        [BinaryOperator.Add] = ("+", "__add__", "__radd__"),
+        [BinaryOperator.Sub] = ("-", "__sub__", "__rsub__"),
+        [BinaryOperator.Mult] = ("*", "__mul__", "__rmul__"),
+        [BinaryOperator.MatMult] = ("@", "__matmul__", "__rmatmul__"),
+        [BinaryOperator.Div] = ("/", "__truediv__", "__rtruediv__"),
+        [BinaryOperator.Mod] = ("%", "__mod__", "__rmod__"),
+        [BinaryOperator.Pow] = ("** or pow()", "__pow__", "__rpow__"),
+        [BinaryOperator.LShift] = ("<<", "__lshift__", "__rlshift__"),
+        [BinaryOperator.RShift] = (">>", "__rshift__", "__rrshift__"),
+        [BinaryOperator.BitOr] = ("|", "__or__", "__ror__"),
+        [BinaryOperator.BitXor] = ("^", "__xor__", "__rxor__"),
+        [BinaryOperator.BitAnd] = ("&", "__and__", "__rand__"),
+        [BinaryOperator.FloorDiv] = ("//", "__floordiv__", "__rfloordiv__"),
+    };
+
+    /// <summary>Python truth value.</summary>
+    public bool IsTrue(PyObject* v)
+    {
+        if (v == St->true_obj)
+        {
+            return true;
+        }
+        if (v == St->false_obj || v == St->none)
+        {
+            return false;
+        }
+        PyTypeObject* t = v->ob_type;
+        if (t == St->type_int)
+        {
+            return PyLong.Sign(v) != 0;
+        }
+        if (t == St->type_float)
+        {
+            return PyFloat.Value(v) != 0;
+        }
+        if (t == St->type_str)
+        {
+            return PyUnicode.Length(v) != 0;
+        }
+        if (t == St->type_list)
+        {
+            return PyList.Size(v) != 0;
+        }
+        if (t == St->type_tuple)
+        {
+            return PyTuple.Size(v) != 0;
+        }
+        if (t == St->type_dict)
+        {
+            return PyDict.Size(v) != 0;
+        }
+        if (IsSet(v))
+        {
+            return PySet.Size(v) != 0;
+        }
+        if (t == T.Range)
+        {
+            return ((PyRangeObject*)v)->length != 0;
+        }
+        if (IsInstanceLayout(t))
+        {
+            PyObject* m = LookupInType(t, "__bool__");
+            if (m != null)
+            {
+                PyObject* r = CallWithSelf(m, v, []);
+                try
+                {
+                    return r == St->true_obj;
+                }
+                finally
+                {
+                    Refcount.Decref(r);
+                }
+            }
+            m = LookupInType(t, "__len__");
+            if (m != null)
+            {
+                return Length(v) != 0;
+            }
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            return IsTrue(ProxyTarget(v));
+        }
+        return true;
+    }
+
+    public PyObject* UnaryOp(UnaryOperator op, PyObject* v)
+    {
+        if (op == UnaryOperator.Not)
+        {
+            return Bool(!IsTrue(v));
+        }
+        if (IsInt(v))
+        {
+            BigInteger x = PyLong.ToBigInteger(v);
+            return op switch
+            {
+                UnaryOperator.Minus => Int(-x),
+                UnaryOperator.Plus => Int(x),
+                _ => Int(-x - 1),
+            };
+        }
+        if (IsFloat(v) && op != UnaryOperator.Invert)
+        {
+            double d = PyFloat.Value(v);
+            return Float(op == UnaryOperator.Minus ? -d : d);
+        }
+        string dunder = op switch { UnaryOperator.Minus => "__neg__", UnaryOperator.Plus => "__pos__", _ => "__invert__" };
+        PyObject* m = UserSpecial(v, dunder);
+        if (m != null)
+        {
+            return CallWithSelf(m, v, []);
+        }
+        string sym = op switch { UnaryOperator.Minus => "-", UnaryOperator.Plus => "+", _ => "~" };
+        throw TypeErr($"bad operand type for unary {sym}: '{TypeName(v)}'");
+    }
+
+    public PyObject* BinaryOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
+    {
+        if (IsInt(a) && IsInt(b))
+        {
+            return IntOp(op, a, b);
+        }
+        if ((IsFloat(a) || IsInt(a)) && (IsFloat(b) || IsInt(b)))
+        {
+            return FloatOp(op, ToDouble(a), ToDouble(b));
+        }
+        (string sym, string dunder, string reflected) = OpNames[op];
+        if (inplace)
+        {
+            PyObject* im = UserSpecial(a, "__i" + dunder[2..]);
+            if (im != null)
+            {
+                return CallWithSelf(im, a, [(nint)NewRef(b)]);
+            }
+        }
+        PyObject* m = UserSpecial(a, dunder);
+        if (m != null)
+        {
+            PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
+            if (r != NotImplementedObject)
+            {
+                return r;
+            }
+            Refcount.Decref(r);
+        }
+        PyObject* rm = UserSpecial(b, reflected);
+        if (rm != null)
+        {
+            PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
+            if (r != NotImplementedObject)
+            {
+                return r;
+            }
+            Refcount.Decref(r);
+        }
+        PyObject* result = SequenceOp(op, a, b, inplace);
+        if (result != null)
+        {
+            return result;
+        }
+        if (op == BinaryOperator.Add && IsStr(a))
+        {
+            throw TypeErr($"can only concatenate str (not \"{TypeName(b)}\") to str");
+        }
+        if (op == BinaryOperator.Add && (IsList(a) || IsTuple(a)))
+        {
+            throw TypeErr($"can only concatenate {TypeName(a)} (not \"{TypeName(b)}\") to {TypeName(a)}");
+        }
+        if (op == BinaryOperator.Mult && (IsStr(a) || IsList(a) || IsTuple(a)))
+        {
+            throw TypeErr($"can't multiply sequence by non-int of type '{TypeName(b)}'");
+        }
+        if (op == BinaryOperator.Mult && (IsStr(b) || IsList(b) || IsTuple(b)))
+        {
+            throw TypeErr($"can't multiply sequence by non-int of type '{TypeName(a)}'");
+        }
+        string symbol = inplace ? sym + "=" : sym;
+        throw TypeErr($"unsupported operand type(s) for {symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
+    }
+
+    private PyObject* NotImplementedObject => PyDict.GetItem(Builtins, Intern("NotImplemented"));
+
+    public double ToDouble(PyObject* v)
+    {
+        if (IsFloat(v))
+        {
+            return PyFloat.Value(v);
+        }
+        if (PyLong.TryGetInt64(v, out long l))
+        {
+            return l;
+        }
+        double d = (double)PyLong.ToBigInteger(v);
+        if (double.IsInfinity(d))
+        {
+            throw Error(OverflowError, "int too large to convert to float");
+        }
+        return d;
+    }
+
+    private PyObject* IntOp(BinaryOperator op, PyObject* a, PyObject* b)
+    {
+        bool bothBool = a->ob_type == St->type_bool && b->ob_type == St->type_bool;
+        if (PyLong.TryGetInt64(a, out long x) && PyLong.TryGetInt64(b, out long y))
+        {
+            switch (op)
+            {
+                case BinaryOperator.Add:
+                    long s = x + y;
+                    if (((x ^ s) & (y ^ s)) >= 0)
+                    {
+                        return Int(s);
+                    }
+                    break;
+                case BinaryOperator.Sub:
+                    long d = x - y;
+                    if (((x ^ y) & (x ^ d)) >= 0)
+                    {
+                        return Int(d);
+                    }
+                    break;
+                case BinaryOperator.BitAnd:
+                    return bothBool ? Bool((x & y) != 0) : Int(x & y);
+                case BinaryOperator.BitOr:
+                    return bothBool ? Bool((x | y) != 0) : Int(x | y);
+                case BinaryOperator.BitXor:
+                    return bothBool ? Bool((x ^ y) != 0) : Int(x ^ y);
+            }
+        }
+        BigInteger p = PyLong.ToBigInteger(a);
+        BigInteger q = PyLong.ToBigInteger(b);
+        switch (op)
+        {
+            case BinaryOperator.Add:
+                return Int(p + q);
+            case BinaryOperator.Sub:
+                return Int(p - q);
+            case BinaryOperator.Mult:
+                return Int(p * q);
+            case BinaryOperator.Div:
+                if (q.IsZero)
+                {
+                    throw Error(ZeroDivisionError, "division by zero");
+                }
+                return Float((double)p / (double)q);
+            case BinaryOperator.FloorDiv:
+                if (q.IsZero)
+                {
+                    throw Error(ZeroDivisionError, "integer division or modulo by zero");
+                }
+                return Int(FloorDiv(p, q));
+            case BinaryOperator.Mod:
+                if (q.IsZero)
+                {
+                    throw Error(ZeroDivisionError, "integer modulo by zero");
+                }
+                return Int(p - FloorDiv(p, q) * q);
+            case BinaryOperator.Pow:
+                if (q.Sign < 0)
+                {
+                    if (p.IsZero)
+                    {
+                        throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    }
+                    return Float(Math.Pow((double)p, (double)q));
+                }
+                return Int(BigInteger.Pow(p, (int)q));
+            case BinaryOperator.LShift:
+                if (q.Sign < 0)
+                {
+                    throw ValueErr("negative shift count");
+                }
+                return Int(p << (int)q);
+            case BinaryOperator.RShift:
+                if (q.Sign < 0)
+                {
+                    throw ValueErr("negative shift count");
+                }
+                return Int(p >> (int)q);
+            case BinaryOperator.BitAnd:
+                return Int(p & q);
+            case BinaryOperator.BitOr:
+                return Int(p | q);
+            case BinaryOperator.BitXor:
+                return Int(p ^ q);
+        }
+        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
+    }
+
+    public static BigInteger FloorDiv(BigInteger p, BigInteger q)
+    {
+        BigInteger quotient = BigInteger.DivRem(p, q, out BigInteger rem);
+        if (!rem.IsZero && (rem.Sign < 0) != (q.Sign < 0))
+        {
+            quotient -= 1;
+        }
+        return quotient;
+    }
+
+    private PyObject* FloatOp(BinaryOperator op, double x, double y)
+    {
+        switch (op)
+        {
+            case BinaryOperator.Add:
+                return Float(x + y);
+            case BinaryOperator.Sub:
+                return Float(x - y);
+            case BinaryOperator.Mult:
+                return Float(x * y);
+            case BinaryOperator.Div:
+                if (y == 0)
+                {
+                    throw Error(ZeroDivisionError, "float division by zero");
+                }
+                return Float(x / y);
+            case BinaryOperator.FloorDiv:
+                if (y == 0)
+                {
+                    throw Error(ZeroDivisionError, "float floor division by zero");
+                }
+                return Float(Math.Floor(x / y));
+            case BinaryOperator.Mod:
+            {
+                if (y == 0)
+                {
+                    throw Error(ZeroDivisionError, "float modulo");
+                }
+                double m = x % y;
+                if (m != 0 && (m < 0) != (y < 0))
+                {
+                    m += y;
+                }
+                return Float(m);
+            }
+            case BinaryOperator.Pow:
+                if (x == 0 && y < 0)
+                {
+                    throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                }
+                return Float(Math.Pow(x, y));
+        }
+        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: 'float' and 'float'");
+    }
+
+    /// <summary>Sequence, set and dict operators; null when the operand types do not apply.</summary>
+    private PyObject* SequenceOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
+    {
+        if (op == BinaryOperator.Add)
+        {
+            if (IsStr(a) && IsStr(b))
+            {
+                return Str(PyUnicode.AsString(a) + PyUnicode.AsString(b));
+            }
+            if (IsList(a) && (IsList(b) || (inplace && IsIterable(b))))
+            {
+                if (inplace)
+                {
+                    ListExtend(a, b);
+                    return NewRef(a);
+                }
+                PyObject* l = PyList.New(St, PyList.Size(a) + PyList.Size(b));
+                ListExtend(l, a);
+                ListExtend(l, b);
+                return l;
+            }
+            if (IsTuple(a) && IsTuple(b))
+            {
+                var items = new List<nint>();
+                for (nint i = 0; i < PyTuple.Size(a); i++)
+                {
+                    items.Add((nint)NewRef(PyTuple.Items(a)[i]));
+                }
+                for (nint i = 0; i < PyTuple.Size(b); i++)
+                {
+                    items.Add((nint)NewRef(PyTuple.Items(b)[i]));
+                }
+                return TupleSteal(items);
+            }
+        }
+        if (op == BinaryOperator.Mult)
+        {
+            if (IsInt(b) && (IsStr(a) || IsList(a) || IsTuple(a)))
+            {
+                return Repeat(a, ToLong(b), inplace);
+            }
+            if (IsInt(a) && (IsStr(b) || IsList(b) || IsTuple(b)))
+            {
+                return Repeat(b, ToLong(a), false);
+            }
+        }
+        if (op == BinaryOperator.Mod && IsStr(a))
+        {
+            return Str(PercentFormat(PyUnicode.AsString(a), b));
+        }
+        if (IsSet(a) && IsSet(b) && op is BinaryOperator.BitOr or BinaryOperator.BitAnd or BinaryOperator.Sub or BinaryOperator.BitXor)
+        {
+            return SetOperation(op, a, b, inplace);
+        }
+        if (IsDict(a) && IsDict(b) && op == BinaryOperator.BitOr)
+        {
+            if (inplace)
+            {
+                DictUpdate(a, b);
+                return NewRef(a);
+            }
+            PyObject* d = PyDict.New(St);
+            DictUpdate(d, a);
+            DictUpdate(d, b);
+            return d;
+        }
+        return null;
+    }
+
+    private PyObject* Repeat(PyObject* seq, long n, bool inplace)
+    {
+        if (n < 0)
+        {
+            n = 0;
+        }
+        if (IsStr(seq))
+        {
+            string s = PyUnicode.AsString(seq);
+            if (s.Length * n > 100_000_000)
+            {
+                throw Error(MemoryError, "");
+            }
+            return Str(string.Concat(Enumerable.Repeat(s, (int)n)));
+        }
+        List<nint> items = CollectItems(seq, unpacking: false);
+        var all = new List<nint>();
+        for (long k = 0; k < n; k++)
+        {
+            foreach (nint it in items)
+            {
+                all.Add((nint)NewRef((PyObject*)it));
+            }
+        }
+        foreach (nint it in items)
+        {
+            Refcount.Decref((PyObject*)it);
+        }
+        if (IsList(seq))
+        {
+            if (inplace)
+            {
+                ListClear(seq);
+                foreach (nint it in all)
+                {
+                    PyList.Append(seq, (PyObject*)it);
+                    Refcount.Decref((PyObject*)it);
+                }
+                return NewRef(seq);
+            }
+            return ListSteal(all);
+        }
+        return all.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(all);
+    }
+
+    public long ToLong(PyObject* v)
+    {
+        if (IsInt(v) && PyLong.TryGetInt64(v, out long l))
+        {
+            return l;
+        }
+        if (IsInt(v))
+        {
+            throw Error(OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        throw TypeErr($"'{TypeName(v)}' object cannot be interpreted as an integer");
+    }
+
+    // ---- Comparison ----
+
+    public PyObject* CompareOp(CompareOperator op, PyObject* a, PyObject* b)
+    {
+        switch (op)
+        {
+            case CompareOperator.Is:
+                return Bool(a == b);
+            case CompareOperator.IsNot:
+                return Bool(a != b);
+            case CompareOperator.In:
+                return Bool(Contains(b, a));
+            case CompareOperator.NotIn:
+                return Bool(!Contains(b, a));
+            case CompareOperator.Eq:
+            case CompareOperator.NotEq:
+            {
+                PyObject* m = UserSpecial(a, op == CompareOperator.Eq ? "__eq__" : "__ne__");
+                if (m != null)
+                {
+                    PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
+                    if (r != NotImplementedObject)
+                    {
+                        return r;
+                    }
+                    Refcount.Decref(r);
+                }
+                if (op == CompareOperator.NotEq && UserSpecial(a, "__eq__") != null)
+                {
+                    PyObject* r = CompareOp(CompareOperator.Eq, a, b);
+                    bool t = IsTrue(r);
+                    Refcount.Decref(r);
+                    return Bool(!t);
+                }
+                PyObject* rm = UserSpecial(b, op == CompareOperator.Eq ? "__eq__" : "__ne__");
+                if (rm != null)
+                {
+                    PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
+                    if (r != NotImplementedObject)
+                    {
+                        return r;
+                    }
+                    Refcount.Decref(r);
+                }
+                bool eq = ValueEquals(a, b);
+                return Bool(op == CompareOperator.Eq ? eq : !eq);
+            }
+            default:
+                return Bool(Order(op, a, b));
+        }
+    }
+
+    /// <summary>== as containers use it: identity, then user __eq__, then built-in value equality.</summary>
+    public bool ValueEquals(PyObject* a, PyObject* b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+        PyObject* m = UserSpecial(a, "__eq__") != null ? UserSpecial(a, "__eq__") : UserSpecial(b, "__eq__");
+        if (m != null)
+        {
+            PyObject* self = UserSpecial(a, "__eq__") != null ? a : b;
+            PyObject* other = self == a ? b : a;
+            PyObject* r = CallWithSelf(m, self, [(nint)NewRef(other)]);
+            try
+            {
+                return r != NotImplementedObject && IsTrue(r);
+            }
+            finally
+            {
+                Refcount.Decref(r);
+            }
+        }
+        if (a->ob_type == St->type_weakref_ref && b->ob_type == St->type_weakref_ref)
+        {
+            bool la = PyWeakref.IsAlive(a), lb = PyWeakref.IsAlive(b);
+            return la && lb ? ValueEquals(PyWeakref.Referent(a), PyWeakref.Referent(b)) : a == b;
+        }
+        if (IsList(a) && IsList(b) || IsTuple(a) && IsTuple(b))
+        {
+            nint n = IsList(a) ? PyList.Size(a) : PyTuple.Size(a);
+            nint m2 = IsList(b) ? PyList.Size(b) : PyTuple.Size(b);
+            if (n != m2)
+            {
+                return false;
+            }
+            for (nint i = 0; i < n; i++)
+            {
+                PyObject* x = IsList(a) ? PyList.Items(a)[i] : PyTuple.Items(a)[i];
+                PyObject* y = IsList(b) ? PyList.Items(b)[i] : PyTuple.Items(b)[i];
+                if (!ValueEquals(x, y))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (IsDict(a) && IsDict(b))
+        {
+            if (PyDict.Size(a) != PyDict.Size(b))
+            {
+                return false;
+            }
+            nint pos = 0;
+            while (PyDict.Next(a, ref pos, out PyObject* k, out PyObject* v))
+            {
+                PyObject* w = PyDict.GetItem(b, k);
+                if (w == null || !ValueEquals(v, w))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (IsSet(a) && IsSet(b))
+        {
+            if (PySet.Size(a) != PySet.Size(b))
+            {
+                return false;
+            }
+            nint pos = 0;
+            while (PySet.Next(a, ref pos, out PyObject* k))
+            {
+                if (!PySet.Contains(b, k))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a->ob_type == T.Range && b->ob_type == T.Range)
+        {
+            var ra = (PyRangeObject*)a;
+            var rb = (PyRangeObject*)b;
+            return ra->length == rb->length && (ra->length == 0 || (ra->start == rb->start && (ra->length == 1 || ra->step == rb->step)));
+        }
+        return ObjectProtocol.BuiltinEqual(a, b);
+    }
+
+    private bool Order(CompareOperator op, PyObject* a, PyObject* b)
+    {
+        string dunder = op switch
+        {
+            CompareOperator.Lt => "__lt__",
+            CompareOperator.LtE => "__le__",
+            CompareOperator.Gt => "__gt__",
+            _ => "__ge__",
+        };
+        string swapped = op switch
+        {
+            CompareOperator.Lt => "__gt__",
+            CompareOperator.LtE => "__ge__",
+            CompareOperator.Gt => "__lt__",
+            _ => "__le__",
+        };
+        PyObject* m = UserSpecial(a, dunder);
+        if (m != null)
+        {
+            PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
+            if (r != NotImplementedObject)
+            {
+                try
+                {
+                    return IsTrue(r);
+                }
+                finally
+                {
+                    Refcount.Decref(r);
+                }
+            }
+            Refcount.Decref(r);
+        }
+        PyObject* rm = UserSpecial(b, swapped);
+        if (rm != null)
+        {
+            PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
+            if (r != NotImplementedObject)
+            {
+                try
+                {
+                    return IsTrue(r);
+                }
+                finally
+                {
+                    Refcount.Decref(r);
+                }
+            }
+            Refcount.Decref(r);
+        }
+        int c;
+        if (IsInt(a) && IsInt(b))
+        {
+            c = PyLong.ToBigInteger(a).CompareTo(PyLong.ToBigInteger(b));
+        }
+        else if ((IsInt(a) || IsFloat(a)) && (IsInt(b) || IsFloat(b)))
+        {
+            double x = ToDouble(a), y = ToDouble(b);
+            if (double.IsNaN(x) || double.IsNaN(y))
+            {
+                return false;
+            }
+            c = x.CompareTo(y);
+        }
+        else if (IsStr(a) && IsStr(b))
+        {
+            c = string.CompareOrdinal(PyUnicode.AsString(a), PyUnicode.AsString(b));
+        }
+        else if ((IsList(a) && IsList(b)) || (IsTuple(a) && IsTuple(b)))
+        {
+            return SequenceOrder(op, a, b);
+        }
+        else if (IsSet(a) && IsSet(b))
+        {
+            bool sub = IsSubset(a, b), sup = IsSubset(b, a);
+            return op switch
+            {
+                CompareOperator.Lt => sub && !sup,
+                CompareOperator.LtE => sub,
+                CompareOperator.Gt => sup && !sub,
+                _ => sup,
+            };
+        }
+        else
+        {
+            string sym = op switch
+            {
+                CompareOperator.Lt => "<",
+                CompareOperator.LtE => "<=",
+                CompareOperator.Gt => ">",
+                _ => ">=",
+            };
+            throw TypeErr($"'{sym}' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
+        }
+        return op switch
+        {
+            CompareOperator.Lt => c < 0,
+            CompareOperator.LtE => c <= 0,
+            CompareOperator.Gt => c > 0,
+            _ => c >= 0,
+        };
+    }
+
+    private bool SequenceOrder(CompareOperator op, PyObject* a, PyObject* b)
+    {
+        bool list = IsList(a);
+        nint n = list ? PyList.Size(a) : PyTuple.Size(a);
+        nint m = list ? PyList.Size(b) : PyTuple.Size(b);
+        for (nint i = 0; i < n && i < m; i++)
+        {
+            PyObject* x = list ? PyList.Items(a)[i] : PyTuple.Items(a)[i];
+            PyObject* y = list ? PyList.Items(b)[i] : PyTuple.Items(b)[i];
+            if (!ValueEquals(x, y))
+            {
+                return Order(op, x, y);
+            }
+        }
+        return op switch
+        {
+            CompareOperator.Lt => n < m,
+            CompareOperator.LtE => n <= m,
+            CompareOperator.Gt => n > m,
+            _ => n >= m,
+        };
+    }
+
+    /// <summary><c>item in container</c>.</summary>
+    public bool Contains(PyObject* container, PyObject* item)
+    {
+        PyTypeObject* t = container->ob_type;
+        if (t == St->type_str)
+        {
+            if (!IsStr(item))
+            {
+                throw TypeErr($"'in <string>' requires string as left operand, not {TypeName(item)}");
+            }
+            return PyUnicode.AsString(container).Contains(PyUnicode.AsString(item), StringComparison.Ordinal);
+        }
+        if (t == St->type_dict)
+        {
+            return PyDict.GetItem(container, item) != null;
+        }
+        if (IsSet(container))
+        {
+            return PySet.Contains(container, item);
+        }
+        if (t == T.DictKeys || t == T.DictItems || t == T.DictValues)
+        {
+            if (t == T.DictKeys)
+            {
+                return PyDict.GetItem(((PyDictViewObject*)container)->dv_dict, item) != null;
+            }
+        }
+        if (t == St->type_list || t == St->type_tuple)
+        {
+            bool list = t == St->type_list;
+            for (nint i = 0; i < (list ? PyList.Size(container) : PyTuple.Size(container)); i++)
+            {
+                PyObject* x = list ? PyList.Items(container)[i] : PyTuple.Items(container)[i];
+                if (ValueEquals(x, item))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (t == T.Range && IsInt(item))
+        {
+            var r = (PyRangeObject*)container;
+            BigInteger v = PyLong.ToBigInteger(item);
+            BigInteger off = v - r->start;
+            if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop))
+            {
+                return false;
+            }
+            return off % r->step == 0;
+        }
+        PyObject* m = UserSpecial(container, "__contains__");
+        if (m != null)
+        {
+            PyObject* r = CallWithSelf(m, container, [(nint)NewRef(item)]);
+            try
+            {
+                return IsTrue(r);
+            }
+            finally
+            {
+                Refcount.Decref(r);
+            }
+        }
+        if (!IsIterable(container))
+        {
+            throw TypeErr($"argument of type '{TypeName(container)}' is not iterable");
+        }
+        List<nint> items = CollectItems(container, unpacking: false);
+        try
+        {
+            foreach (nint x in items)
+            {
+                if (ValueEquals((PyObject*)x, item))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        finally
+        {
+            foreach (nint x in items)
+            {
+                Refcount.Decref((PyObject*)x);
+            }
+        }
+    }
+
+    // ---- Hooks the heap's dicts and sets call ----
+
+    private static nint HashHook(PyObject* op)
+    {
+        PyTypeObject* t = op->ob_type;
+        if ((t->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(t))
+        {
+            Interpreter it = Of(t->tp_heap);
+            return it.Hash(op);
+        }
+        return ObjectProtocol.BuiltinHash(op);
+    }
+
+    private static int EqualHook(PyObject* a, PyObject* b)
+    {
+        PyTypeObject* ta = a->ob_type;
+        PyTypeObject* tb = b->ob_type;
+        HeapState* st = ta->tp_heap;
+        bool weak = ta == st->type_weakref_ref && tb == st->type_weakref_ref;
+        bool user = weak || ((ta->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(ta)) || ((tb->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(tb));
+        if (!user)
+        {
+            return ObjectProtocol.BuiltinEqual(a, b) ? 1 : 0;
+        }
+        return Of(ta->tp_heap).ValueEquals(a, b) ? 1 : 0;
+    }
+
+    /// <summary>hash(obj): user __hash__, unhashable when a class defines __eq__ without __hash__.</summary>
+    public nint Hash(PyObject* op)
+    {
+        PyTypeObject* t = op->ob_type;
+        if ((t->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(t))
+        {
+            for (PyTypeObject* c = t; c != null && c->tp_dict != null; c = c->tp_base)
+            {
+                PyObject* h = PyDict.GetItem(c->tp_dict, Intern("__hash__"));
+                if (h != null)
+                {
+                    if (h == St->none)
+                    {
+                        break;
+                    }
+                    PyObject* r = CallWithSelf(h, op, []);
+                    try
+                    {
+                        if (!IsInt(r))
+                        {
+                            throw TypeErr("__hash__ method should return an integer");
+                        }
+                        return HashOfInt(r);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(r);
+                    }
+                }
+                if (PyDict.GetItem(c->tp_dict, Intern("__eq__")) != null)
+                {
+                    throw TypeErr($"unhashable type: '{NameOfType(t)}'");
+                }
+            }
+            if (LookupInType(t, "__hash__") == St->none)
+            {
+                throw TypeErr($"unhashable type: '{NameOfType(t)}'");
+            }
+            return ObjectHash.Pointer(op);
+        }
+        try
+        {
+            return ObjectProtocol.BuiltinHash(op);
+        }
+        catch (UnhashableException u)
+        {
+            throw TypeErr($"unhashable type: '{u.TypeName}'");
+        }
+    }
+
+    private static nint HashOfInt(PyObject* r)
+    {
+        nint h = PyLong.Hash(r);
+        return h == -1 ? -2 : h;
+    }
+}

@@ -1,0 +1,733 @@
+using System.Numerics;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    public bool IsIterable(PyObject* o)
+    {
+        PyTypeObject* t = o->ob_type;
+        return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range
+            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || UserSpecial(o, "__iter__") != null;
+    }
+
+    /// <summary>iter(o): a new iterator.</summary>
+    public PyObject* GetIter(PyObject* o)
+    {
+        PyTypeObject* t = o->ob_type;
+        IterKind kind;
+        PyObject* source = o;
+        if (t == St->type_list)
+        {
+            kind = IterKind.List;
+        }
+        else if (t == St->type_tuple)
+        {
+            kind = IterKind.Tuple;
+        }
+        else if (t == St->type_str)
+        {
+            kind = IterKind.Str;
+        }
+        else if (t == St->type_dict || t == T.DictKeys)
+        {
+            kind = IterKind.DictKeys;
+            source = t == T.DictKeys ? ((PyDictViewObject*)o)->dv_dict : o;
+        }
+        else if (t == T.DictValues)
+        {
+            kind = IterKind.DictValues;
+            source = ((PyDictViewObject*)o)->dv_dict;
+        }
+        else if (t == T.DictItems)
+        {
+            kind = IterKind.DictItems;
+            source = ((PyDictViewObject*)o)->dv_dict;
+        }
+        else if (IsSet(o))
+        {
+            kind = IterKind.Set;
+        }
+        else if (t == T.Range)
+        {
+            kind = IterKind.Range;
+        }
+        else if (T.IsIter(t))
+        {
+            return NewRef(o);
+        }
+        else
+        {
+            PyObject* m = UserSpecial(o, "__iter__");
+            if (m != null)
+            {
+                return CallWithSelf(m, o, []);
+            }
+            if (t == St->type_weakref_proxy)
+            {
+                return GetIter(ProxyTarget(o));
+            }
+            throw TypeErr($"'{TypeName(o)}' object is not iterable");
+        }
+        PyObject* it = ScriptTypes.New(T.Iter(kind));
+        var io = (PyIterObject*)it;
+        io->it_seq = NewRef(source);
+        io->it_kind = (nint)kind;
+        ScriptTypes.Track(it);
+        return it;
+    }
+
+    /// <summary>next(it): a new reference, or null when exhausted.</summary>
+    public PyObject* Next(PyObject* it)
+    {
+        if (!T.IsIter(it->ob_type))
+        {
+            PyObject* m = UserSpecial(it, "__next__");
+            if (m == null)
+            {
+                throw TypeErr($"'{TypeName(it)}' object is not an iterator");
+            }
+            try
+            {
+                return CallWithSelf(m, it, []);
+            }
+            catch (PythonException e) when (IsSubtype(e.Object->ob_type, StopIteration))
+            {
+                Refcount.Decref(e.Steal());
+                return null;
+            }
+        }
+        var io = (PyIterObject*)it;
+        PyObject* seq = io->it_seq;
+        if (seq == null)
+        {
+            return null;
+        }
+        PyObject* result = null;
+        switch ((IterKind)io->it_kind)
+        {
+            case IterKind.List:
+                if (io->it_index < PyList.Size(seq))
+                {
+                    result = NewRef(PyList.Items(seq)[io->it_index++]);
+                }
+                break;
+            case IterKind.Tuple:
+                if (io->it_index < PyTuple.Size(seq))
+                {
+                    result = NewRef(PyTuple.Items(seq)[io->it_index++]);
+                }
+                break;
+            case IterKind.Str:
+            {
+                string s = PyUnicode.AsString(seq);
+                if (io->it_index < s.Length)
+                {
+                    int i = (int)io->it_index;
+                    int len = char.IsHighSurrogate(s[i]) && i + 1 < s.Length ? 2 : 1;
+                    result = Str(s.Substring(i, len));
+                    io->it_index += len;
+                }
+                break;
+            }
+            case IterKind.DictKeys:
+            case IterKind.DictValues:
+            case IterKind.DictItems:
+            {
+                nint pos = io->it_index;
+                if (PyDict.Next(seq, ref pos, out PyObject* k, out PyObject* v))
+                {
+                    io->it_index = pos;
+                    result = (IterKind)io->it_kind switch
+                    {
+                        IterKind.DictKeys => NewRef(k),
+                        IterKind.DictValues => NewRef(v),
+                        _ => Tuple([(nint)k, (nint)v]),
+                    };
+                }
+                break;
+            }
+            case IterKind.Set:
+            {
+                nint pos = io->it_index;
+                if (PySet.Next(seq, ref pos, out PyObject* k))
+                {
+                    io->it_index = pos;
+                    result = NewRef(k);
+                }
+                break;
+            }
+            case IterKind.Range:
+            {
+                var r = (PyRangeObject*)seq;
+                if (io->it_index < r->length)
+                {
+                    result = Int(r->start + r->step * io->it_index);
+                    io->it_index++;
+                }
+                break;
+            }
+        }
+        if (result == null)
+        {
+            Refcount.Clear(&io->it_seq);
+        }
+        return result;
+    }
+
+    /// <summary>All items of an iterable as owned references.</summary>
+    public List<nint> CollectItems(PyObject* o, bool unpacking)
+    {
+        var items = new List<nint>();
+        if (IsList(o) || IsTuple(o))
+        {
+            bool list = IsList(o);
+            nint n = list ? PyList.Size(o) : PyTuple.Size(o);
+            PyObject** src = list ? PyList.Items(o) : PyTuple.Items(o);
+            for (nint i = 0; i < n; i++)
+            {
+                items.Add((nint)NewRef(src[i]));
+            }
+            return items;
+        }
+        PyObject* it;
+        try
+        {
+            it = GetIter(o);
+        }
+        catch (PythonException) when (unpacking && !IsIterable(o))
+        {
+            throw TypeErr($"cannot unpack non-iterable {TypeName(o)} object");
+        }
+        try
+        {
+            while (true)
+            {
+                PyObject* x = Next(it);
+                if (x == null)
+                {
+                    break;
+                }
+                items.Add((nint)x);
+            }
+        }
+        catch
+        {
+            foreach (nint x in items)
+            {
+                Refcount.Decref((PyObject*)x);
+            }
+            throw;
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+        return items;
+    }
+
+    public long Length(PyObject* o)
+    {
+        PyTypeObject* t = o->ob_type;
+        if (t == St->type_list)
+        {
+            return PyList.Size(o);
+        }
+        if (t == St->type_tuple)
+        {
+            return PyTuple.Size(o);
+        }
+        if (t == St->type_str)
+        {
+            return PyUnicode.Length(o);
+        }
+        if (t == St->type_dict)
+        {
+            return PyDict.Size(o);
+        }
+        if (IsSet(o))
+        {
+            return PySet.Size(o);
+        }
+        if (t == T.Range)
+        {
+            return ((PyRangeObject*)o)->length;
+        }
+        if (t == T.DictKeys || t == T.DictValues || t == T.DictItems)
+        {
+            return PyDict.Size(((PyDictViewObject*)o)->dv_dict);
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            return Length(ProxyTarget(o));
+        }
+        PyObject* m = UserSpecial(o, "__len__");
+        if (m != null)
+        {
+            PyObject* r = CallWithSelf(m, o, []);
+            try
+            {
+                long n = ToLong(r);
+                if (n < 0)
+                {
+                    throw ValueErr("__len__() should return >= 0");
+                }
+                return n;
+            }
+            finally
+            {
+                Refcount.Decref(r);
+            }
+        }
+        throw TypeErr($"object of type '{TypeName(o)}' has no len()");
+    }
+
+    // ---- Subscripts ----
+
+    private static long NormalizeIndex(long i, long n) => i < 0 ? i + n : i;
+
+    /// <summary>Resolves a slice against a length (CPython's PySlice_GetIndicesEx).</summary>
+    public (long Start, long Stop, long Step, long Count) SliceIndices(PyObject* slice, long length)
+    {
+        var s = (PySliceObject*)slice;
+        long step = s->step == St->none ? 1 : ToLong(s->step);
+        if (step == 0)
+        {
+            throw ValueErr("slice step cannot be zero");
+        }
+        long lower = step < 0 ? -1 : 0;
+        long upper = step < 0 ? length - 1 : length;
+        long Bound(PyObject* v, long dflt)
+        {
+            if (v == St->none)
+            {
+                return dflt;
+            }
+            BigInteger b = PyLong.ToBigInteger(IsInt(v) ? v : throw TypeErr("slice indices must be integers or None or have an __index__ method"));
+            if (b < 0)
+            {
+                b += length;
+                return b < lower ? lower : (long)b;
+            }
+            return b > upper ? upper : (long)b;
+        }
+        long start = Bound(s->start, step < 0 ? upper : lower);
+        long stop = Bound(s->stop, step < 0 ? lower : upper);
+        long count = step < 0 ? (stop < start ? (start - stop - 1) / -step + 1 : 0) : (start < stop ? (stop - start - 1) / step + 1 : 0);
+        return (start, stop, step, count);
+    }
+
+    /// <summary><c>obj[key]</c>.</summary>
+    public PyObject* GetItem(PyObject* obj, PyObject* key)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (t == St->type_dict)
+        {
+            PyObject* v = PyDict.GetItem(obj, key);
+            if (v == null)
+            {
+                throw new PythonException(NewKeyError(key));
+            }
+            return NewRef(v);
+        }
+        if (t == St->type_list || t == St->type_tuple || t == St->type_str || t == T.Range)
+        {
+            long n = Length(obj);
+            if (key->ob_type == T.Slice)
+            {
+                var (start, _, step, count) = SliceIndices(key, n);
+                if (t == St->type_str)
+                {
+                    string s = PyUnicode.AsString(obj);
+                    var sb = new System.Text.StringBuilder((int)count);
+                    for (long i = 0, j = start; i < count; i++, j += step)
+                    {
+                        sb.Append(s[(int)j]);
+                    }
+                    return Str(sb.ToString());
+                }
+                if (t == T.Range)
+                {
+                    var r = (PyRangeObject*)obj;
+                    return NewRange(r->start + start * r->step, r->start + (start + count * step) * r->step, r->step * step);
+                }
+                var items = new List<nint>((int)count);
+                PyObject** src = t == St->type_list ? PyList.Items(obj) : PyTuple.Items(obj);
+                for (long i = 0, j = start; i < count; i++, j += step)
+                {
+                    items.Add((nint)NewRef(src[j]));
+                }
+                return t == St->type_list ? ListSteal(items) : (items.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(items));
+            }
+            if (!IsInt(key))
+            {
+                string what = t == St->type_str ? "string" : NameOfType(t);
+                throw TypeErr($"{what} indices must be integers or slices, not {TypeName(key)}");
+            }
+            long index = NormalizeIndex(ToLong(key), n);
+            if (index < 0 || index >= n)
+            {
+                string what = t == St->type_str ? "string" : NameOfType(t);
+                throw Error(IndexError, $"{what} index out of range");
+            }
+            if (t == St->type_list)
+            {
+                return NewRef(PyList.Items(obj)[index]);
+            }
+            if (t == St->type_tuple)
+            {
+                return NewRef(PyTuple.Items(obj)[index]);
+            }
+            if (t == T.Range)
+            {
+                var r = (PyRangeObject*)obj;
+                return Int(r->start + index * r->step);
+            }
+            return Str(char.ConvertFromUtf32(PyUnicode.Read(obj, (nint)index)));
+        }
+        PyObject* m = UserSpecial(obj, "__getitem__");
+        if (m != null)
+        {
+            return CallWithSelf(m, obj, [(nint)NewRef(key)]);
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            return GetItem(ProxyTarget(obj), key);
+        }
+        if (IsType(obj))
+        {
+            // list[int] and friends: generic aliases are only used in annotations here.
+            return NewRef(obj);
+        }
+        throw TypeErr($"'{TypeName(obj)}' object is not subscriptable");
+    }
+
+    public PyObject* NewKeyError(PyObject* key)
+    {
+        PyObject* args = Tuple([(nint)key]);
+        PyObject* e = NewExceptionWithArgs(KeyError, args);
+        Refcount.Decref(args);
+        return e;
+    }
+
+    public void SetItem(PyObject* obj, PyObject* key, PyObject* value)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (t == St->type_dict)
+        {
+            PyDict.SetItem(obj, key, value);
+            return;
+        }
+        if (t == St->type_list)
+        {
+            long n = PyList.Size(obj);
+            if (key->ob_type == T.Slice)
+            {
+                var (start, stop, step, count) = SliceIndices(key, n);
+                List<nint> items = CollectItems(value, unpacking: false);
+                if (step == 1)
+                {
+                    ListReplaceRange(obj, start, Math.Max(start, stop), items);
+                    return;
+                }
+                try
+                {
+                    if (items.Count != count)
+                    {
+                        throw ValueErr($"attempt to assign sequence of size {items.Count} to extended slice of size {count}");
+                    }
+                    for (long i = 0, j = start; i < count; i++, j += step)
+                    {
+                        Refcount.Incref((PyObject*)items[(int)i]);
+                        Refcount.Assign(&PyList.Items(obj)[j], (PyObject*)items[(int)i]);
+                    }
+                }
+                finally
+                {
+                    foreach (nint x in items)
+                    {
+                        Refcount.Decref((PyObject*)x);
+                    }
+                }
+                return;
+            }
+            if (!IsInt(key))
+            {
+                throw TypeErr($"list indices must be integers or slices, not {TypeName(key)}");
+            }
+            long index = NormalizeIndex(ToLong(key), n);
+            if (index < 0 || index >= n)
+            {
+                throw Error(IndexError, "list assignment index out of range");
+            }
+            Refcount.Incref(value);
+            Refcount.Assign(&PyList.Items(obj)[index], value);
+            return;
+        }
+        PyObject* m = UserSpecial(obj, "__setitem__");
+        if (m != null)
+        {
+            Refcount.Decref(CallWithSelf(m, obj, [(nint)NewRef(key), (nint)NewRef(value)]));
+            return;
+        }
+        if (t == St->type_weakref_proxy)
+        {
+            SetItem(ProxyTarget(obj), key, value);
+            return;
+        }
+        throw TypeErr($"'{TypeName(obj)}' object does not support item assignment");
+    }
+
+    public void DelItem(PyObject* obj, PyObject* key)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (t == St->type_dict)
+        {
+            if (!PyDict.DelItem(obj, key))
+            {
+                throw new PythonException(NewKeyError(key));
+            }
+            return;
+        }
+        if (t == St->type_list)
+        {
+            long n = PyList.Size(obj);
+            if (key->ob_type == T.Slice)
+            {
+                var (start, _, step, count) = SliceIndices(key, n);
+                var keep = new List<nint>();
+                var drop = new HashSet<long>();
+                for (long i = 0, j = start; i < count; i++, j += step)
+                {
+                    drop.Add(j);
+                }
+                for (long i = 0; i < n; i++)
+                {
+                    if (!drop.Contains(i))
+                    {
+                        keep.Add((nint)NewRef(PyList.Items(obj)[i]));
+                    }
+                }
+                ListReplaceRange(obj, 0, n, keep);
+                return;
+            }
+            long index = NormalizeIndex(ToLong(key), n);
+            if (index < 0 || index >= n)
+            {
+                throw Error(IndexError, "list assignment index out of range");
+            }
+            ListReplaceRange(obj, index, index + 1, []);
+            return;
+        }
+        PyObject* m = UserSpecial(obj, "__delitem__");
+        if (m != null)
+        {
+            Refcount.Decref(CallWithSelf(m, obj, [(nint)NewRef(key)]));
+            return;
+        }
+        throw TypeErr($"'{TypeName(obj)}' object doesn't support item deletion");
+    }
+
+    /// <summary>Replaces list items [lo, hi) with <paramref name="items"/> (owned, consumed).</summary>
+    public void ListReplaceRange(PyObject* list, long lo, long hi, List<nint> items)
+    {
+        long n = PyList.Size(list);
+        var old = new List<nint>();
+        for (long i = lo; i < hi; i++)
+        {
+            old.Add((nint)PyList.Items(list)[i]);
+        }
+        var tail = new List<nint>();
+        for (long i = hi; i < n; i++)
+        {
+            tail.Add((nint)PyList.Items(list)[i]);
+        }
+        long newSize = lo + items.Count + tail.Count;
+        if (newSize > n)
+        {
+            PyList.Resize((PyListObject*)list, (nint)newSize);
+        }
+        PyObject** dst = PyList.Items(list);
+        long k = lo;
+        foreach (nint x in items)
+        {
+            dst[k++] = (PyObject*)x;
+        }
+        foreach (nint x in tail)
+        {
+            dst[k++] = (PyObject*)x;
+        }
+        if (newSize < n)
+        {
+            PyList.Resize((PyListObject*)list, (nint)newSize);
+        }
+        foreach (nint x in old)
+        {
+            Refcount.Decref((PyObject*)x);
+        }
+    }
+
+    public void ListExtend(PyObject* list, PyObject* iterable)
+    {
+        List<nint> items = CollectItems(iterable, unpacking: false);
+        foreach (nint x in items)
+        {
+            PyList.Append(list, (PyObject*)x);
+            Refcount.Decref((PyObject*)x);
+        }
+    }
+
+    public void ListClear(PyObject* list) => ListReplaceRange(list, 0, PyList.Size(list), []);
+
+    public void DictUpdate(PyObject* dict, PyObject* other)
+    {
+        if (IsDict(other))
+        {
+            nint pos = 0;
+            var pairs = new List<(nint, nint)>();
+            while (PyDict.Next(other, ref pos, out PyObject* k, out PyObject* v))
+            {
+                pairs.Add(((nint)k, (nint)v));
+            }
+            foreach (var (k, v) in pairs)
+            {
+                PyDict.SetItem(dict, (PyObject*)k, (PyObject*)v);
+            }
+            return;
+        }
+        List<nint> items = CollectItems(other, unpacking: false);
+        try
+        {
+            foreach (nint pair in items)
+            {
+                List<nint> kv = CollectItems((PyObject*)pair, unpacking: false);
+                try
+                {
+                    if (kv.Count != 2)
+                    {
+                        throw ValueErr($"dictionary update sequence element #0 has length {kv.Count}; 2 is required");
+                    }
+                    PyDict.SetItem(dict, (PyObject*)kv[0], (PyObject*)kv[1]);
+                }
+                finally
+                {
+                    foreach (nint x in kv)
+                    {
+                        Refcount.Decref((PyObject*)x);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (nint x in items)
+            {
+                Refcount.Decref((PyObject*)x);
+            }
+        }
+    }
+
+    public bool IsSubset(PyObject* a, PyObject* b)
+    {
+        nint pos = 0;
+        while (PySet.Next(a, ref pos, out PyObject* k))
+        {
+            if (!PySet.Contains(b, k))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public PyObject* SetOperation(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
+    {
+        PyObject* result = inplace ? NewRef(a) : PySet.New(a->ob_type);
+        var keysA = new List<nint>();
+        var keysB = new List<nint>();
+        nint pos = 0;
+        while (PySet.Next(a, ref pos, out PyObject* k))
+        {
+            keysA.Add((nint)k);
+        }
+        pos = 0;
+        while (PySet.Next(b, ref pos, out PyObject* k))
+        {
+            keysB.Add((nint)k);
+        }
+        switch (op)
+        {
+            case BinaryOperator.BitOr:
+                foreach (nint k in keysA)
+                {
+                    PySet.Add(result, (PyObject*)k);
+                }
+                foreach (nint k in keysB)
+                {
+                    PySet.Add(result, (PyObject*)k);
+                }
+                break;
+            case BinaryOperator.BitAnd:
+                foreach (nint k in keysA)
+                {
+                    if (PySet.Contains(b, (PyObject*)k))
+                    {
+                        PySet.Add(result, (PyObject*)k);
+                    }
+                    else if (inplace)
+                    {
+                        PySet.Discard(result, (PyObject*)k);
+                    }
+                }
+                break;
+            case BinaryOperator.Sub:
+                foreach (nint k in keysA)
+                {
+                    if (!PySet.Contains(b, (PyObject*)k))
+                    {
+                        PySet.Add(result, (PyObject*)k);
+                    }
+                    else if (inplace)
+                    {
+                        PySet.Discard(result, (PyObject*)k);
+                    }
+                }
+                break;
+            default:
+                foreach (nint k in keysA)
+                {
+                    if (!PySet.Contains(b, (PyObject*)k))
+                    {
+                        PySet.Add(result, (PyObject*)k);
+                    }
+                    else if (inplace)
+                    {
+                        PySet.Discard(result, (PyObject*)k);
+                    }
+                }
+                foreach (nint k in keysB)
+                {
+                    if (!PySet.Contains(a, (PyObject*)k) || (inplace && false))
+                    {
+                        PySet.Add(result, (PyObject*)k);
+                    }
+                }
+                break;
+        }
+        return result;
+    }
+
+    public PyObject* NewRange(long start, long stop, long step)
+    {
+        PyObject* r = ScriptTypes.New(T.Range);
+        var ro = (PyRangeObject*)r;
+        ro->start = start;
+        ro->stop = stop;
+        ro->step = step;
+        ro->length = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0);
+        return r;
+    }
+}

@@ -1,0 +1,693 @@
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    public Flow ExecBlock(IReadOnlyList<Stmt> body, ExecFrame f)
+    {
+        for (int i = 0; i < body.Count; i++)
+        {
+            Flow flow = Exec(body[i], f);
+            if (flow != Flow.Normal)
+            {
+                return flow;
+            }
+        }
+        return Flow.Normal;
+    }
+
+    public Flow Exec(Stmt s, ExecFrame f)
+    {
+        f.Line = s.Line;
+        try
+        {
+            // A statement boundary is a safe point: a collection the allocator scheduled runs here.
+            Heap.RunPendingCollection();
+            return ExecInner(s, f);
+        }
+        catch (Exception e) when (e is not PythonException)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private Flow ExecInner(Stmt s, ExecFrame f)
+    {
+        switch (s)
+        {
+            case ExprStmt e:
+                Refcount.Decref(Eval(e.Value, f));
+                return Flow.Normal;
+            case AssignStmt a:
+            {
+                PyObject* v = Eval(a.Value, f);
+                try
+                {
+                    foreach (Expr t in a.Targets)
+                    {
+                        AssignTo(t, v, f);
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(v);
+                }
+                return Flow.Normal;
+            }
+            case AugAssignStmt aug:
+                ExecAugAssign(aug, f);
+                return Flow.Normal;
+            case AnnAssignStmt ann:
+                if (ann.Value is not null)
+                {
+                    PyObject* v = Eval(ann.Value, f);
+                    try
+                    {
+                        AssignTo(ann.Target, v, f);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(v);
+                    }
+                }
+                return Flow.Normal;
+            case DeleteStmt d:
+                foreach (Expr t in d.Targets)
+                {
+                    DeleteTarget(t, f);
+                }
+                return Flow.Normal;
+            case PassStmt or GlobalStmt or NonlocalStmt:
+                return Flow.Normal;
+            case BreakStmt:
+                return Flow.Break;
+            case ContinueStmt:
+                return Flow.Continue;
+            case ReturnStmt r:
+                f.ReturnValue = (nint)(r.Value is null ? None : Eval(r.Value, f));
+                return Flow.Return;
+            case IfStmt i:
+                return Truthy(i.Test, f) ? ExecBlock(i.Body, f) : ExecBlock(i.OrElse, f);
+            case WhileStmt w:
+                return ExecWhile(w, f);
+            case ForStmt fo:
+                return ExecFor(fo, f);
+            case TryStmt t:
+                return ExecTry(t, f);
+            case RaiseStmt r:
+                throw MakeRaise(r, f);
+            case AssertStmt a:
+                ExecAssert(a, f);
+                return Flow.Normal;
+            case ImportStmt imp:
+                ExecImport(imp, f);
+                return Flow.Normal;
+            case ImportFromStmt imp:
+                ExecImportFrom(imp, f);
+                return Flow.Normal;
+            case FunctionDefStmt def:
+                StoreName(f, def.Name, MakeFunction(def, f));
+                return Flow.Normal;
+            case ClassDefStmt cls:
+                StoreName(f, cls.Name, MakeClass(cls, f));
+                return Flow.Normal;
+            default:
+                throw Error(SystemError, $"the '{s.GetType().Name.Replace("Stmt", "", StringComparison.Ordinal).ToLowerInvariant()}' statement is not supported by this interpreter");
+        }
+    }
+
+    private bool Truthy(Expr e, ExecFrame f)
+    {
+        PyObject* v = Eval(e, f);
+        try
+        {
+            return IsTrue(v);
+        }
+        finally
+        {
+            Refcount.Decref(v);
+        }
+    }
+
+    private Flow ExecWhile(WhileStmt w, ExecFrame f)
+    {
+        while (Truthy(w.Test, f))
+        {
+            Flow flow = ExecBlock(w.Body, f);
+            if (flow == Flow.Break)
+            {
+                return Flow.Normal;
+            }
+            if (flow == Flow.Return)
+            {
+                return flow;
+            }
+            f.Line = w.Line;
+        }
+        return ExecBlock(w.OrElse, f);
+    }
+
+    private Flow ExecFor(ForStmt fo, ExecFrame f)
+    {
+        PyObject* iterable = Eval(fo.Iter, f);
+        PyObject* it;
+        try
+        {
+            it = GetIter(iterable);
+        }
+        finally
+        {
+            Refcount.Decref(iterable);
+        }
+        try
+        {
+            while (true)
+            {
+                PyObject* item = Next(it);
+                if (item == null)
+                {
+                    break;
+                }
+                try
+                {
+                    AssignTo(fo.Target, item, f);
+                }
+                finally
+                {
+                    Refcount.Decref(item);
+                }
+                Flow flow = ExecBlock(fo.Body, f);
+                if (flow == Flow.Break)
+                {
+                    return Flow.Normal;
+                }
+                if (flow == Flow.Return)
+                {
+                    return flow;
+                }
+                Heap.RunPendingCollection();
+            }
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+        return ExecBlock(fo.OrElse, f);
+    }
+
+    private Flow ExecTry(TryStmt t, ExecFrame f)
+    {
+        Flow flow = Flow.Normal;
+        PythonException? pending = null;
+        try
+        {
+            flow = ExecTryExcept(t, f);
+        }
+        catch (PythonException e)
+        {
+            pending = e;
+        }
+        catch (Exception e)
+        {
+            pending = Translate(e);
+        }
+        if (t.FinalBody.Length > 0)
+        {
+            nint savedReturn = flow == Flow.Return ? f.ReturnValue : 0;
+            f.ReturnValue = 0;
+            Flow final;
+            try
+            {
+                final = ExecBlock(t.FinalBody, f);
+            }
+            catch
+            {
+                DropPending(pending);
+                Refcount.XDecref((PyObject*)savedReturn);
+                throw;
+            }
+            if (final != Flow.Normal)
+            {
+                // break/continue/return in finally discards the pending exception or return value.
+                DropPending(pending);
+                Refcount.XDecref((PyObject*)savedReturn);
+                return final;
+            }
+            f.ReturnValue = savedReturn;
+        }
+        if (pending != null)
+        {
+            throw pending;
+        }
+        return flow;
+    }
+
+    private static void DropPending(PythonException? pending)
+    {
+        if (pending != null)
+        {
+            Refcount.XDecref(pending.Steal());
+        }
+    }
+
+    private Flow ExecTryExcept(TryStmt t, ExecFrame f)
+    {
+        Flow flow;
+        try
+        {
+            flow = ExecBlock(t.Body, f);
+        }
+        catch (Exception raw) when (t.Handlers.Length > 0)
+        {
+            PythonException e = Translate(raw);
+            PyObject* exc = e.Object;
+            foreach (ExceptHandler h in t.Handlers)
+            {
+                bool match = h.Type is null;
+                if (!match)
+                {
+                    PyObject* spec = Eval(h.Type!, f);
+                    try
+                    {
+                        match = ExceptionMatches(exc, spec);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(spec);
+                    }
+                }
+                if (!match)
+                {
+                    continue;
+                }
+                f.Line = h.Line;
+                exc = e.Steal();
+                Handling.Add((nint)exc);
+                try
+                {
+                    if (h.Name is not null)
+                    {
+                        StoreName(f, h.Name, NewRef(exc));
+                    }
+                    return ExecBlock(h.Body, f);
+                }
+                finally
+                {
+                    Handling.RemoveAt(Handling.Count - 1);
+                    if (h.Name is not null)
+                    {
+                        DeleteName(f, h.Name, quiet: true);
+                    }
+                    Refcount.Decref(exc);
+                }
+            }
+            if (ReferenceEquals(e, raw))
+            {
+                throw;
+            }
+            throw e;
+        }
+        if (flow != Flow.Normal)
+        {
+            return flow;
+        }
+        return ExecBlock(t.OrElse, f);
+    }
+
+    private PythonException MakeRaise(RaiseStmt r, ExecFrame f)
+    {
+        if (r.Exception is null)
+        {
+            if (Handling.Count == 0)
+            {
+                return Error(RuntimeError, "No active exception to reraise");
+            }
+            return new PythonException(NewRef((PyObject*)Handling[^1]));
+        }
+        PyObject* v = Eval(r.Exception, f);
+        if (r.Cause is not null)
+        {
+            Refcount.Decref(Eval(r.Cause, f));
+        }
+        return new PythonException(MakeExceptionInstance(v));
+    }
+
+    /// <summary>Turns the operand of <c>raise</c> (a class or an instance, consumed) into an instance.</summary>
+    public PyObject* MakeExceptionInstance(PyObject* v)
+    {
+        if (IsType(v) && IsSubtype((PyTypeObject*)v, BaseException))
+        {
+            try
+            {
+                return Call(v, [], null);
+            }
+            finally
+            {
+                Refcount.Decref(v);
+            }
+        }
+        if (IsSubtype(v->ob_type, BaseException))
+        {
+            return v;
+        }
+        Refcount.Decref(v);
+        return NewException(TypeError, "exceptions must derive from BaseException");
+    }
+
+    private void ExecAssert(AssertStmt a, ExecFrame f)
+    {
+        if (Truthy(a.Test, f))
+        {
+            return;
+        }
+        if (a.Message is null)
+        {
+            throw new PythonException(NewException(AssertionError, null));
+        }
+        PyObject* m = Eval(a.Message, f);
+        PyObject* args = Tuple([(nint)m]);
+        Refcount.Decref(m);
+        PyObject* exc = NewExceptionWithArgs(AssertionError, args);
+        Refcount.Decref(args);
+        throw new PythonException(exc);
+    }
+
+    private void ExecAugAssign(AugAssignStmt aug, ExecFrame f)
+    {
+        switch (aug.Target)
+        {
+            case NameExpr n:
+            {
+                PyObject* old = LoadName(f, n.Id);
+                PyObject* r;
+                try
+                {
+                    PyObject* rhs = Eval(aug.Value, f);
+                    try
+                    {
+                        r = BinaryOp(aug.Op, old, rhs, inplace: true);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(rhs);
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(old);
+                }
+                StoreName(f, n.Id, r);
+                return;
+            }
+            case AttributeExpr at:
+            {
+                PyObject* obj = Eval(at.Value, f);
+                try
+                {
+                    PyObject* old = GetAttr(obj, at.Attr);
+                    PyObject* r;
+                    try
+                    {
+                        PyObject* rhs = Eval(aug.Value, f);
+                        try
+                        {
+                            r = BinaryOp(aug.Op, old, rhs, inplace: true);
+                        }
+                        finally
+                        {
+                            Refcount.Decref(rhs);
+                        }
+                    }
+                    finally
+                    {
+                        Refcount.Decref(old);
+                    }
+                    try
+                    {
+                        SetAttr(obj, at.Attr, r);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(r);
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            case SubscriptExpr sub:
+            {
+                PyObject* obj = Eval(sub.Value, f);
+                PyObject* key = null;
+                try
+                {
+                    key = EvalIndex(sub.Slice, f);
+                    PyObject* old = GetItem(obj, key);
+                    PyObject* r;
+                    try
+                    {
+                        PyObject* rhs = Eval(aug.Value, f);
+                        try
+                        {
+                            r = BinaryOp(aug.Op, old, rhs, inplace: true);
+                        }
+                        finally
+                        {
+                            Refcount.Decref(rhs);
+                        }
+                    }
+                    finally
+                    {
+                        Refcount.Decref(old);
+                    }
+                    try
+                    {
+                        SetItem(obj, key, r);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(r);
+                    }
+                }
+                finally
+                {
+                    Refcount.XDecref(key);
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            default:
+                throw Error(SystemError, "illegal expression for augmented assignment");
+        }
+    }
+
+    /// <summary>Binds <paramref name="value"/> (borrowed) to a target: name, attribute, subscript or unpacking.</summary>
+    public void AssignTo(Expr target, PyObject* value, ExecFrame f)
+    {
+        switch (target)
+        {
+            case NameExpr n:
+                StoreName(f, n.Id, NewRef(value));
+                return;
+            case AttributeExpr a:
+            {
+                PyObject* obj = Eval(a.Value, f);
+                try
+                {
+                    SetAttr(obj, a.Attr, value);
+                }
+                finally
+                {
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            case SubscriptExpr s:
+            {
+                PyObject* obj = Eval(s.Value, f);
+                PyObject* key = null;
+                try
+                {
+                    key = EvalIndex(s.Slice, f);
+                    SetItem(obj, key, value);
+                }
+                finally
+                {
+                    Refcount.XDecref(key);
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            case TupleExpr t:
+                Unpack(t.Elements, value, f);
+                return;
+            case ListExpr l:
+                Unpack(l.Elements, value, f);
+                return;
+            case StarredExpr st:
+                AssignTo(st.Value, value, f);
+                return;
+            default:
+                throw Error(SystemError, "cannot assign to expression");
+        }
+    }
+
+    private void Unpack(IReadOnlyList<Expr> targets, PyObject* value, ExecFrame f)
+    {
+        List<nint> items = CollectItems(value, unpacking: true);
+        try
+        {
+            int star = -1;
+            for (int i = 0; i < targets.Count; i++)
+            {
+                if (targets[i] is StarredExpr)
+                {
+                    star = i;
+                }
+            }
+            if (star < 0)
+            {
+                if (items.Count < targets.Count)
+                {
+                    throw ValueErr($"not enough values to unpack (expected {targets.Count}, got {items.Count})");
+                }
+                if (items.Count > targets.Count)
+                {
+                    throw ValueErr($"too many values to unpack (expected {targets.Count})");
+                }
+                for (int i = 0; i < targets.Count; i++)
+                {
+                    AssignTo(targets[i], (PyObject*)items[i], f);
+                }
+                return;
+            }
+            int after = targets.Count - star - 1;
+            if (items.Count < targets.Count - 1)
+            {
+                throw ValueErr($"not enough values to unpack (expected at least {targets.Count - 1}, got {items.Count})");
+            }
+            for (int i = 0; i < star; i++)
+            {
+                AssignTo(targets[i], (PyObject*)items[i], f);
+            }
+            var middle = new List<nint>();
+            for (int i = star; i < items.Count - after; i++)
+            {
+                Refcount.Incref((PyObject*)items[i]);
+                middle.Add(items[i]);
+            }
+            PyObject* list = ListSteal(middle);
+            try
+            {
+                AssignTo(((StarredExpr)targets[star]).Value, list, f);
+            }
+            finally
+            {
+                Refcount.Decref(list);
+            }
+            for (int i = 0; i < after; i++)
+            {
+                AssignTo(targets[star + 1 + i], (PyObject*)items[items.Count - after + i], f);
+            }
+        }
+        finally
+        {
+            foreach (nint it in items)
+            {
+                Refcount.Decref((PyObject*)it);
+            }
+        }
+    }
+
+    private void DeleteTarget(Expr t, ExecFrame f)
+    {
+        switch (t)
+        {
+            case NameExpr n:
+                DeleteName(f, n.Id, quiet: false);
+                return;
+            case AttributeExpr a:
+            {
+                PyObject* obj = Eval(a.Value, f);
+                try
+                {
+                    DelAttr(obj, a.Attr);
+                }
+                finally
+                {
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            case SubscriptExpr s:
+            {
+                PyObject* obj = Eval(s.Value, f);
+                PyObject* key = null;
+                try
+                {
+                    key = EvalIndex(s.Slice, f);
+                    DelItem(obj, key);
+                }
+                finally
+                {
+                    Refcount.XDecref(key);
+                    Refcount.Decref(obj);
+                }
+                return;
+            }
+            case TupleExpr tu:
+                foreach (Expr e in tu.Elements)
+                {
+                    DeleteTarget(e, f);
+                }
+                return;
+            case ListExpr li:
+                foreach (Expr e in li.Elements)
+                {
+                    DeleteTarget(e, f);
+                }
+                return;
+            default:
+                throw Error(SystemError, "cannot delete expression");
+        }
+    }
+
+    private void ExecImport(ImportStmt imp, ExecFrame f)
+    {
+        foreach (ImportAlias alias in imp.Names)
+        {
+            PyObject* m = ImportModule(alias.Name);
+            StoreName(f, alias.AsName ?? alias.Name.Split('.')[0], m);
+        }
+    }
+
+    private void ExecImportFrom(ImportFromStmt imp, ExecFrame f)
+    {
+        string name = imp.Module ?? "";
+        PyObject* m = ImportModule(name);
+        try
+        {
+            foreach (ImportAlias alias in imp.Names)
+            {
+                if (alias.Name == "*")
+                {
+                    throw Error(ImportError, "'import *' is not supported by this interpreter");
+                }
+                PyObject* v = PyDict.GetItem(((Types.PyModuleObject*)m)->md_dict, Intern(alias.Name));
+                if (v == null)
+                {
+                    throw Error(ImportError, $"cannot import name '{alias.Name}' from '{name}' (unknown location)");
+                }
+                StoreName(f, alias.AsName ?? alias.Name, NewRef(v));
+            }
+        }
+        finally
+        {
+            Refcount.Decref(m);
+        }
+    }
+}

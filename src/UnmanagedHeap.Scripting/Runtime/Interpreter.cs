@@ -1,0 +1,249 @@
+using System.Numerics;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>
+/// A tree-walking interpreter whose every value is an object of one <see cref="Heap"/>.
+/// Evaluation functions return new references; callers release them. The partial files
+/// split it by job: statements, expressions, calls, attributes, operators, text, builtins,
+/// methods, iteration, modules.
+/// </summary>
+public sealed unsafe partial class Interpreter
+{
+    private static readonly Dictionary<nint, Interpreter> ByState = [];
+
+    public Interpreter(Heap heap, TextWriter stdout, TextWriter stderr)
+    {
+        Heap = heap;
+        St = heap.NativeState;
+        Out = stdout;
+        Err = stderr;
+        T = new ScriptTypes(heap);
+        lock (ByState)
+        {
+            ByState[(nint)St] = this;
+        }
+        St->hash_hook = &HashHook;
+        St->equal_hook = &EqualHook;
+        CreateExceptionTypes();
+        Builtins = PyDict.New(St);
+        RegisterBuiltins();
+        PreallocatedMemoryError = NewException(MemoryError, null);
+        ConnectCollector();
+    }
+
+    public Heap Heap { get; }
+    public HeapState* St { get; }
+    public ScriptTypes T { get; }
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    /// <summary>The builtins namespace (a dict).</summary>
+    public PyObject* Builtins { get; }
+    public int RecursionLimit { get; set; } = 1000;
+    public int Depth { get; set; }
+    public ExecFrame? Current { get; set; }
+    public List<CodeInfo> Codes { get; } = [];
+    /// <summary>Exceptions being handled by an except block (borrowed from their handlers), for bare <c>raise</c>.</summary>
+    public List<nint> Handling { get; } = [];
+    private PyObject* PreallocatedMemoryError { get; }
+
+    /// <summary>The interpreter that owns a heap state (for slot functions).</summary>
+    public static Interpreter Of(HeapState* st)
+    {
+        lock (ByState)
+        {
+            return ByState[(nint)st];
+        }
+    }
+
+    /// <summary>Forgets this interpreter's registration (before its heap is disposed).</summary>
+    public void Detach()
+    {
+        lock (ByState)
+        {
+            ByState.Remove((nint)St);
+        }
+    }
+
+    // ---- New references to values ----
+
+    public PyObject* None
+    {
+        get
+        {
+            Refcount.Incref(St->none);
+            return St->none;
+        }
+    }
+
+    public PyObject* Bool(bool v)
+    {
+        PyObject* o = v ? St->true_obj : St->false_obj;
+        Refcount.Incref(o);
+        return o;
+    }
+
+    public PyObject* Int(long v) => PyLong.FromInt64(St, v);
+    public PyObject* Int(BigInteger v) => PyLong.FromBigInteger(St, v);
+    public PyObject* Float(double v) => PyFloat.FromDouble(St, v);
+    public PyObject* Str(string s) => PyUnicode.FromString(St, s);
+    public PyObject* Intern(string s) => Heap.Interned.Intern(s);
+
+    public static PyObject* NewRef(PyObject* o)
+    {
+        Refcount.Incref(o);
+        return o;
+    }
+
+    public PyObject* Tuple(ReadOnlySpan<nint> items) => PyTuple.Pack(St, items);
+
+    /// <summary>A tuple that takes over the given references.</summary>
+    public PyObject* TupleSteal(List<nint> items)
+    {
+        PyObject* t = PyTuple.NewUninitialized(St, items.Count);
+        for (int i = 0; i < items.Count; i++)
+        {
+            PyTuple.Items(t)[i] = (PyObject*)items[i];
+        }
+        return t;
+    }
+
+    /// <summary>A list that takes over the given references.</summary>
+    public PyObject* ListSteal(List<nint> items)
+    {
+        PyObject* l = PyList.New(St, items.Count);
+        foreach (nint it in items)
+        {
+            PyList.Append(l, (PyObject*)it);
+            Refcount.Decref((PyObject*)it);
+        }
+        return l;
+    }
+
+    // ---- Type tests ----
+
+    public bool IsInt(PyObject* o) => o->ob_type == St->type_int || o->ob_type == St->type_bool;
+    public bool IsStr(PyObject* o) => o->ob_type == St->type_str;
+    public bool IsFloat(PyObject* o) => o->ob_type == St->type_float;
+    public bool IsList(PyObject* o) => o->ob_type == St->type_list;
+    public bool IsTuple(PyObject* o) => o->ob_type == St->type_tuple;
+    public bool IsDict(PyObject* o) => o->ob_type == St->type_dict;
+    public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset;
+    public bool IsType(PyObject* o) => o->ob_type == St->type_type;
+    public static bool IsInstanceLayout(PyTypeObject* t) => (t->tp_flags & TypeFlags.ManagedDict) != 0;
+
+    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b)
+    {
+        for (PyTypeObject* t = a; t != null; t = t->tp_base)
+        {
+            if (t == b)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static string TypeName(PyObject* o) => TypeRegistry.NameOf(o->ob_type);
+
+    public static string NameOfType(PyTypeObject* t) => TypeRegistry.NameOf(t);
+
+    // ---- Exceptions ----
+
+    /// <summary>A new exception instance of <paramref name="type"/> with args (message) or no args.</summary>
+    public PyObject* NewException(PyTypeObject* type, string? message)
+    {
+        PyObject* args;
+        if (message is null)
+        {
+            args = NewRef(St->empty_tuple);
+        }
+        else
+        {
+            PyObject* m = Str(message);
+            args = Tuple([(nint)m]);
+            Refcount.Decref(m);
+        }
+        PyObject* exc = NewExceptionWithArgs(type, args);
+        Refcount.Decref(args);
+        return exc;
+    }
+
+    public PyObject* NewExceptionWithArgs(PyTypeObject* type, PyObject* args)
+    {
+        PyObject* exc = PyInstance.New(type);
+        PyInstance.SetAttr(exc, Intern("args"), args);
+        return exc;
+    }
+
+    public PythonException Error(PyTypeObject* type, string message) => new(NewException(type, message));
+
+    public PythonException TypeErr(string message) => Error(TypeError, message);
+    public PythonException ValueErr(string message) => Error(ValueError, message);
+
+    /// <summary>Converts a C# failure from the heap layer into the Python exception it means.</summary>
+    public PythonException Translate(Exception e)
+    {
+        switch (e)
+        {
+            case PythonException p:
+                return p;
+            case OutOfHeapMemoryException:
+                Refcount.Incref(PreallocatedMemoryError);
+                return new PythonException(PreallocatedMemoryError);
+            case UnhashableException u:
+                return TypeErr($"unhashable type: '{u.TypeName}'");
+            case Inspect.InvalidAddressException a:
+                return ValueErr(a.Message);
+            case InsufficientExecutionStackException:
+                return Error(RecursionError, "maximum recursion depth exceeded");
+            default:
+                return Error(SystemError, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    public bool ExceptionMatches(PyObject* exc, PyObject* spec)
+    {
+        if (IsTuple(spec))
+        {
+            for (nint i = 0; i < PyTuple.Size(spec); i++)
+            {
+                if (ExceptionMatches(exc, PyTuple.Items(spec)[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!IsType(spec) || !IsSubtype((PyTypeObject*)spec, BaseException))
+        {
+            throw TypeErr("catching classes that do not inherit from BaseException is not allowed");
+        }
+        return IsSubtype(exc->ob_type, (PyTypeObject*)spec);
+    }
+
+    /// <summary>The args tuple of an exception (borrowed), or null.</summary>
+    public PyObject* ExceptionArgs(PyObject* exc)
+    {
+        PyObject* a = PyInstance.GetAttr(exc, Intern("args"));
+        return a != null && IsTuple(a) ? a : null;
+    }
+
+    /// <summary>The last traceback line: <c>TypeName: message</c>, or just the type name.</summary>
+    public string FormatExceptionLine(PyObject* exc)
+    {
+        string name = TypeName(exc);
+        string text;
+        try
+        {
+            text = StrOf(exc);
+        }
+        catch (PythonException)
+        {
+            text = "<exception str() failed>";
+        }
+        return text.Length == 0 ? name : $"{name}: {text}";
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text;
+using UnmanagedHeap.Inspect;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public sealed unsafe partial class Interpreter
+{
+    /// <summary>
+    /// The ctypes subset: cast, py_object, simple types with from_address, sizeof, string_at.
+    /// Every read goes through the heap's checked raw memory, and a cast to py_object checks
+    /// the address is a live object first — where CPython would read freed memory, this
+    /// raises ValueError naming the address.
+    /// </summary>
+    private PyObject* CreateCtypesModule()
+    {
+        PyObject* m = NewModule("ctypes");
+        var simple = new (string Name, nint Type)[]
+        {
+            ("py_object", (nint)T.PyObjectC),
+            ("c_ssize_t", (nint)T.CSsizeT),
+            ("c_long", (nint)T.CLong),
+            ("c_int", (nint)T.CInt),
+            ("c_void_p", (nint)T.CVoidP),
+            ("c_char", (nint)T.CChar),
+        };
+        foreach (var (name, type) in simple)
+        {
+            var t = (PyTypeObject*)type;
+            PyDict.SetItem(((PyModuleObject*)m)->md_dict, Intern(name), (PyObject*)t);
+            if (!_constructors.ContainsKey(type))
+            {
+                _constructors[type] = (self, a, _) =>
+                {
+                    PyObject* o = ScriptTypes.New((PyTypeObject*)self);
+                    if (a.Length > 0)
+                    {
+                        if ((PyTypeObject*)self == T.PyObjectC)
+                        {
+                            // py_object(obj) keeps the object alive, as CPython's does.
+                            ((PyCDataObject*)o)->b_value = 1;
+                            ((PyCDataObject*)o)->b_address = (nint)NewRef(A(a, 0));
+                        }
+                        else
+                        {
+                            SetCDataValue(o, A(a, 0));
+                        }
+                    }
+                    return o;
+                };
+                TypeMethod(t, "from_address", (self, a, _) =>
+                {
+                    Arity("from_address", a, 1, 1);
+                    PyObject* o = ScriptTypes.New((PyTypeObject*)self);
+                    ((PyCDataObject*)o)->b_address = (nint)ToLong(A(a, 0));
+                    return o;
+                });
+            }
+        }
+        ModuleFunction(m, "cast", (_, a, _) =>
+        {
+            Arity("cast", a, 2, 2);
+            PyObject* src = A(a, 0);
+            nint address = IsInt(src) ? (nint)ToLong(src) : (nint)src;
+            if (!IsType(A(a, 1)) || !T.IsCData((PyTypeObject*)A(a, 1)))
+            {
+                throw TypeErr("cast() argument 2 must be a pointer type, not " + TypeName(A(a, 1)));
+            }
+            var t = (PyTypeObject*)A(a, 1);
+            PyObject* o = ScriptTypes.New(t);
+            if (t == T.PyObjectC)
+            {
+                CheckLiveObject(address);
+                ((PyCDataObject*)o)->b_address = address;
+            }
+            else
+            {
+                ((PyCDataObject*)o)->b_value = address;
+                ((PyCDataObject*)o)->b_address = 0;
+            }
+            return o;
+        });
+        ModuleFunction(m, "sizeof", (_, a, _) =>
+        {
+            Arity("sizeof", a, 1, 1);
+            PyObject* x = A(a, 0);
+            var t = IsType(x) ? (PyTypeObject*)x : x->ob_type;
+            if (!T.IsCData(t))
+            {
+                throw TypeErr("this type has no size");
+            }
+            return Int(t == T.CInt ? 4 : t == T.CChar ? 1 : 8);
+        });
+        ModuleFunction(m, "string_at", (_, a, _) =>
+        {
+            Arity("string_at", a, 1, 2);
+            nint address = (nint)ToLong(A(a, 0));
+            int n;
+            if (a.Length == 2)
+            {
+                n = (int)ToLong(A(a, 1));
+            }
+            else
+            {
+                n = 0;
+                while (ReadRaw(address + n, 1)[0] != 0)
+                {
+                    n++;
+                }
+            }
+            return NewBytes(ReadRaw(address, n));
+        });
+        return m;
+    }
+
+    private void CheckLiveObject(nint address)
+    {
+        try
+        {
+            Heap.Cast(address);
+        }
+        catch (InvalidAddressException e)
+        {
+            throw ValueErr(e.Message);
+        }
+    }
+
+    private byte[] ReadRaw(nint address, int length)
+    {
+        try
+        {
+            return Heap.Raw.Read(address, length).ToArray();
+        }
+        catch (InvalidAddressException e)
+        {
+            throw ValueErr(e.Message);
+        }
+    }
+
+    /// <summary>A bytes object: the data is kept as a latin-1 str in its one field.</summary>
+    public PyObject* NewBytes(byte[] data)
+    {
+        var chars = new char[data.Length];
+        for (int i = 0; i < data.Length; i++)
+        {
+            chars[i] = (char)data[i];
+        }
+        PyObject* o = ScriptTypes.New(T.Bytes);
+        ((PyCellObject*)o)->ob_ref = Str(new string(chars));
+        return o;
+    }
+
+    /// <summary>The bytes of a bytes object as latin-1 text.</summary>
+    public static string BytesText(PyObject* o) => PyUnicode.AsString(((PyCellObject*)o)->ob_ref);
+
+    public static string BytesRepr(string data)
+    {
+        var sb = new StringBuilder("b");
+        char quote = data.Contains('\'') && !data.Contains('"') ? '"' : '\'';
+        sb.Append(quote);
+        foreach (char ch in data)
+        {
+            int b = ch;
+            sb.Append(b switch
+            {
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when b == quote => "\\" + quote,
+                >= 32 and < 127 => ((char)b).ToString(),
+                _ => $"\\x{b:x2}",
+            });
+        }
+        return sb.Append(quote).ToString();
+    }
+
+    private PyObject* CDataValue(PyObject* o)
+    {
+        var c = (PyCDataObject*)o;
+        PyTypeObject* t = o->ob_type;
+        if (t == T.PyObjectC)
+        {
+            if (c->b_address == 0)
+            {
+                throw ValueErr("PyObject is NULL");
+            }
+            if (c->b_value == 0)
+            {
+                CheckLiveObject(c->b_address);
+            }
+            return NewRef((PyObject*)c->b_address);
+        }
+        if (c->b_address == 0)
+        {
+            if (t == T.CVoidP && c->b_value == 0)
+            {
+                return None;
+            }
+            return t == T.CChar ? NewBytes([(byte)c->b_value]) : Int(c->b_value);
+        }
+        if (t == T.CInt)
+        {
+            return Int(BitConverter.ToInt32(ReadRaw(c->b_address, 4)));
+        }
+        if (t == T.CChar)
+        {
+            return NewBytes(ReadRaw(c->b_address, 1));
+        }
+        long v = BitConverter.ToInt64(ReadRaw(c->b_address, 8));
+        if (t == T.CVoidP && v == 0)
+        {
+            return None;
+        }
+        return Int(v);
+    }
+
+    private void SetCDataValue(PyObject* o, PyObject* value)
+    {
+        var c = (PyCDataObject*)o;
+        if (c->b_address != 0)
+        {
+            throw TypeErr("writing through an address is not allowed in this simulator");
+        }
+        c->b_value = IsInt(value) ? ToLong(value) : value == St->none ? 0 : throw TypeErr($"an integer is required (got type {TypeName(value)})");
+    }
+}

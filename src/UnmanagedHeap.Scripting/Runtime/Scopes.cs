@@ -1,0 +1,301 @@
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+public enum ScopeKind
+{
+    Module,
+    Function,
+    Class,
+}
+
+public enum BindingKind
+{
+    /// <summary>A plain local: a reference in the frame's slot.</summary>
+    Fast,
+    /// <summary>A local captured by an inner function: the slot holds a cell.</summary>
+    Cell,
+    /// <summary>A variable of an enclosing function: a cell in the function's closure.</summary>
+    Free,
+    /// <summary>Module globals, then builtins.</summary>
+    Global,
+}
+
+public readonly record struct Binding(BindingKind Kind, int Index);
+
+/// <summary>
+/// One scope of the program (module, function/lambda, class body) and, after
+/// <see cref="ScopeAnalyzer"/> has run, how each of its names is stored — CPython's
+/// symtable in miniature: locals get frame slots, captured locals become cells, and
+/// inner functions reach them through their closure.
+/// </summary>
+public sealed class Scope(ScopeKind kind, Scope? parent, string name)
+{
+    public ScopeKind Kind { get; } = kind;
+    public Scope? Parent { get; } = parent;
+    public string Name { get; } = name;
+    public List<string> Params { get; } = [];
+    public HashSet<string> Assigned { get; } = [];
+    public HashSet<string> Referenced { get; } = [];
+    public HashSet<string> Globals { get; } = [];
+    public HashSet<string> Nonlocals { get; } = [];
+    public List<Scope> Children { get; } = [];
+
+    /// <summary>Slot index of every local (params first).</summary>
+    public Dictionary<string, int> Slots { get; } = [];
+    public HashSet<string> Cells { get; } = [];
+    /// <summary>Free variables in closure order.</summary>
+    public List<string> Free { get; } = [];
+    private readonly Dictionary<string, Binding> _bindings = [];
+
+    public bool IsLocal(string n) => Slots.ContainsKey(n);
+
+    public Binding Resolve(string n)
+    {
+        if (_bindings.TryGetValue(n, out Binding b))
+        {
+            return b;
+        }
+        if (Slots.TryGetValue(n, out int slot))
+        {
+            b = new Binding(Cells.Contains(n) ? BindingKind.Cell : BindingKind.Fast, slot);
+        }
+        else
+        {
+            int free = Free.IndexOf(n);
+            b = free >= 0 ? new Binding(BindingKind.Free, free) : new Binding(BindingKind.Global, 0);
+        }
+        _bindings[n] = b;
+        return b;
+    }
+}
+
+/// <summary>Builds the scope tree of a module and resolves every function's names.</summary>
+public sealed class ScopeAnalyzer : SyntaxWalker
+{
+    private readonly Dictionary<Node, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private Scope _current;
+    private bool _inCompTarget;
+
+    private ScopeAnalyzer(Scope module) => _current = module;
+
+    /// <summary>Analyzes a module; returns the module scope and the scope of each def, lambda and class node.</summary>
+    public static (Scope Module, Dictionary<Node, Scope> Scopes) Analyze(Syntax.Module module)
+    {
+        var root = new Scope(ScopeKind.Module, null, "<module>");
+        var analyzer = new ScopeAnalyzer(root);
+        analyzer.Walk(module.Body);
+        Resolve(root);
+        return (root, analyzer._scopes);
+    }
+
+    public override bool VisitName(NameExpr node)
+    {
+        if (node.Context == ExprContext.Load)
+        {
+            _current.Referenced.Add(node.Id);
+        }
+        else if (!_inCompTarget)
+        {
+            _current.Assigned.Add(node.Id);
+        }
+        return true;
+    }
+
+    public override void WalkComprehensions(IEnumerable<Comprehension> generators)
+    {
+        foreach (var generator in generators)
+        {
+            bool saved = _inCompTarget;
+            _inCompTarget = true;
+            Walk(generator.Target);
+            _inCompTarget = saved;
+            Walk(generator.Iter);
+            Walk(generator.Ifs);
+        }
+    }
+
+    public override bool VisitGlobal(GlobalStmt node)
+    {
+        foreach (string n in node.Names)
+        {
+            _current.Globals.Add(n);
+        }
+        return true;
+    }
+
+    public override bool VisitNonlocal(NonlocalStmt node)
+    {
+        foreach (string n in node.Names)
+        {
+            _current.Nonlocals.Add(n);
+        }
+        return true;
+    }
+
+    public override bool VisitImport(ImportStmt node)
+    {
+        foreach (var alias in node.Names)
+        {
+            _current.Assigned.Add(alias.AsName ?? alias.Name.Split('.')[0]);
+        }
+        return true;
+    }
+
+    public override bool VisitImportFrom(ImportFromStmt node)
+    {
+        foreach (var alias in node.Names)
+        {
+            if (alias.Name != "*")
+            {
+                _current.Assigned.Add(alias.AsName ?? alias.Name);
+            }
+        }
+        return true;
+    }
+
+    public override bool VisitTry(TryStmt node)
+    {
+        foreach (var handler in node.Handlers)
+        {
+            if (handler.Name is not null)
+            {
+                _current.Assigned.Add(handler.Name);
+            }
+        }
+        return base.VisitTry(node);
+    }
+
+    public override bool VisitFunctionDef(FunctionDefStmt node)
+    {
+        _current.Assigned.Add(node.Name);
+        Walk(node.Decorators);
+        WalkParameters(node.Parameters);
+        EnterFunction(node, node.Name, node.Parameters, () => Walk(node.Body));
+        return true;
+    }
+
+    public override bool VisitLambda(LambdaExpr node)
+    {
+        WalkParameters(node.Parameters);
+        EnterFunction(node, "<lambda>", node.Parameters, () => Walk(node.Body));
+        return true;
+    }
+
+    public override bool VisitClassDef(ClassDefStmt node)
+    {
+        _current.Assigned.Add(node.Name);
+        Walk(node.Decorators);
+        Walk(node.Bases);
+        var scope = new Scope(ScopeKind.Class, _current, node.Name);
+        _current.Children.Add(scope);
+        _scopes[node] = scope;
+        Scope saved = _current;
+        _current = scope;
+        Walk(node.Body);
+        _current = saved;
+        return true;
+    }
+
+    private void EnterFunction(Node node, string name, ParameterList parameters, Action body)
+    {
+        var scope = new Scope(ScopeKind.Function, _current, name);
+        foreach (var p in parameters.All)
+        {
+            scope.Params.Add(p.Name);
+        }
+        _current.Children.Add(scope);
+        _scopes[node] = scope;
+        Scope saved = _current;
+        _current = scope;
+        body();
+        _current = saved;
+    }
+
+    private static void Resolve(Scope root)
+    {
+        AssignSlots(root);
+        ResolveFree(root);
+    }
+
+    private static void AssignSlots(Scope s)
+    {
+        if (s.Kind == ScopeKind.Function)
+        {
+            foreach (string p in s.Params)
+            {
+                s.Slots.TryAdd(p, s.Slots.Count);
+            }
+            foreach (string n in s.Assigned.Order())
+            {
+                if (!s.Globals.Contains(n) && !s.Nonlocals.Contains(n))
+                {
+                    s.Slots.TryAdd(n, s.Slots.Count);
+                }
+            }
+        }
+        foreach (Scope c in s.Children)
+        {
+            AssignSlots(c);
+        }
+    }
+
+    private static void ResolveFree(Scope s)
+    {
+        if (s.Kind == ScopeKind.Function)
+        {
+            var names = new SortedSet<string>(s.Referenced, StringComparer.Ordinal);
+            names.UnionWith(s.Nonlocals);
+            foreach (string n in names)
+            {
+                if (s.IsLocal(n) || s.Globals.Contains(n))
+                {
+                    continue;
+                }
+                Capture(s, n, s.Nonlocals.Contains(n));
+            }
+        }
+        foreach (Scope c in s.Children)
+        {
+            ResolveFree(c);
+        }
+    }
+
+    /// <summary>Finds the enclosing function that owns <paramref name="n"/>; makes it a cell there and free on the way down.</summary>
+    private static void Capture(Scope s, string n, bool nonlocal)
+    {
+        for (Scope? e = s.Parent; e != null && e.Kind != ScopeKind.Module; e = e.Parent)
+        {
+            if (e.Kind != ScopeKind.Function)
+            {
+                continue;
+            }
+            if (e.Globals.Contains(n))
+            {
+                return;
+            }
+            if (e.IsLocal(n))
+            {
+                e.Cells.Add(n);
+                for (Scope? d = s; d != e; d = d!.Parent)
+                {
+                    if (d!.Kind == ScopeKind.Function && !d.Free.Contains(n))
+                    {
+                        d.Free.Add(n);
+                    }
+                }
+                return;
+            }
+        }
+        if (nonlocal)
+        {
+            throw new NonlocalNotFoundException(n);
+        }
+    }
+}
+
+/// <summary>A <c>nonlocal</c> name that no enclosing function binds (CPython: SyntaxError).</summary>
+public sealed class NonlocalNotFoundException(string name) : Exception($"no binding for nonlocal '{name}' found")
+{
+    public string Name { get; } = name;
+}

@@ -1,0 +1,201 @@
+using System.Text;
+using UnmanagedHeap.Memory;
+using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>What <c>pyheap run</c> was asked for.</summary>
+public sealed record RunOptions
+{
+    public AllocatorKind Allocator { get; init; } = AllocatorKind.PyMalloc;
+    public bool DebugAlloc { get; init; }
+    public long MaxHeapBytes { get; init; }
+    public bool Stats { get; init; }
+    /// <summary>Trace categories: refs, alloc, gc.</summary>
+    public IReadOnlySet<string> Trace { get; init; } = new HashSet<string>();
+    /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
+    public int StackBytes { get; init; } = 256 * 1024 * 1024;
+}
+
+/// <summary>
+/// Runs a Python program on a fresh heap, as <c>python FILE</c> would: stdout and stderr are
+/// the given writers, the exit code is returned (0, or 1 for an uncaught exception or a
+/// syntax error). The interpreter runs on its own thread with a large stack.
+/// </summary>
+public static unsafe class ScriptRunner
+{
+    public static int RunFile(string path, RunOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        string source;
+        try
+        {
+            source = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"pyheap run: can't open file '{path}': {e.Message}");
+            return 2;
+        }
+        return RunSource(source, path, options, stdout, stderr);
+    }
+
+    public static int RunSource(string source, string fileName, RunOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        int exitCode = 1;
+        Exception? crash = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                exitCode = RunOnThisThread(source, fileName, options, stdout, stderr);
+            }
+            catch (Exception e)
+            {
+                crash = e;
+            }
+        }, options.StackBytes);
+        thread.Start();
+        thread.Join();
+        if (crash != null)
+        {
+            stdout.Flush();
+            stderr.WriteLine($"pyheap: internal error: {crash.GetType().Name}: {crash.Message}");
+            return 1;
+        }
+        return exitCode;
+    }
+
+    private static int RunOnThisThread(string source, string fileName, RunOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        Syntax.Module tree;
+        Scope scope;
+        Dictionary<Node, Scope> scopes;
+        try
+        {
+            tree = Parser.ParseModule(source, fileName);
+            (scope, scopes) = ScopeAnalyzer.Analyze(tree);
+        }
+        catch (PythonSyntaxError e)
+        {
+            stderr.Write(e.FormatForDisplay());
+            return 1;
+        }
+        catch (NonlocalNotFoundException e)
+        {
+            stderr.WriteLine($"  File \"{fileName}\"");
+            stderr.WriteLine($"SyntaxError: {e.Message}");
+            return 1;
+        }
+        foreach (PythonSyntaxWarning w in tree.Warnings)
+        {
+            stderr.WriteLine(w.ToString());
+        }
+        var heapOptions = new HeapOptions
+        {
+            Allocator = options.Allocator,
+            DebugHooks = options.DebugAlloc,
+            MaxHeapBytes = options.MaxHeapBytes,
+        };
+        using var heap = new Heap(heapOptions);
+        var interp = new Interpreter(heap, stdout, stderr) { FileName = fileName };
+        try
+        {
+            if (options.Trace.Contains("gc"))
+            {
+                heap.Gc.Callbacks.Add((phase, info) =>
+                {
+                    stdout.Flush();
+                    stderr.WriteLine($"gc {phase} generation={info.Generation} collected={info.Collected} uncollectable={info.Uncollectable}");
+                });
+            }
+            int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr);
+            interp.RunExitFinalizers();
+            stdout.Flush();
+            if (options.Stats)
+            {
+                WriteStats(heap, stderr);
+            }
+            return code;
+        }
+        finally
+        {
+            stdout.Flush();
+            interp.Detach();
+        }
+    }
+
+    private static int Execute(Interpreter interp, Syntax.Module tree, Scope scope, Dictionary<Node, Scope> scopes, string fileName, TextWriter stdout, TextWriter stderr)
+    {
+        interp.AddScopes(scopes);
+        PyObject* globals = PyDict.New(interp.St);
+        PyObject* name = interp.Str("__main__");
+        PyDict.SetItem(globals, interp.Intern("__name__"), name);
+        Refcount.Decref(name);
+        var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "");
+        interp.Current = frame;
+        try
+        {
+            interp.ExecBlock(tree.Body, frame);
+            return 0;
+        }
+        catch (PythonException e)
+        {
+            e.Trace.Add((fileName, frame.Line, "<module>"));
+            return ReportUncaught(interp, e, stdout, stderr);
+        }
+        catch (Exception e)
+        {
+            PythonException p = interp.Translate(e);
+            p.Trace.Add((fileName, frame.Line, "<module>"));
+            return ReportUncaught(interp, p, stdout, stderr);
+        }
+    }
+
+    private static int ReportUncaught(Interpreter interp, PythonException e, TextWriter stdout, TextWriter stderr)
+    {
+        PyObject* exc = e.Steal();
+        stdout.Flush();
+        string typeName = Interpreter.TypeName(exc);
+        if (typeName == "SystemExit")
+        {
+            PyObject* args = interp.ExceptionArgs(exc);
+            int code = 0;
+            if (args != null && PyTuple.Size(args) > 0)
+            {
+                PyObject* a0 = PyTuple.Items(args)[0];
+                if (interp.IsInt(a0))
+                {
+                    code = (int)interp.ToLong(a0);
+                }
+                else if (a0 != interp.St->none)
+                {
+                    stderr.WriteLine(interp.StrOf(a0));
+                    code = 1;
+                }
+            }
+            Refcount.Decref(exc);
+            return code;
+        }
+        var sb = new StringBuilder("Traceback (most recent call last):\n");
+        for (int i = e.Trace.Count - 1; i >= 0; i--)
+        {
+            var (file, line, function) = e.Trace[i];
+            sb.Append("  File \"").Append(file).Append("\", line ").Append(line).Append(", in ").Append(function).Append('\n');
+        }
+        sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
+        Refcount.Decref(exc);
+        stderr.Write(sb.ToString());
+        return 1;
+    }
+
+    private static void WriteStats(Heap heap, TextWriter stderr)
+    {
+        stderr.WriteLine($"live objects: {heap.LiveObjects}");
+        var stats = heap.Gc.GetStats();
+        for (int g = 0; g < stats.Count; g++)
+        {
+            stderr.WriteLine($"generation {g}: {stats[g].Collections} collections, {stats[g].Collected} collected, {stats[g].Uncollectable} uncollectable");
+        }
+    }
+}

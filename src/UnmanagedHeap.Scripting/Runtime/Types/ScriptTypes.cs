@@ -1,0 +1,157 @@
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Scripting.Runtime.Types;
+
+/// <summary>How a <see cref="PyIterObject"/> steps through its source.</summary>
+public enum IterKind
+{
+    List,
+    Tuple,
+    Str,
+    DictKeys,
+    DictValues,
+    DictItems,
+    Set,
+    Range,
+}
+
+/// <summary>
+/// The interpreter's own native types (function, method, cell, module, built-in, iterators,
+/// range, dict views, ctypes values, finalize, slice), created in the heap's type registry.
+/// All their object fields come first after the header; the count is kept in the type's
+/// <c>tp_members</c> word (CPython keeps a member table there), so one dealloc/traverse/clear
+/// triple serves every type.
+/// </summary>
+public sealed unsafe class ScriptTypes
+{
+    public readonly PyTypeObject* Function;
+    public readonly PyTypeObject* Method;
+    public readonly PyTypeObject* Cell;
+    public readonly PyTypeObject* Module;
+    public readonly PyTypeObject* Builtin;
+    public readonly PyTypeObject* Range;
+    public readonly PyTypeObject* DictKeys;
+    public readonly PyTypeObject* DictValues;
+    public readonly PyTypeObject* DictItems;
+    public readonly PyTypeObject* Finalize;
+    public readonly PyTypeObject* Slice;
+    public readonly PyTypeObject* Bytes;
+    public readonly PyTypeObject* PyObjectC;
+    public readonly PyTypeObject* CSsizeT;
+    public readonly PyTypeObject* CLong;
+    public readonly PyTypeObject* CInt;
+    public readonly PyTypeObject* CVoidP;
+    public readonly PyTypeObject* CChar;
+    private readonly PyTypeObject*[] _iters = new PyTypeObject*[8];
+
+    public ScriptTypes(Heap heap)
+    {
+        TypeRegistry reg = heap.Types;
+        HeapState* st = heap.NativeState;
+        Function = Make(reg, st, "function", sizeof(PyFunctionObject), 6, gc: true);
+        Method = Make(reg, st, "method", sizeof(PyMethodObject), 2, gc: true);
+        Cell = Make(reg, st, "cell", sizeof(PyCellObject), 1, gc: true);
+        Module = Make(reg, st, "module", sizeof(PyModuleObject), 2, gc: true);
+        Builtin = Make(reg, st, "builtin_function_or_method", sizeof(PyBuiltinObject), 1, gc: true);
+        Range = Make(reg, st, "range", sizeof(PyRangeObject), 0, gc: false);
+        DictKeys = Make(reg, st, "dict_keys", sizeof(PyDictViewObject), 1, gc: true);
+        DictValues = Make(reg, st, "dict_values", sizeof(PyDictViewObject), 1, gc: true);
+        DictItems = Make(reg, st, "dict_items", sizeof(PyDictViewObject), 1, gc: true);
+        Finalize = Make(reg, st, "finalize", sizeof(PyFinalizeObject), 4, gc: true);
+        Slice = Make(reg, st, "slice", sizeof(PySliceObject), 3, gc: false);
+        Bytes = Make(reg, st, "bytes", sizeof(PyCellObject), 1, gc: false);
+        PyObjectC = Make(reg, st, "py_object", sizeof(PyCDataObject), 0, gc: false);
+        CSsizeT = Make(reg, st, "c_long", sizeof(PyCDataObject), 0, gc: false);
+        CLong = CSsizeT; // on 64-bit Linux c_ssize_t is c_long, as in CPython
+        CInt = Make(reg, st, "c_int", sizeof(PyCDataObject), 0, gc: false);
+        CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
+        CChar = Make(reg, st, "c_char", sizeof(PyCDataObject), 0, gc: false);
+        string[] iterNames = ["list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator"];
+        for (int i = 0; i < iterNames.Length; i++)
+        {
+            _iters[i] = Make(reg, st, iterNames[i], sizeof(PyIterObject), 1, gc: true);
+        }
+    }
+
+    public PyTypeObject* Iter(IterKind kind) => _iters[(int)kind];
+
+    public bool IsIter(PyTypeObject* t)
+    {
+        foreach (PyTypeObject* it in _iters)
+        {
+            if (it == t)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public bool IsCData(PyTypeObject* t) => t == PyObjectC || t == CSsizeT || t == CInt || t == CVoidP || t == CChar;
+
+    private static PyTypeObject* Make(TypeRegistry reg, HeapState* st, string name, int size, int pointerFields, bool gc)
+    {
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear };
+        TypeFlags flags = gc ? TypeFlags.HaveGc : TypeFlags.None;
+        PyTypeObject* t = reg.Create(name, size, 0, flags, slots, st->type_object);
+        t->tp_members = pointerFields;
+        return t;
+    }
+
+    private static PyObject** Fields(PyObject* op) => (PyObject**)(op + 1);
+
+    private static void Dealloc(PyObject* op)
+    {
+        if (GcList.IsGcType(op->ob_type))
+        {
+            GcList.Untrack(op);
+        }
+        Clear(op);
+        ObjectMemory.Free(op);
+    }
+
+    private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        nint n = op->ob_type->tp_members;
+        PyObject** f = Fields(op);
+        for (nint i = 0; i < n; i++)
+        {
+            if (f[i] != null)
+            {
+                int r = visit(f[i], arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int Clear(PyObject* op)
+    {
+        nint n = op->ob_type->tp_members;
+        PyObject** f = Fields(op);
+        for (nint i = 0; i < n; i++)
+        {
+            Refcount.Clear(&f[i]);
+        }
+        return 0;
+    }
+
+    /// <summary>Allocates a zeroed object of one of these types (refcount 1), tracked when it is a GC type.</summary>
+    public static PyObject* New(PyTypeObject* type)
+    {
+        PyObject* op = ObjectMemory.AllocateZeroed(type);
+        return op;
+    }
+
+    /// <summary>Starts tracking once the fields are set.</summary>
+    public static void Track(PyObject* op)
+    {
+        if (GcList.IsGcType(op->ob_type))
+        {
+            GcList.Track(op);
+        }
+    }
+}
