@@ -1,0 +1,23 @@
+namespace UnmanagedHeap.Scripting.Syntax;
+
+/// <summary>
+/// The checks CPython makes after parsing and before running anything: first its symbol
+/// table pass (<see cref="ScopeChecker"/>: duplicate parameters, <c>global</c>/<c>nonlocal</c>
+/// misuse, <c>yield</c> in comprehensions, walrus restrictions), then its compiler pass
+/// (<see cref="CompileChecker"/>: <c>return</c>/<c>break</c>/<c>continue</c>/<c>yield</c>
+/// outside their context, starred targets, repeated keywords, <c>__debug__</c>).
+/// </summary>
+public static class SemanticChecker
+{
+    /// <summary>Throws the first error CPython 3.12 would report for <paramref name="module"/>.</summary>
+    /// <exception cref="PythonSyntaxError">A compile-time error.</exception>
+    public static void Check(Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ScopeChecker.Check(module);
+        CompileChecker.Check(module);
+    }
+
+    internal static PythonSyntaxError Error(Module module, string message, SourceSpan span) =>
+        new(SyntaxErrorKind.SyntaxError, message, module.FileName, span.Line, span.Column, span.EndLine, span.EndColumn, module.Source.GetLine(span.Line));
+}

@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+
+namespace UnmanagedHeap.Scripting.Syntax;
+
+/// <summary>Compound statements: <c>if</c>, <c>while</c>, <c>for</c>, <c>try</c>, <c>with</c>, and indented blocks.</summary>
+public sealed partial class Parser
+{
+    /// <summary>
+    /// The body after a header's <c>:</c>: an indented block, or simple statements on the same
+    /// line. A missing indent is CPython's IndentationError naming the header, e.g.
+    /// <c>expected an indented block after 'if' statement on line 3</c>.
+    /// </summary>
+    private ImmutableArray<Stmt> ParseBlock(string header, Token keyword)
+    {
+        var statements = ImmutableArray.CreateBuilder<Stmt>();
+        if (!Check(TokenKind.Newline))
+        {
+            ParseSimpleStatements(statements);
+            return statements.ToImmutable();
+        }
+
+        Advance();
+        if (!Check(TokenKind.Indent))
+        {
+            throw ErrorAtToken(
+                SyntaxErrorKind.IndentationError,
+                $"expected an indented block after {header} on line {keyword.Line}",
+                Current);
+        }
+
+        Advance();
+        do
+        {
+            ParseStatementInto(statements);
+        }
+        while (!Check(TokenKind.Dedent) && !Check(TokenKind.EndOfFile));
+        Match(TokenKind.Dedent);
+        return statements.ToImmutable();
+    }
+
+    /// <summary>
+    /// The <c>:</c> ending an <c>if</c>/<c>elif</c>/<c>while</c>/<c>for</c>/<c>with</c>/<c>class</c>/<c>except</c>
+    /// header: CPython says <c>expected ':'</c> when the line ends instead, "invalid syntax" otherwise.
+    /// </summary>
+    private void ExpectHeaderColon()
+    {
+        if (Check(TokenKind.Colon))
+        {
+            Advance();
+            return;
+        }
+
+        throw Check(TokenKind.Newline) ? ErrorAtToken("expected ':'", Current) : InvalidSyntax();
+    }
+
+    /// <summary>The <c>:</c> CPython requires outright (<c>&amp;&amp;':'</c>) after <c>def</c>, <c>else</c>, <c>try</c>, <c>finally</c>.</summary>
+    private void ExpectForcedColon()
+    {
+        if (!Match(TokenKind.Colon))
+        {
+            throw ErrorAtToken("expected ':'", Current);
+        }
+    }
+
+    private static SourceSpan BlockSpan(Token keyword, ImmutableArray<Stmt> last) =>
+        SourceSpan.Between(keyword.Span, last[^1].Span);
+
+    private IfStmt ParseIf()
+    {
+        var keyword = Advance();
+        var test = ParseNamedExpression();
+        ExpectHeaderColon();
+        string header = keyword.Kind == TokenKind.If ? "'if' statement" : "'elif' statement";
+        var body = ParseBlock(header, keyword);
+        var orElse = ImmutableArray<Stmt>.Empty;
+        if (Check(TokenKind.Elif))
+        {
+            orElse = ImmutableArray.Create<Stmt>(ParseIf());
+        }
+        else if (Check(TokenKind.Else))
+        {
+            orElse = ParseElse();
+        }
+
+        return new IfStmt(test, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+    }
+
+    private ImmutableArray<Stmt> ParseElse()
+    {
+        var keyword = Advance();
+        ExpectForcedColon();
+        return ParseBlock("'else' statement", keyword);
+    }
+
+    private WhileStmt ParseWhile()
+    {
+        var keyword = Advance();
+        var test = ParseNamedExpression();
+        ExpectHeaderColon();
+        var body = ParseBlock("'while' statement", keyword);
+        var orElse = Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
+        return new WhileStmt(test, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+    }
+
+    private ForStmt ParseFor()
+    {
+        var keyword = Advance();
+        var target = ParseForTargetList();
+        if (!Check(TokenKind.In))
+        {
+            throw InvalidSyntax();
+        }
+
+        var storeTarget = ToForTarget(target);
+        Advance();
+        var iter = ParseStarExpressions();
+        ExpectHeaderColon();
+        var body = ParseBlock("'for' statement", keyword);
+        var orElse = Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
+        return new ForStmt(storeTarget, iter, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+    }
+
+    private TryStmt ParseTry()
+    {
+        var keyword = Advance();
+        ExpectForcedColon();
+        var body = ParseBlock("'try' statement", keyword);
+        if (!Check(TokenKind.Except) && !Check(TokenKind.Finally))
+        {
+            throw ErrorAtToken("expected 'except' or 'finally' block", Current);
+        }
+
+        var handlers = ImmutableArray.CreateBuilder<ExceptHandler>();
+        while (Check(TokenKind.Except))
+        {
+            handlers.Add(ParseExceptHandler());
+        }
+
+        var orElse = handlers.Count > 0 && Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
+        var finalBody = ImmutableArray<Stmt>.Empty;
+        if (Check(TokenKind.Finally))
+        {
+            var finallyKeyword = Advance();
+            ExpectForcedColon();
+            finalBody = ParseBlock("'finally' statement", finallyKeyword);
+        }
+
+        var end = !finalBody.IsEmpty ? finalBody[^1].Span : !orElse.IsEmpty ? orElse[^1].Span : handlers[^1].Span;
+        return new TryStmt(body, handlers.ToImmutable(), orElse, finalBody, SourceSpan.Between(keyword.Span, end));
+    }
+
+    private ExceptHandler ParseExceptHandler()
+    {
+        var keyword = Advance();
+        if (Check(TokenKind.Star))
+        {
+            throw Unsupported(Current, "'except*' is");
+        }
+
+        Expr? type = null;
+        string? name = null;
+        if (!Check(TokenKind.Colon) && !Check(TokenKind.Newline))
+        {
+            type = ParseExpression();
+            if (Check(TokenKind.Comma))
+            {
+                ThrowIfUnparenthesizedExceptTypes(type);
+            }
+
+            if (Match(TokenKind.As))
+            {
+                name = Identifier(Expect(TokenKind.Name));
+            }
+        }
+
+        ExpectHeaderColon();
+        var body = ParseBlock("'except' statement", keyword);
+        return new ExceptHandler(type, name, body, BlockSpan(keyword, body));
+    }
+
+    /// <summary>CPython's error for <c>except E1, E2:</c>, which Python 2 allowed.</summary>
+    private void ThrowIfUnparenthesizedExceptTypes(Expr first)
+    {
+        int save = _index;
+        Advance();
+        if (TryParse(ParseExpressions, out _)
+            && (!Match(TokenKind.As) || Match(TokenKind.Name))
+            && Check(TokenKind.Colon))
+        {
+            var colon = Current;
+            throw MakeError(
+                SyntaxErrorKind.SyntaxError,
+                "multiple exception types must be parenthesized",
+                first.Line,
+                first.Column,
+                colon.Line,
+                colon.Column);
+        }
+
+        _index = save;
+    }
+
+    private WithStmt ParseWith()
+    {
+        var keyword = Advance();
+        ImmutableArray<WithItem> items;
+        if (!Check(TokenKind.LeftParen) || !TryParse(ParseParenthesizedWithItems, out items))
+        {
+            var builder = ImmutableArray.CreateBuilder<WithItem>();
+            do
+            {
+                builder.Add(ParseWithItem());
+            }
+            while (Match(TokenKind.Comma));
+            items = builder.ToImmutable();
+            ExpectHeaderColon();
+        }
+
+        var body = ParseBlock("'with' statement", keyword);
+        return new WithStmt(items, body, BlockSpan(keyword, body));
+    }
+
+    /// <summary><c>'(' ','.with_item+ ','? ')' ':'</c>, tried first as CPython does.</summary>
+    private ImmutableArray<WithItem> ParseParenthesizedWithItems()
+    {
+        Advance();
+        var builder = ImmutableArray.CreateBuilder<WithItem>();
+        do
+        {
+            if (Check(TokenKind.RightParen) && builder.Count > 0)
+            {
+                break;
+            }
+
+            builder.Add(ParseWithItem());
+        }
+        while (Match(TokenKind.Comma));
+        Expect(TokenKind.RightParen);
+        Expect(TokenKind.Colon);
+        return builder.ToImmutable();
+    }
+
+    private WithItem ParseWithItem()
+    {
+        var context = ParseExpression();
+        if (!Match(TokenKind.As))
+        {
+            return new WithItem(context, null);
+        }
+
+        var target = ParseExpression();
+        if (!IsValidStarTarget(target))
+        {
+            if (InvalidTarget(target, TargetKind.Assign) is { } bad)
+            {
+                throw ErrorAtNode($"cannot assign to {ExprName(bad)}", bad);
+            }
+
+            throw InvalidSyntax();
+        }
+
+        return new WithItem(context, WithContext(target, ExprContext.Store));
+    }
+}

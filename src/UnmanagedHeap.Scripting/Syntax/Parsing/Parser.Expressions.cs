@@ -1,0 +1,383 @@
+using System.Collections.Immutable;
+
+namespace UnmanagedHeap.Scripting.Syntax;
+
+/// <summary>
+/// Expressions from the loosest level down to <c>**</c>, following CPython's grammar:
+/// star_expressions, named_expression, expression (conditional, lambda), or, and, not,
+/// comparisons, |, ^, &amp;, shifts, + -, * / // % @, unary + - ~, and ** (right-associative,
+/// binding tighter than a unary minus on its left).
+/// </summary>
+public sealed partial class Parser
+{
+    /// <summary>True when <paramref name="token"/> can begin an expression.</summary>
+    private static bool StartsExpression(Token token) => token.Kind is
+        TokenKind.Name or TokenKind.Number or TokenKind.String or TokenKind.FStringStart
+        or TokenKind.LeftParen or TokenKind.LeftBracket or TokenKind.LeftBrace
+        or TokenKind.Minus or TokenKind.Plus or TokenKind.Tilde or TokenKind.Not or TokenKind.Lambda
+        or TokenKind.None or TokenKind.True or TokenKind.False or TokenKind.Ellipsis or TokenKind.Await;
+
+    private static bool StartsStarExpression(Token token) => token.Kind == TokenKind.Star || StartsExpression(token);
+
+    /// <summary><c>star_expressions</c>: a tuple when there is a comma.</summary>
+    private Expr ParseStarExpressions() => ParseSequence(ParseStarExpression, StartsStarExpression);
+
+    /// <summary><c>expressions</c>: like star_expressions without starred items.</summary>
+    private Expr ParseExpressions() => ParseSequence(() => ParseExpression(), StartsExpression);
+
+    /// <summary><c>star_named_expressions</c> as a tuple (used for a <c>match</c> subject).</summary>
+    private Expr ParseStarNamedExpressions() => ParseSequence(ParseStarNamedExpression, StartsStarExpression);
+
+    private Expr ParseSequence(Func<Expr> parseItem, Func<Token, bool> startsItem)
+    {
+        var first = Current;
+        var item = parseItem();
+        if (!Check(TokenKind.Comma))
+        {
+            return item;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Expr>();
+        items.Add(item);
+        while (Match(TokenKind.Comma))
+        {
+            if (!startsItem(Current))
+            {
+                break;
+            }
+
+            items.Add(parseItem());
+        }
+
+        return new TupleExpr(items.ToImmutable(), ExprContext.Load, SpanFrom(first));
+    }
+
+    /// <summary><c>'*' bitwise_or | expression</c>.</summary>
+    private Expr ParseStarExpression()
+    {
+        if (!Check(TokenKind.Star))
+        {
+            return ParseExpression();
+        }
+
+        var star = Advance();
+        var value = ParseBitwiseOr();
+        return new StarredExpr(value, ExprContext.Load, SpanFrom(star));
+    }
+
+    /// <summary><c>'*' bitwise_or | named_expression</c>.</summary>
+    private Expr ParseStarNamedExpression()
+    {
+        if (!Check(TokenKind.Star))
+        {
+            return ParseNamedExpression();
+        }
+
+        var star = Advance();
+        var value = ParseBitwiseOr();
+        return new StarredExpr(value, ExprContext.Load, SpanFrom(star));
+    }
+
+    /// <summary>
+    /// <c>NAME ':=' expression | expression</c>, with CPython's errors for <c>f() := 1</c> and for
+    /// <c>=</c> written where <c>==</c> was meant (unless <paramref name="checkEquals"/> is false).
+    /// </summary>
+    private Expr ParseNamedExpression(bool checkEquals = true)
+    {
+        if (Check(TokenKind.Name) && Peek(1).Kind == TokenKind.ColonEqual)
+        {
+            var nameToken = Advance();
+            Advance();
+            var value = ParseExpression();
+            var target = new NameExpr(Identifier(nameToken), ExprContext.Store, nameToken.Span);
+            return new NamedExpr(target, value, SpanFrom(nameToken));
+        }
+
+        var expr = ParseExpression();
+        if (Check(TokenKind.ColonEqual))
+        {
+            throw ErrorAtNode($"cannot use assignment expressions with {ExprName(expr)}", expr);
+        }
+
+        if (checkEquals && Check(TokenKind.Equal))
+        {
+            ThrowIfMisusedEquals(expr);
+        }
+
+        return expr;
+    }
+
+    /// <summary>
+    /// <c>expression</c>: a lambda, or a disjunction optionally followed by
+    /// <c>if ... else ...</c>. Also where CPython detects two expressions written side by side.
+    /// </summary>
+    private Expr ParseExpression(bool checkJuxtaposition = true)
+    {
+        if (Check(TokenKind.Lambda))
+        {
+            return ParseLambda();
+        }
+
+        int startIndex = _index;
+        var body = ParseDisjunction();
+        if (Check(TokenKind.If))
+        {
+            int ifIndex = _index;
+            Advance();
+            var test = ParseDisjunction();
+            if (Match(TokenKind.Else))
+            {
+                var orElse = ParseExpression(checkJuxtaposition: false);
+                return new ConditionalExpr(test, body, orElse, SpanFrom(body));
+            }
+
+            if (!Check(TokenKind.Colon))
+            {
+                throw ErrorRange("expected 'else' after 'if' expression", body.Span, test.Span);
+            }
+
+            _index = ifIndex;
+        }
+
+        if (checkJuxtaposition && StartsExpression(Current))
+        {
+            ThrowIfJuxtaposed(body, startIndex);
+        }
+
+        return body;
+    }
+
+    /// <summary>
+    /// Two expressions side by side: CPython suggests parentheses for a Python 2 <c>print</c>
+    /// statement, and a missing comma inside brackets.
+    /// </summary>
+    private void ThrowIfJuxtaposed(Expr first, int startIndex)
+    {
+        var startToken = _tokens[startIndex];
+        bool singleName = first is NameExpr && _index == startIndex + 1;
+        if (singleName && startToken.Text is "print" or "exec")
+        {
+            if (TryParse(ParseStarExpressions, out var arguments))
+            {
+                string name = startToken.Text;
+                throw ErrorRange($"Missing parentheses in call to '{name}'. Did you mean {name}(...)?", first.Span, arguments!.Span);
+            }
+
+            return;
+        }
+
+        bool nameThenString = startToken.Kind == TokenKind.Name
+            && _tokens[startIndex + 1].Kind is TokenKind.String or TokenKind.FStringStart;
+        bool softKeyword = startToken.Kind == TokenKind.Name && startToken.Text is "match" or "case" or "_" or "type";
+        if (nameThenString || softKeyword)
+        {
+            return;
+        }
+
+        int save = _index;
+        if (TryParse(() => ParseExpression(checkJuxtaposition: false), out var second) && Previous.Level > 0)
+        {
+            throw ErrorRange("invalid syntax. Perhaps you forgot a comma?", first.Span, second!.Span);
+        }
+
+        _index = save;
+    }
+
+    private Expr ParseDisjunction()
+    {
+        var first = ParseConjunction();
+        if (!Check(TokenKind.Or))
+        {
+            return first;
+        }
+
+        var values = ImmutableArray.CreateBuilder<Expr>();
+        values.Add(first);
+        while (Match(TokenKind.Or))
+        {
+            values.Add(ParseConjunction());
+        }
+
+        return new BoolOpExpr(BoolOperator.Or, values.ToImmutable(), SpanFrom(first));
+    }
+
+    private Expr ParseConjunction()
+    {
+        var first = ParseInversion();
+        if (!Check(TokenKind.And))
+        {
+            return first;
+        }
+
+        var values = ImmutableArray.CreateBuilder<Expr>();
+        values.Add(first);
+        while (Match(TokenKind.And))
+        {
+            values.Add(ParseInversion());
+        }
+
+        return new BoolOpExpr(BoolOperator.And, values.ToImmutable(), SpanFrom(first));
+    }
+
+    private Expr ParseInversion()
+    {
+        if (!Check(TokenKind.Not))
+        {
+            return ParseComparison();
+        }
+
+        var keyword = Advance();
+        var operand = ParseInversion();
+        return new UnaryExpr(UnaryOperator.Not, operand, SpanFrom(keyword));
+    }
+
+    private Expr ParseComparison()
+    {
+        var left = ParseBitwiseOr();
+        var ops = ImmutableArray.CreateBuilder<CompareOperator>();
+        var comparators = ImmutableArray.CreateBuilder<Expr>();
+        while (ComparisonOperator() is { } op)
+        {
+            ops.Add(op);
+            comparators.Add(ParseBitwiseOr());
+        }
+
+        return ops.Count == 0
+            ? left
+            : new CompareExpr(left, ops.ToImmutable(), comparators.ToImmutable(), SpanFrom(left));
+    }
+
+    /// <summary>Consumes a comparison operator (one or two tokens) if one is next.</summary>
+    private CompareOperator? ComparisonOperator()
+    {
+        CompareOperator? op = Current.Kind switch
+        {
+            TokenKind.EqualEqual => CompareOperator.Eq,
+            TokenKind.NotEqual => CompareOperator.NotEq,
+            TokenKind.Less => CompareOperator.Lt,
+            TokenKind.LessEqual => CompareOperator.LtE,
+            TokenKind.Greater => CompareOperator.Gt,
+            TokenKind.GreaterEqual => CompareOperator.GtE,
+            TokenKind.In => CompareOperator.In,
+            TokenKind.Is => Peek(1).Kind == TokenKind.Not ? CompareOperator.IsNot : CompareOperator.Is,
+            TokenKind.Not when Peek(1).Kind == TokenKind.In => CompareOperator.NotIn,
+            _ => null,
+        };
+        if (op is CompareOperator.IsNot or CompareOperator.NotIn)
+        {
+            Advance();
+        }
+
+        if (op is not null)
+        {
+            Advance();
+        }
+
+        return op;
+    }
+
+    private Expr ParseBitwiseOr() => ParseBinaryLevel(ParseBitwiseXor, static kind => kind == TokenKind.VerticalBar ? BinaryOperator.BitOr : null);
+
+    private Expr ParseBitwiseXor() => ParseBinaryLevel(ParseBitwiseAnd, static kind => kind == TokenKind.Circumflex ? BinaryOperator.BitXor : null);
+
+    private Expr ParseBitwiseAnd() => ParseBinaryLevel(ParseShift, static kind => kind == TokenKind.Ampersand ? BinaryOperator.BitAnd : null);
+
+    private Expr ParseShift() => ParseBinaryLevel(ParseSum, static kind => kind switch
+    {
+        TokenKind.LeftShift => BinaryOperator.LShift,
+        TokenKind.RightShift => BinaryOperator.RShift,
+        _ => null,
+    });
+
+    private Expr ParseSum() => ParseBinaryLevel(ParseTerm, static kind => kind switch
+    {
+        TokenKind.Plus => BinaryOperator.Add,
+        TokenKind.Minus => BinaryOperator.Sub,
+        _ => null,
+    });
+
+    private Expr ParseTerm() => ParseBinaryLevel(ParseFactor, static kind => kind switch
+    {
+        TokenKind.Star => BinaryOperator.Mult,
+        TokenKind.Slash => BinaryOperator.Div,
+        TokenKind.DoubleSlash => BinaryOperator.FloorDiv,
+        TokenKind.Percent => BinaryOperator.Mod,
+        TokenKind.At => BinaryOperator.MatMult,
+        _ => null,
+    });
+
+    /// <summary>One left-associative binary level: <c>operand (op operand)*</c>.</summary>
+    private Expr ParseBinaryLevel(Func<Expr> parseOperand, Func<TokenKind, BinaryOperator?> operatorFor)
+    {
+        var left = parseOperand();
+        while (operatorFor(Current.Kind) is { } op)
+        {
+            Advance();
+            var right = parseOperand();
+            left = new BinaryExpr(left, op, right, SpanFrom(left));
+        }
+
+        return left;
+    }
+
+    private Expr ParseFactor()
+    {
+        UnaryOperator? op = Current.Kind switch
+        {
+            TokenKind.Plus => UnaryOperator.Plus,
+            TokenKind.Minus => UnaryOperator.Minus,
+            TokenKind.Tilde => UnaryOperator.Invert,
+            _ => null,
+        };
+        if (op is null)
+        {
+            return ParsePower();
+        }
+
+        var token = Advance();
+        var operand = ParseFactor();
+        return new UnaryExpr(op.Value, operand, SpanFrom(token));
+    }
+
+    /// <summary><c>await_primary ['**' factor]</c>: the right operand is a factor, so <c>-2**-1</c> is <c>-(2**(-1))</c>.</summary>
+    private Expr ParsePower()
+    {
+        var left = ParseAwaitPrimary();
+        if (!Match(TokenKind.DoubleStar))
+        {
+            return left;
+        }
+
+        var right = ParseFactor();
+        return new BinaryExpr(left, BinaryOperator.Pow, right, SpanFrom(left));
+    }
+
+    private Expr ParseAwaitPrimary()
+    {
+        if (!Check(TokenKind.Await))
+        {
+            return ParsePrimary();
+        }
+
+        var keyword = Advance();
+        var operand = ParsePrimary();
+        string message = _scopes.Count > 0 && _scopes[^1] == ScopeKind.Function
+            ? "'await' outside async function"
+            : "'await' outside function";
+        throw ErrorRange(message, keyword.Span, operand.Span);
+    }
+
+    /// <summary><c>'yield' 'from' expression | 'yield' [star_expressions]</c>.</summary>
+    private Expr ParseYieldExpression()
+    {
+        var keyword = Expect(TokenKind.Yield);
+        if (Match(TokenKind.From))
+        {
+            var source = ParseExpression();
+            return new YieldFromExpr(source, SpanFrom(keyword));
+        }
+
+        Expr? value = StartsStarExpression(Current) ? ParseStarExpressions() : null;
+        return new YieldExpr(value, SpanFrom(keyword));
+    }
+}

@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+
+namespace UnmanagedHeap.Scripting.Syntax;
+
+/// <summary>Statement dispatch and the simple statements (everything but assignment forms).</summary>
+public sealed partial class Parser
+{
+    private void ParseStatementInto(ImmutableArray<Stmt>.Builder into)
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.If:
+                into.Add(ParseIf());
+                return;
+            case TokenKind.While:
+                into.Add(ParseWhile());
+                return;
+            case TokenKind.For:
+                into.Add(ParseFor());
+                return;
+            case TokenKind.Try:
+                into.Add(ParseTry());
+                return;
+            case TokenKind.With:
+                into.Add(ParseWith());
+                return;
+            case TokenKind.Def:
+                into.Add(ParseFunctionDef(ImmutableArray<Expr>.Empty));
+                return;
+            case TokenKind.Class:
+                into.Add(ParseClassDef(ImmutableArray<Expr>.Empty));
+                return;
+            case TokenKind.At:
+                into.Add(ParseDecorated());
+                return;
+            case TokenKind.Async:
+                throw Unsupported(token, "'async def', 'async for' and 'async with' are");
+            case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
+                throw Unsupported(token, "'match' statements are");
+            default:
+                ParseSimpleStatements(into);
+                return;
+        }
+    }
+
+    /// <summary>CPython tries <c>"match" subject ':' NEWLINE</c> before reading <c>match</c> as a name.</summary>
+    private bool LooksLikeMatchStatement()
+    {
+        int save = _index;
+        Advance();
+        bool isMatch = TryParse(ParseStarNamedExpressions, out _) && Check(TokenKind.Colon) && Peek(1).Kind == TokenKind.Newline;
+        _index = save;
+        return isMatch;
+    }
+
+    /// <summary><c>simple_stmt (';' simple_stmt)* [';'] NEWLINE</c>.</summary>
+    private void ParseSimpleStatements(ImmutableArray<Stmt>.Builder into)
+    {
+        while (true)
+        {
+            into.Add(ParseSimpleStatement());
+            if (!Match(TokenKind.Semicolon) || Check(TokenKind.Newline))
+            {
+                break;
+            }
+        }
+
+        if (!Check(TokenKind.Newline))
+        {
+            throw InvalidSyntax();
+        }
+
+        Advance();
+    }
+
+    private Stmt ParseSimpleStatement()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Pass:
+                Advance();
+                return new PassStmt(token.Span);
+            case TokenKind.Break:
+                Advance();
+                return new BreakStmt(token.Span);
+            case TokenKind.Continue:
+                Advance();
+                return new ContinueStmt(token.Span);
+            case TokenKind.Return:
+                return ParseReturn();
+            case TokenKind.Raise:
+                return ParseRaise();
+            case TokenKind.Global or TokenKind.Nonlocal:
+                return ParseGlobalOrNonlocal();
+            case TokenKind.Del:
+                return ParseDel();
+            case TokenKind.Assert:
+                return ParseAssert();
+            case TokenKind.Import:
+                return ParseImport();
+            case TokenKind.From:
+                return ParseFromImport();
+            case TokenKind.Name when token.Text == "type" && Peek(1).Kind == TokenKind.Name
+                                     && Peek(2).Kind is TokenKind.Equal or TokenKind.LeftBracket:
+                throw Unsupported(token, "'type' statements are");
+            default:
+                return ParseExpressionStatement();
+        }
+    }
+
+    private Stmt ParseReturn()
+    {
+        var keyword = Advance();
+        Expr? value = StartsStarExpression(Current) ? ParseStarExpressions() : null;
+        return new ReturnStmt(value, SpanFrom(keyword));
+    }
+
+    private Stmt ParseRaise()
+    {
+        var keyword = Advance();
+        Expr? exception = null;
+        Expr? cause = null;
+        if (StartsExpression(Current))
+        {
+            exception = ParseExpression();
+            if (Match(TokenKind.From))
+            {
+                cause = ParseExpression();
+            }
+        }
+
+        return new RaiseStmt(exception, cause, SpanFrom(keyword));
+    }
+
+    private Stmt ParseGlobalOrNonlocal()
+    {
+        var keyword = Advance();
+        var names = ImmutableArray.CreateBuilder<string>();
+        do
+        {
+            names.Add(Identifier(Expect(TokenKind.Name)));
+        }
+        while (Match(TokenKind.Comma));
+        var span = SpanFrom(keyword);
+        return keyword.Kind == TokenKind.Global
+            ? new GlobalStmt(names.ToImmutable(), span)
+            : new NonlocalStmt(names.ToImmutable(), span);
+    }
+
+    private Stmt ParseAssert()
+    {
+        var keyword = Advance();
+        var test = ParseExpression();
+        Expr? message = Match(TokenKind.Comma) ? ParseExpression() : null;
+        return new AssertStmt(test, message, SpanFrom(keyword));
+    }
+
+    /// <summary><c>'del' del_targets &amp;(';' | NEWLINE)</c>, with CPython's "cannot delete ..." errors.</summary>
+    private Stmt ParseDel()
+    {
+        var keyword = Advance();
+        var items = ImmutableArray.CreateBuilder<Expr>();
+        var first = Current;
+        do
+        {
+            if (!StartsStarExpression(Current))
+            {
+                break;
+            }
+
+            items.Add(ParseStarExpression());
+        }
+        while (Match(TokenKind.Comma));
+        if (items.Count == 0)
+        {
+            throw InvalidSyntax();
+        }
+
+        var targets = items.ToImmutable();
+        bool valid = targets.All(IsValidDelTarget);
+        if (!valid)
+        {
+            Expr whole = targets.Length == 1 && Previous.Kind != TokenKind.Comma
+                ? targets[0]
+                : new TupleExpr(targets, ExprContext.Load, SpanFrom(first));
+            if (InvalidTarget(whole, TargetKind.Delete) is { } bad)
+            {
+                throw ErrorAtNode($"cannot delete {ExprName(bad)}", bad);
+            }
+
+            throw InvalidSyntax();
+        }
+
+        if (!Check(TokenKind.Semicolon) && !Check(TokenKind.Newline))
+        {
+            throw InvalidSyntax();
+        }
+
+        return new DeleteStmt(targets.Select(t => WithContext(t, ExprContext.Del)).ToImmutableArray(), SpanFrom(keyword));
+    }
+
+    // ---- Imports ------------------------------------------------------------------------
+
+    private Stmt ParseImport()
+    {
+        var keyword = Advance();
+        var names = ImmutableArray.CreateBuilder<ImportAlias>();
+        do
+        {
+            var start = Current;
+            string name = ParseDottedName();
+            if (Check(TokenKind.From))
+            {
+                ThrowIfImportFrom(keyword);
+            }
+
+            string? asName = Match(TokenKind.As) ? Identifier(Expect(TokenKind.Name)) : null;
+            names.Add(new ImportAlias(name, asName, SpanFrom(start)));
+        }
+        while (Match(TokenKind.Comma));
+        return new ImportStmt(names.ToImmutable(), SpanFrom(keyword));
+    }
+
+    /// <summary>CPython's hint for <c>import a from b</c>.</summary>
+    private void ThrowIfImportFrom(Token importKeyword)
+    {
+        int save = _index;
+        Advance();
+        if (Check(TokenKind.Name))
+        {
+            ParseDottedName();
+            int end = Current.Column;
+            throw MakeError(
+                SyntaxErrorKind.SyntaxError,
+                "Did you mean to use 'from ... import ...' instead?",
+                importKeyword.Line,
+                importKeyword.Column,
+                Previous.Span.EndLine,
+                end);
+        }
+
+        _index = save;
+    }
+
+    private string ParseDottedName()
+    {
+        string name = Identifier(Expect(TokenKind.Name));
+        while (Check(TokenKind.Dot) && Peek(1).Kind == TokenKind.Name)
+        {
+            Advance();
+            name += "." + Identifier(Advance());
+        }
+
+        return name;
+    }
+
+    private Stmt ParseFromImport()
+    {
+        var keyword = Advance();
+        int level = 0;
+        while (Check(TokenKind.Dot) || Check(TokenKind.Ellipsis))
+        {
+            level += Advance().Kind == TokenKind.Dot ? 1 : 3;
+        }
+
+        string? module = level == 0 || Check(TokenKind.Name) ? ParseDottedName() : null;
+        Expect(TokenKind.Import);
+        var names = ImmutableArray.CreateBuilder<ImportAlias>();
+        if (Check(TokenKind.Star))
+        {
+            var star = Advance();
+            names.Add(new ImportAlias("*", null, star.Span));
+        }
+        else if (Match(TokenKind.LeftParen))
+        {
+            do
+            {
+                if (Check(TokenKind.RightParen) && names.Count > 0)
+                {
+                    break;
+                }
+
+                names.Add(ParseImportAsName());
+            }
+            while (Match(TokenKind.Comma));
+            Expect(TokenKind.RightParen);
+        }
+        else
+        {
+            do
+            {
+                if (Check(TokenKind.Newline) && names.Count > 0)
+                {
+                    throw ErrorAtToken("trailing comma not allowed without surrounding parentheses", Current);
+                }
+
+                names.Add(ParseImportAsName());
+            }
+            while (Match(TokenKind.Comma));
+        }
+
+        return new ImportFromStmt(module, names.ToImmutable(), level, SpanFrom(keyword));
+    }
+
+    private ImportAlias ParseImportAsName()
+    {
+        var nameToken = Expect(TokenKind.Name);
+        string? asName = Match(TokenKind.As) ? Identifier(Expect(TokenKind.Name)) : null;
+        return new ImportAlias(Identifier(nameToken), asName, SpanFrom(nameToken));
+    }
+}

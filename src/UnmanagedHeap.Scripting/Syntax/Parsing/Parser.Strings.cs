@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace UnmanagedHeap.Scripting.Syntax;
+
+/// <summary>
+/// Adjacent string literals and f-strings, concatenated into one <see cref="StrLiteral"/>,
+/// <see cref="BytesLiteral"/> or <see cref="FStringExpr"/>.
+/// </summary>
+public sealed partial class Parser
+{
+    private Expr ParseStrings()
+    {
+        var first = Current;
+        var pieces = new List<object>();
+        bool sawBytes = false, sawText = false, sawFString = false;
+        while (Check(TokenKind.String) || Check(TokenKind.FStringStart))
+        {
+            if (Check(TokenKind.String))
+            {
+                var token = Advance();
+                bool isBytes = StringLiteralDecoder.Split(token.Text).IsBytes;
+                sawBytes |= isBytes;
+                sawText |= !isBytes;
+                pieces.Add(token);
+            }
+            else
+            {
+                sawFString = true;
+                pieces.Add(ParseFString());
+            }
+        }
+
+        if (sawBytes && (sawText || sawFString))
+        {
+            throw ErrorAtToken("cannot mix bytes and nonbytes literals", Current);
+        }
+
+        var span = SpanFrom(first);
+        if (sawBytes)
+        {
+            var bytes = new List<byte>();
+            foreach (Token token in pieces)
+            {
+                bytes.AddRange(DecodeBytes(token));
+            }
+
+            return new BytesLiteral(bytes.ToImmutableArray(), span);
+        }
+
+        var joiner = new FStringJoiner();
+        foreach (var piece in pieces)
+        {
+            if (piece is Token token)
+            {
+                joiner.AddText(DecodeText(token), token.Span);
+            }
+            else
+            {
+                foreach (var part in (List<Expr>)piece)
+                {
+                    joiner.Add(part);
+                }
+            }
+        }
+
+        return sawFString ? new FStringExpr(joiner.ToParts(), span) : new StrLiteral(joiner.Text, span);
+    }
+
+    private string DecodeText(Token token)
+    {
+        var parts = StringLiteralDecoder.Split(token.Text);
+        try
+        {
+            string text = StringLiteralDecoder.DecodeText(parts.Body, parts.IsRaw, fstring: false, out var warning);
+            AddWarning(warning, token);
+            return text;
+        }
+        catch (FormatException e)
+        {
+            throw ErrorAtToken(e.Message, token);
+        }
+    }
+
+    private byte[] DecodeBytes(Token token)
+    {
+        var parts = StringLiteralDecoder.Split(token.Text);
+        try
+        {
+            byte[] bytes = StringLiteralDecoder.DecodeBytes(parts.Body, parts.IsRaw, out var warning);
+            AddWarning(warning, token);
+            return bytes;
+        }
+        catch (FormatException e)
+        {
+            throw ErrorAtToken(e.Message, token);
+        }
+    }
+
+    private void AddWarning(string? warning, Token token)
+    {
+        if (warning is not null)
+        {
+            _warnings.Add(new PythonSyntaxWarning(warning, _source.FileName, token.Line));
+        }
+    }
+
+    /// <summary>One f-string from <see cref="TokenKind.FStringStart"/> to <see cref="TokenKind.FStringEnd"/>, as parts.</summary>
+    private List<Expr> ParseFString()
+    {
+        var start = Advance();
+        bool raw = start.Text.Contains('r', StringComparison.OrdinalIgnoreCase);
+        var parts = new List<Expr>();
+        while (!Check(TokenKind.FStringEnd))
+        {
+            if (Check(TokenKind.FStringMiddle))
+            {
+                var middle = Advance();
+                parts.Add(new StrLiteral(DecodeFStringText(middle, raw), middle.Span));
+            }
+            else if (Check(TokenKind.LeftBrace))
+            {
+                ParseReplacementField(raw, parts);
+            }
+            else
+            {
+                throw InvalidSyntax();
+            }
+        }
+
+        Advance();
+        return parts;
+    }
+
+    private string DecodeFStringText(Token middle, bool raw)
+    {
+        try
+        {
+            string text = StringLiteralDecoder.DecodeText(middle.Text, raw, fstring: true, out var warning);
+            AddWarning(warning, middle);
+            return text;
+        }
+        catch (FormatException e)
+        {
+            throw ErrorAtToken(e.Message, middle);
+        }
+    }
+
+    /// <summary>
+    /// <c>'{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' spec] '}'</c>, appending the
+    /// field (preceded by its source text for the self-documenting <c>{x=}</c> form) to <paramref name="parts"/>.
+    /// </summary>
+    private void ParseReplacementField(bool raw, List<Expr> parts)
+    {
+        var open = Advance();
+        if (Current.Kind is TokenKind.Equal or TokenKind.Exclamation or TokenKind.Colon or TokenKind.RightBrace)
+        {
+            throw ErrorAtToken($"f-string: valid expression required before '{Current.Text}'", Current);
+        }
+
+        var value = ParseYieldOrStarExpressions();
+        string? debugText = null;
+        SourceSpan debugSpan = default;
+        if (Check(TokenKind.Equal))
+        {
+            Advance();
+            debugText = _source.Text[open.End..Current.Start];
+            debugSpan = new SourceSpan(open.Span.EndLine, open.Span.EndColumn, Current.Span.Line, Current.Span.Column);
+        }
+
+        var conversion = FormatConversion.None;
+        if (Check(TokenKind.Exclamation))
+        {
+            conversion = ParseConversion();
+        }
+
+        FStringExpr? spec = null;
+        if (Check(TokenKind.Colon))
+        {
+            spec = ParseFormatSpec(raw);
+        }
+
+        if (!Check(TokenKind.RightBrace))
+        {
+            string expected = spec is not null ? "'}'"
+                : conversion != FormatConversion.None ? "':' or '}'"
+                : debugText is not null ? "'!', or ':', or '}'"
+                : "'=', or '!', or ':', or '}'";
+            throw ErrorAtToken($"f-string: expecting {expected}", Current);
+        }
+
+        var close = Advance();
+        if (debugText is not null)
+        {
+            parts.Add(new StrLiteral(debugText, debugSpan));
+            if (conversion == FormatConversion.None && spec is null)
+            {
+                conversion = FormatConversion.Repr;
+            }
+        }
+
+        parts.Add(new FormattedValue(value, conversion, spec, SourceSpan.Between(open.Span, close.Span)));
+    }
+
+    private FormatConversion ParseConversion()
+    {
+        var bang = Advance();
+        if (!Check(TokenKind.Name))
+        {
+            string message = Check(TokenKind.Colon) || Check(TokenKind.RightBrace)
+                ? "f-string: missing conversion character"
+                : "f-string: invalid conversion character";
+            throw ErrorAtToken(message, Current);
+        }
+
+        var name = Current;
+        if (name.Start != bang.End)
+        {
+            throw ErrorRange("f-string: conversion type must come right after the exclamanation mark", bang.Span, name.Span);
+        }
+
+        var conversion = name.Text switch
+        {
+            "s" => FormatConversion.Str,
+            "r" => FormatConversion.Repr,
+            "a" => FormatConversion.Ascii,
+            _ => throw ErrorAtToken($"f-string: invalid conversion character '{name.Text}': expected 's', 'r', or 'a'", name),
+        };
+        Advance();
+        return conversion;
+    }
+
+    /// <summary>The format spec after <c>:</c>: literal text and nested replacement fields up to the closing <c>}</c>.</summary>
+    private FStringExpr ParseFormatSpec(bool raw)
+    {
+        var colon = Advance();
+        var parts = new List<Expr>();
+        while (Check(TokenKind.FStringMiddle) || Check(TokenKind.LeftBrace))
+        {
+            if (Check(TokenKind.FStringMiddle))
+            {
+                var middle = Advance();
+                parts.Add(new StrLiteral(DecodeFStringText(middle, raw), middle.Span));
+            }
+            else
+            {
+                ParseReplacementField(raw, parts);
+            }
+        }
+
+        var joiner = new FStringJoiner();
+        foreach (var part in parts)
+        {
+            joiner.Add(part);
+        }
+
+        return new FStringExpr(joiner.ToParts(), SourceSpan.Between(colon.Span, Previous.Span));
+    }
+
+    /// <summary>Builds f-string parts, merging adjacent literal text and dropping empty text.</summary>
+    private sealed class FStringJoiner
+    {
+        private readonly ImmutableArray<Expr>.Builder _parts = ImmutableArray.CreateBuilder<Expr>();
+        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _all = new();
+        private SourceSpan? _textStart;
+        private SourceSpan _textEnd;
+
+        /// <summary>All literal text seen, for a plain string.</summary>
+        public string Text => _all.ToString();
+
+        public void Add(Expr part)
+        {
+            if (part is StrLiteral literal)
+            {
+                AddText(literal.Value, literal.Span);
+                return;
+            }
+
+            Flush();
+            _parts.Add(part);
+        }
+
+        public void AddText(string text, SourceSpan span)
+        {
+            _all.Append(text);
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            _text.Append(text);
+            _textStart ??= span;
+            _textEnd = span;
+        }
+
+        public ImmutableArray<Expr> ToParts()
+        {
+            Flush();
+            return _parts.ToImmutable();
+        }
+
+        private void Flush()
+        {
+            if (_text.Length == 0)
+            {
+                return;
+            }
+
+            _parts.Add(new StrLiteral(_text.ToString(), SourceSpan.Between(_textStart!.Value, _textEnd)));
+            _text.Clear();
+            _textStart = null;
+        }
+    }
+}
