@@ -7,7 +7,9 @@ namespace UnmanagedHeap.Memory;
 /// Malloc returns null and the object layer raises MemoryError. Each block carries a
 /// 16-byte header with its size so Free can give the bytes back to the budget; Lookup and
 /// the walk report the caller's view (the header is Metadata), so a checked cast works
-/// exactly as on the unwrapped allocator.
+/// exactly as on the unwrapped allocator. Free trusts its pointer as the object layer's
+/// frees are always of blocks it allocated; wrap the inner allocator in debug hooks to
+/// have every free checked.
 /// </summary>
 public sealed unsafe class BudgetAllocator : Allocator
 {
@@ -46,9 +48,9 @@ public sealed unsafe class BudgetAllocator : Allocator
     private static void* Malloc(void* ctx, nuint size)
     {
         var c = (Context*)ctx;
-        if (c->Used + (long)size > c->Limit)
+        if (size > (nuint)c->Limit || c->Used + (long)size > c->Limit)
         {
-            return null;
+            return null; // also keeps size + HeaderSize from overflowing
         }
         var block = (byte*)c->Inner.Allocate(size + HeaderSize);
         if (block == null)
@@ -62,6 +64,10 @@ public sealed unsafe class BudgetAllocator : Allocator
 
     private static void FreeBlock(void* ctx, void* p)
     {
+        if (p == null)
+        {
+            return;
+        }
         var c = (Context*)ctx;
         byte* block = (byte*)p - HeaderSize;
         c->Used -= (long)*(nuint*)block;
