@@ -56,6 +56,6 @@ public sealed unsafe partial class Collector
     }
 
     /// <summary>debug_cycle: <c>gc: collectable &lt;Node 0x7f...&gt;</c> (type name and address as %p prints it).</summary>
-    private void DebugCycle(string message, PyObject* op) =>
+    internal void DebugCycle(string message, PyObject* op) =>
         WriteDebug($"gc: {message} <{TypeRegistry.NameOf(op->ob_type)} 0x{(nint)op:x}>\n");
 }

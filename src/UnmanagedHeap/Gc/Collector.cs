@@ -22,6 +22,7 @@ public sealed unsafe partial class Collector
     private readonly PyObject* _callbackObjects;
     private readonly GcGenerationStats[] _stats = new GcGenerationStats[NumGenerations];
     private readonly List<Action<string, GcInfo>> _callbacks = [];
+    private readonly Reachability _reachability = new();
 
     internal Collector(Heap heap)
     {
@@ -80,14 +81,14 @@ public sealed unsafe partial class Collector
             PyGC_Head* old = generation < NumGenerations - 1 ? &st->Generation(generation + 1)->head : young;
             PyGC_Head* permanent = &st->permanent.head;
 
-            // Find what is unreachable from outside young.
+            // Find what is unreachable from outside young. The survivors' tuples that hold
+            // only untracked objects are untracked on the way — and, in a full collection,
+            // such dicts (untrack_tuples and untrack_dicts, folded into the scan).
             PyGC_Head unreachable;
-            Reachability.DeduceUnreachable(young, &unreachable, permanent);
+            long survivors = _reachability.DeduceUnreachable(st, young, &unreachable, full: young == old);
 
-            // Survivors: untrack the tuples that can never be in a cycle, then move the rest
-            // to the next generation. A full collection also untracks dicts and resets the
-            // long-lived bookkeeping that decides when the next full collection is worth it.
-            long survivors = Untracking.UntrackTuples(young, st->type_tuple);
+            // Move the survivors to the next generation. A full collection resets the
+            // long-lived bookkeeping that decides when the next one is worth it.
             if (young != old)
             {
                 if (generation == NumGenerations - 2)
@@ -98,29 +99,24 @@ public sealed unsafe partial class Collector
             }
             else
             {
-                survivors = Untracking.UntrackDicts(young, st->type_dict);
                 st->gc_long_lived_pending = 0;
                 st->gc_long_lived_total = survivors;
             }
 
-            // Everything in unreachable is trash. (CPython first moves objects with a legacy
-            // tp_del, and what they reach, to an uncollectable list; no type here has tp_del,
-            // so that list is always empty and this step only clears the unreachable marks.)
-            Reachability.ClearUnreachableMask(&unreachable);
+            // Everything in unreachable is trash. One walk over it clears the unreachable
+            // marks (CPython's move_legacy_finalizers: no type here has a legacy tp_del, so
+            // nothing is uncollectable), prints DEBUG_COLLECTABLE lines, and clears the weak
+            // references to it — queueing the callbacks of reachable ones.
+            PyGC_Head weakrefsToCall;
+            GcHead.Init(&weakrefsToCall);
+            TrashScan.Result scan = TrashScan.Run(st, _reachability.Trash, &weakrefsToCall,
+                (debug & GcDebugFlags.Collectable) != 0 ? this : null);
+            bool callbacksRan = !GcHead.IsEmpty(&weakrefsToCall);
+            m += WeakrefClearing.CallCallbacks(st, &weakrefsToCall, old);
 
-            if ((debug & GcDebugFlags.Collectable) != 0)
-            {
-                for (PyGC_Head* gc = GcHead.Next(&unreachable); gc != &unreachable; gc = GcHead.Next(gc))
-                {
-                    DebugCycle("collectable", GcHead.FromGc(gc));
-                }
-            }
-
-            // Clear weakrefs to the trash and call the callbacks of reachable ones.
-            m += WeakrefClearing.Handle(st, &unreachable, old);
-
-            // Call each finalizer once (PEP 442).
-            long finalized = Finalizers.FinalizeGarbage(&unreachable, this);
+            // Call each finalizer once (PEP 442). (A callback may have given some class a
+            // finalizer: then look again rather than trust the walk.)
+            long finalized = scan.NeedsFinalizer || callbacksRan ? Finalizers.FinalizeGarbage(&unreachable, this) : 0;
 
             // A finalizer may have resurrected part of the trash: look again. When no
             // finalizer ran, no code could have reached the trash (every weak reference to
@@ -129,13 +125,14 @@ public sealed unsafe partial class Collector
             PyGC_Head* trash = &unreachable;
             if (finalized > 0)
             {
-                Finalizers.HandleResurrected(&unreachable, &finalUnreachable, old, permanent);
+                Finalizers.HandleResurrected(_reachability, &unreachable, &finalUnreachable, old, permanent);
                 trash = &finalUnreachable;
             }
 
-            // Break the cycles: the clear slots drop references and refcounting frees.
-            m += GcHead.Size(trash);
-            GarbageDeletion.DeleteGarbage(trash, old, _garbage, (debug & GcDebugFlags.SaveAll) != 0, this);
+            // Break the cycles: the clear slots drop references and refcounting frees. The
+            // walk counted the trash; only code run since could have changed it.
+            m += callbacksRan || finalized > 0 ? GcHead.Size(trash) : scan.Count;
+            GarbageDeletion.DeleteGarbage(trash, old, _garbage, (debug & GcDebugFlags.SaveAll) != 0, this, _reachability.Trash);
 
             // Uncollectable objects would be those reachable from legacy finalizers; there
             // are none, so n stays 0 and DEBUG_UNCOLLECTABLE has nothing to print.

@@ -10,11 +10,28 @@ namespace UnmanagedHeap.Gc;
 /// </summary>
 internal static unsafe class GarbageDeletion
 {
-    public static void DeleteGarbage(PyGC_Head* collectable, PyGC_Head* old, PyObject* garbage, bool saveAll, Collector collector)
+    /// <param name="hints">
+    /// The trash in list order as move_unreachable recorded it, used only to prefetch the
+    /// objects about to be cleared (entries freed meanwhile are compared, never read).
+    /// </param>
+    public static void DeleteGarbage(PyGC_Head* collectable, PyGC_Head* old, PyObject* garbage, bool saveAll, Collector collector, GcBuffer hints)
     {
+        PyGC_Head** items = hints.Items;
+        nint n = hints.Count;
+        nint cursor = 0;
         while (!GcHead.IsEmpty(collectable))
         {
+            // Always the list's first member: clearing one may free any number of others.
             PyGC_Head* gc = GcHead.Next(collectable);
+            while (cursor < n && items[cursor] != gc)
+            {
+                cursor++;
+            }
+            if (cursor + GcBuffer.PrefetchDistance < n)
+            {
+                GcBuffer.Prefetch(items[cursor + GcBuffer.PrefetchDistance]);
+            }
+
             PyObject* op = GcHead.FromGc(gc);
             if (saveAll)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using UnmanagedHeap.Objects;
 
@@ -14,39 +15,88 @@ namespace UnmanagedHeap.Gc;
 /// <item>move_unreachable: objects with gc_refs &gt; 0 are roots; everything reachable from a
 /// root is reachable; the rest is moved to the <c>unreachable</c> list.</item>
 /// </list>
+/// <para>
 /// No step recurses. move_unreachable is CPython's list algorithm: it scans the list once;
 /// an object with gc_refs 0 is provisionally moved to <c>unreachable</c>; traversing a
 /// reachable object moves anything it references back to the tail of the list being
 /// scanned, so the scan reaches it later. The work list is the generation list itself,
-/// threaded through the GC headers, so a ten-million-link chain needs no stack and no buffer.
+/// threaded through the GC headers, so a ten-million-link chain needs no stack.
+/// </para>
+/// <para>
+/// Speed: chasing a linked list waits for one cache miss per object, so update_refs, the
+/// only pass that must chase young's links, also records the members in an array
+/// (<see cref="GcBuffer"/>) that the later passes walk instead, prefetching ahead. The
+/// scan of move_unreachable reaches young's original members in their list order — none
+/// moves before the scan gets to it — so it can take them from the array and follow links
+/// only for the objects it appended itself. untrack_tuples, untrack_dicts and the
+/// gc_list_size of the survivors are folded into that scan (see <see cref="MoveUnreachable"/>
+/// for why the results are the same).
+/// </para>
 /// </summary>
-internal static unsafe class Reachability
+internal sealed unsafe class Reachability
 {
+    private readonly GcBuffer _members = new();
+    private readonly GcBuffer _trash = new();
+    private readonly GcBuffer _deferredDicts = new();
+    private bool _membersAreGen2Order;
+
     /// <summary>
-    /// Moves the objects of <paramref name="young"/> not reachable from outside it to
-    /// <paramref name="unreachable"/> (which this initialises). On return young is a normal
-    /// list of reachable objects with COLLECTING clear; unreachable's members still have
-    /// COLLECTING set and NEXT_MASK_UNREACHABLE set in their next links — call
-    /// <see cref="ClearUnreachableMask"/> before using list operations on it.
+    /// The objects that move_unreachable put into <c>unreachable</c>, in the order they went
+    /// in. Those still carrying NEXT_MASK_UNREACHABLE after the scan are exactly the
+    /// members of the unreachable list, in its order.
     /// </summary>
-    public static void DeduceUnreachable(PyGC_Head* young, PyGC_Head* unreachable, PyGC_Head* permanent)
+    public GcBuffer Trash => _trash;
+
+    /// <summary>
+    /// deduce_unreachable for a collection: moves the objects of <paramref name="young"/>
+    /// not reachable from outside it to <paramref name="unreachable"/> (which this
+    /// initialises), untracks the surviving tuples that hold only untracked objects and —
+    /// when <paramref name="full"/> — the surviving dicts whose keys and values are all
+    /// untracked, and returns how many objects remain in young. Afterwards young is a normal
+    /// list of reachable objects without COLLECTING; unreachable's members keep COLLECTING
+    /// and NEXT_MASK_UNREACHABLE (see <see cref="ClearUnreachableMask"/>).
+    /// </summary>
+    public long DeduceUnreachable(HeapState* st, PyGC_Head* young, PyGC_Head* unreachable, bool full)
     {
-        UpdateRefs(young, permanent);
-        SubtractRefs(young);
+        // The previous full collection left generation 2's members in its final order:
+        // young's prefix now, so good prefetch hints for the walk of update_refs.
+        UpdateRefs(young, &st->permanent.head, hinted: full && _membersAreGen2Order);
+        SubtractRefs();
         GcHead.Init(unreachable);
-        MoveUnreachable(young, unreachable);
+        long survivors = MoveUnreachable(young, unreachable, st->type_tuple, full ? st->type_dict : null);
+        _membersAreGen2Order = full;
+        return survivors;
+    }
+
+    /// <summary>deduce_unreachable as handle_resurrected_objects uses it: no untracking.</summary>
+    public void DeduceUnreachable(PyGC_Head* permanent, PyGC_Head* young, PyGC_Head* unreachable)
+    {
+        UpdateRefs(young, permanent, hinted: false);
+        SubtractRefs();
+        GcHead.Init(unreachable);
+        MoveUnreachable(young, unreachable, null, null);
+        _membersAreGen2Order = false;
     }
 
     /// <summary>
     /// update_refs: gc_refs = ob_refcnt for every object, and COLLECTING set. As in 3.12, an
     /// object that has become immortal moves to the permanent generation: its count says
-    /// nothing about how many references exist.
+    /// nothing about how many references exist. Records the members in order.
     /// </summary>
-    public static void UpdateRefs(PyGC_Head* containers, PyGC_Head* permanent)
+    private void UpdateRefs(PyGC_Head* containers, PyGC_Head* permanent, bool hinted)
     {
+        PyGC_Head** items = _members.Items;
+        nint capacity = _members.Capacity;
+        nint hints = hinted ? _members.Count : 0;
+        nint k = 0;
         PyGC_Head* gc = GcHead.Next(containers);
         while (gc != containers)
         {
+            // The hint array is read ahead of where it is being overwritten.
+            if (k + GcBuffer.PrefetchDistance < hints)
+            {
+                GcBuffer.Prefetch(items[k + GcBuffer.PrefetchDistance]);
+            }
             PyGC_Head* next = GcHead.Next(gc);
             PyObject* op = GcHead.FromGc(gc);
             if (Refcount.IsImmortal(op))
@@ -62,16 +112,31 @@ internal static unsafe class Reachability
                 ThrowCorrupt(op);
             }
             GcHead.ResetRefs(gc, op->ob_refcnt);
+            if (k == capacity)
+            {
+                _members.Count = k;
+                _members.Grow();
+                items = _members.Items;
+                capacity = _members.Capacity;
+            }
+            items[k++] = gc;
             gc = next;
         }
+        _members.Count = k;
     }
 
     /// <summary>subtract_refs: for each object, take one off gc_refs of every collected object it references.</summary>
-    public static void SubtractRefs(PyGC_Head* containers)
+    private void SubtractRefs()
     {
-        for (PyGC_Head* gc = GcHead.Next(containers); gc != containers; gc = GcHead.Next(gc))
+        PyGC_Head** items = _members.Items;
+        nint n = _members.Count;
+        for (nint i = 0; i < n; i++)
         {
-            PyObject* op = GcHead.FromGc(gc);
+            if (i + GcBuffer.PrefetchDistance < n)
+            {
+                GcBuffer.Prefetch(items[i + GcBuffer.PrefetchDistance]);
+            }
+            PyObject* op = GcHead.FromGc(items[i]);
             var traverse = op->ob_type->tp_traverse;
             if (traverse != null)
             {
@@ -101,13 +166,52 @@ internal static unsafe class Reachability
     /// when the scan reached it and carries NEXT_MASK_UNREACHABLE. While the scan runs, the
     /// back links of objects to the right still hold gc_refs, so young is singly linked;
     /// <c>prev</c> remembers the last reachable object to relink behind each new one.
+    /// <para>
+    /// Untracking folded in. CPython runs untrack_tuples, then (full collections)
+    /// untrack_dicts, over the survivors after this scan, in list order. The survivors'
+    /// final order is the order in which the scan traverses them, and whether a tuple can
+    /// be untracked depends only on objects before it in that order (a later tuple is
+    /// still tracked either way); so untracking each tuple as soon as it is traversed gives
+    /// the same result. A dict can be untracked when no key or value may be tracked: if it
+    /// holds a container other than a tuple it never can; if it holds only atoms and
+    /// untracked tuples it can now and would later; only a dict holding a still-tracked
+    /// tuple must wait until every tuple has been decided, and is looked at again then.
+    /// </para>
+    /// Returns the number of survivors (gc_list_size(young) after untracking).
     /// </summary>
-    public static void MoveUnreachable(PyGC_Head* young, PyGC_Head* unreachable)
+    private long MoveUnreachable(PyGC_Head* young, PyGC_Head* unreachable, PyTypeObject* tupleType, PyTypeObject* dictType)
     {
+        PyGC_Head** items = _members.Items;
+        nint n = _members.Count;
+        nint written = 0; // survivors, written back over the array in their final order
+        long survivors = 0;
+        _trash.Count = 0;
+        _deferredDicts.Count = 0;
+
         PyGC_Head* prev = young;
-        PyGC_Head* gc = GcHead.Next(young);
-        while (gc != young)
+        for (nint i = 0; ; i++)
         {
+            PyGC_Head* gc;
+            if (i < n)
+            {
+                // young's original members, reached in list order.
+                if (i + GcBuffer.PrefetchDistance < n)
+                {
+                    GcBuffer.Prefetch(items[i + GcBuffer.PrefetchDistance]);
+                }
+                gc = items[i];
+                Debug.Assert(gc == (PyGC_Head*)prev->_gc_next);
+            }
+            else
+            {
+                // Objects this scan appended to young's tail.
+                gc = (PyGC_Head*)prev->_gc_next;
+                if (gc == young)
+                {
+                    break;
+                }
+            }
+
             if (GcHead.GetRefs(gc) != 0)
             {
                 // Reachable from outside (or from something already found reachable):
@@ -115,14 +219,35 @@ internal static unsafe class Reachability
                 // young, and may change gc->_gc_next when gc is young's tail, so read the
                 // next object only after the traverse.
                 PyObject* op = GcHead.FromGc(gc);
-                var traverse = op->ob_type->tp_traverse;
+                PyTypeObject* type = op->ob_type;
+                var traverse = type->tp_traverse;
                 if (traverse != null)
                 {
                     traverse(op, &VisitReachable, young);
                 }
+                if (type == tupleType && Untracking.TupleMayBeUntracked(op))
+                {
+                    Untrack(prev, gc);
+                    continue;
+                }
+                if (type == dictType)
+                {
+                    Untracking.DictVerdict verdict = Untracking.DictMayBeUntracked(op);
+                    if (verdict == Untracking.DictVerdict.Untrack)
+                    {
+                        Untrack(prev, gc);
+                        continue;
+                    }
+                    if (verdict == Untracking.DictVerdict.Undecided)
+                    {
+                        _deferredDicts.Add(gc);
+                    }
+                }
                 GcHead.SetPrev(gc, prev);
                 GcHead.ClearCollecting(gc);
                 prev = gc;
+                survivors++;
+                items[written++] = gc; // written <= i: never ahead of what is still to be read
             }
             else
             {
@@ -137,12 +262,35 @@ internal static unsafe class Reachability
                 GcHead.SetPrev(gc, last);
                 gc->_gc_next = GcHead.NextMaskUnreachable | (nuint)unreachable;
                 unreachable->_gc_prev = (nuint)gc;
+                _trash.Add(gc);
             }
-            gc = (PyGC_Head*)prev->_gc_next;
         }
         // young's back link must name its last (reachable) object.
         young->_gc_prev = (nuint)prev;
         unreachable->_gc_next &= ~GcHead.NextMaskUnreachable;
+        _members.Count = written;
+
+        // Every tuple is decided now: the dicts that waited for one can be decided too.
+        for (nint i = 0; i < _deferredDicts.Count; i++)
+        {
+            PyObject* dict = GcHead.FromGc(_deferredDicts.Items[i]);
+            PyDict.MaybeUntrack(dict);
+            if (!GcList.IsTracked(dict))
+            {
+                survivors--;
+            }
+        }
+        return survivors;
+    }
+
+    /// <summary>Untracks a survivor during the scan: unlinked behind <paramref name="prev"/>, flags cleared but FINALIZED.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Untrack(PyGC_Head* prev, PyGC_Head* gc)
+    {
+        // The next object's back link is set when the scan reaches it (or young's, at the end).
+        prev->_gc_next = gc->_gc_next;
+        gc->_gc_next = 0;
+        gc->_gc_prev &= GcHead.Finalized;
     }
 
     /// <summary>visit_reachable: a referenced object of the collected generation is reachable.</summary>
@@ -184,8 +332,6 @@ internal static unsafe class Reachability
     /// <summary>
     /// clear_unreachable_mask: removes NEXT_MASK_UNREACHABLE from every member, after which
     /// <paramref name="unreachable"/> is a normal doubly linked list (members keep COLLECTING).
-    /// This is also what move_legacy_finalizers does in CPython when no object has a legacy
-    /// <c>tp_del</c> — and no type of this simulator has one.
     /// </summary>
     public static void ClearUnreachableMask(PyGC_Head* unreachable)
     {

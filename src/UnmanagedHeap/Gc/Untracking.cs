@@ -6,39 +6,17 @@ namespace UnmanagedHeap.Gc;
 /// Objects that can never be part of a cycle stop being tracked, so later collections do
 /// not scan them: CPython 3.12's untrack_tuples (every collection, over the survivors) and
 /// untrack_dicts (full collections only — untracking dicts in young collections made dict
-/// building quadratic, bpo-14775).
+/// building quadratic, bpo-14775). The collector applies these tests to each survivor as
+/// move_unreachable's scan traverses it (see <see cref="Reachability"/>).
 /// </summary>
 internal static unsafe class Untracking
 {
-    /// <summary>
-    /// untrack_tuples over <paramref name="head"/>, in list order, so a tuple whose items
-    /// include a tuple untracked earlier in the same pass is untracked too. Returns how many
-    /// objects remain in the list (what gc_list_size would say afterwards).
-    /// </summary>
-    public static long UntrackTuples(PyGC_Head* head, PyTypeObject* tupleType)
-    {
-        long remaining = 0;
-        PyGC_Head* next;
-        for (PyGC_Head* gc = GcHead.Next(head); gc != head; gc = next)
-        {
-            next = GcHead.Next(gc);
-            PyObject* op = GcHead.FromGc(gc);
-            if (op->ob_type == tupleType && TupleMayBeUntracked(op))
-            {
-                GcList.Untrack(op);
-                continue;
-            }
-            remaining++;
-        }
-        return remaining;
-    }
-
     /// <summary>
     /// _PyTuple_MaybeUntrack's test: every item is present and can never be tracked
     /// (an atom, or a tuple that is already untracked). A tuple with a null item is still
     /// being built and stays tracked.
     /// </summary>
-    private static bool TupleMayBeUntracked(PyObject* op)
+    public static bool TupleMayBeUntracked(PyObject* op)
     {
         nint n = PyTuple.Size(op);
         PyObject** items = PyTuple.Items(op);
@@ -53,25 +31,54 @@ internal static unsafe class Untracking
         return true;
     }
 
-    /// <summary>untrack_dicts: _PyDict_MaybeUntrack on every exact dict; returns how many objects remain.</summary>
-    public static long UntrackDicts(PyGC_Head* head, PyTypeObject* dictType)
+    /// <summary>What _PyDict_MaybeUntrack would decide, as far as it can be known before every tuple is.</summary>
+    public enum DictVerdict
     {
-        long remaining = 0;
-        PyGC_Head* next;
-        for (PyGC_Head* gc = GcHead.Next(head); gc != head; gc = next)
+        /// <summary>A key or value is a container that is not a tuple: the dict stays tracked.</summary>
+        Keep,
+        /// <summary>Only atoms and untracked tuples: untrack it.</summary>
+        Untrack,
+        /// <summary>Holds a tracked tuple that may yet be untracked: decide after the tuples.</summary>
+        Undecided,
+    }
+
+    /// <summary>
+    /// _PyDict_MaybeUntrack's test (no key or value may be tracked), split by whether a
+    /// still-tracked tuple is all that keeps the dict tracked.
+    /// </summary>
+    public static DictVerdict DictMayBeUntracked(PyObject* op)
+    {
+        if (!GcList.IsTracked(op))
         {
-            next = GcHead.Next(gc);
-            PyObject* op = GcHead.FromGc(gc);
-            if (op->ob_type == dictType)
-            {
-                PyDict.MaybeUntrack(op);
-                if (!GcList.IsTracked(op))
-                {
-                    continue;
-                }
-            }
-            remaining++;
+            return DictVerdict.Keep;
         }
-        return remaining;
+        var verdict = DictVerdict.Untrack;
+        nint position = 0;
+        while (PyDict.Next(op, ref position, out PyObject* key, out PyObject* value))
+        {
+            if (Blocks(key, ref verdict) || Blocks(value, ref verdict))
+            {
+                return DictVerdict.Keep;
+            }
+        }
+        return verdict;
+    }
+
+    /// <summary>True when <paramref name="x"/> keeps the dict tracked for good; notes a tracked tuple.</summary>
+    private static bool Blocks(PyObject* x, ref DictVerdict verdict)
+    {
+        if (!GcList.IsGcType(x->ob_type))
+        {
+            return false;
+        }
+        if (x->ob_type != x->ob_type->tp_heap->type_tuple)
+        {
+            return true;
+        }
+        if (GcList.IsTracked(x))
+        {
+            verdict = DictVerdict.Undecided;
+        }
+        return false;
     }
 }
