@@ -378,6 +378,16 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr($"cannot set '{name}' attribute of immutable type '{NameOfType((PyTypeObject*)obj)}'");
         }
+        if (_methods.ContainsKey(((nint)t, name)))
+        {
+            throw Error(AttributeError, $"'{TypeName(obj)}' object attribute '{name}' is read-only");
+        }
+        PyObject* existing = SpecialAttr(obj, name);
+        if (existing != null)
+        {
+            Refcount.Decref(existing);
+            throw Error(AttributeError, $"attribute '{name}' of '{TypeName(obj)}' objects is not writable");
+        }
         throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 

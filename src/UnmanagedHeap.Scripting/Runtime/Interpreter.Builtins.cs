@@ -112,6 +112,15 @@ public sealed unsafe partial class Interpreter
 
     private static PyObject* A(nint[] args, int i) => (PyObject*)args[i];
 
+    private string AttrName(PyObject* v)
+    {
+        if (!IsStr(v))
+        {
+            throw TypeErr($"attribute name must be string, not '{TypeName(v)}'");
+        }
+        return PyUnicode.AsString(v);
+    }
+
     private string AsStr(PyObject* v, string what)
     {
         if (!IsStr(v))
@@ -136,6 +145,15 @@ public sealed unsafe partial class Interpreter
         PyDict.SetItem(Builtins, Intern("Ellipsis"), St->none);
         PyDict.SetItem(Builtins, Intern("__name__"), Intern("builtins"));
 
+        PyObject* excInit = NewBuiltin(Def("__init__", (self, a, _) =>
+        {
+            PyObject* args = Tuple(a);
+            PyInstance.SetAttr(self, Intern("args"), args);
+            Refcount.Decref(args);
+            return None;
+        }, isMethod: true), null);
+        PyDict.SetItem(BaseException->tp_dict, Intern("__init__"), excInit);
+        Refcount.Decref(excInit);
         Global("print", BPrint);
         Global("id", (_, a, _) =>
         {
@@ -250,7 +268,7 @@ public sealed unsafe partial class Interpreter
         Global("getattr", (_, a, _) =>
         {
             Arity("getattr", a, 2, 3);
-            string name = AsStr(A(a, 1), "attribute name");
+            string name = AttrName(A(a, 1));
             if (a.Length == 3)
             {
                 try
@@ -268,13 +286,13 @@ public sealed unsafe partial class Interpreter
         Global("setattr", (_, a, _) =>
         {
             Arity("setattr", a, 3, 3);
-            SetAttr(A(a, 0), AsStr(A(a, 1), "attribute name"), A(a, 2));
+            SetAttr(A(a, 0), AttrName(A(a, 1)), A(a, 2));
             return None;
         });
         Global("delattr", (_, a, _) =>
         {
             Arity("delattr", a, 2, 2);
-            DelAttr(A(a, 0), AsStr(A(a, 1), "attribute name"));
+            DelAttr(A(a, 0), AttrName(A(a, 1)));
             return None;
         });
         Global("hasattr", (_, a, _) =>
@@ -282,7 +300,7 @@ public sealed unsafe partial class Interpreter
             Arity("hasattr", a, 2, 2);
             try
             {
-                Refcount.Decref(GetAttr(A(a, 0), AsStr(A(a, 1), "attribute name")));
+                Refcount.Decref(GetAttr(A(a, 0), AttrName(A(a, 1))));
                 return Bool(true);
             }
             catch (PythonException e) when (IsSubtype(e.Object->ob_type, AttributeError))
@@ -317,13 +335,19 @@ public sealed unsafe partial class Interpreter
             {
                 return CallWithSelf(rm, seq, []);
             }
-            if (IsDict(seq) || IsSet(seq) || (!IsList(seq) && !IsTuple(seq) && !IsStr(seq) && seq->ob_type != T.Range && UserSpecial(seq, "__getitem__") == null))
+            if (IsDict(seq) || seq->ob_type == T.DictKeys || seq->ob_type == T.DictValues || seq->ob_type == T.DictItems)
+            {
+                List<nint> keys = CollectItems(seq, unpacking: false);
+                keys.Reverse();
+                return IterOverList(keys, "dict_reversekeyiterator");
+            }
+            if (IsSet(seq) || (!IsList(seq) && !IsTuple(seq) && !IsStr(seq) && seq->ob_type != T.Range && UserSpecial(seq, "__getitem__") == null))
             {
                 throw TypeErr($"'{TypeName(seq)}' object is not reversible");
             }
             List<nint> items = CollectItems(seq, unpacking: false);
             items.Reverse();
-            return IterOverList(items);
+            return IterOverList(items, IsList(seq) ? "list_reverseiterator" : "reversed");
         });
         Global("enumerate", (_, a, kw) =>
         {
@@ -339,7 +363,7 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref(i);
                 Refcount.Decref((PyObject*)x);
             }
-            return IterOverList(pairs);
+            return IterOverList(pairs, "enumerate");
         });
         Global("zip", (_, a, kw) =>
         {
@@ -366,7 +390,7 @@ public sealed unsafe partial class Interpreter
                     }
                     tuples.Add((nint)Tuple(row));
                 }
-                return IterOverList(tuples);
+                return IterOverList(tuples, "zip");
             }
             finally
             {
@@ -406,7 +430,7 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref((PyObject*)x);
                 }
             }
-            return IterOverList(results);
+            return IterOverList(results, "map");
         });
         Global("filter", (_, a, _) =>
         {
@@ -435,7 +459,7 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref((PyObject*)x);
                 }
             }
-            return IterOverList(kept);
+            return IterOverList(kept, "filter");
         });
         Global("min", (_, a, kw) => MinMax("min", a, kw, CompareOperatorLess: true));
         Global("max", (_, a, kw) => MinMax("max", a, kw, CompareOperatorLess: false));
@@ -588,12 +612,15 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>An iterator over a fresh list of owned items (what enumerate/zip/map/reversed return here).</summary>
-    private PyObject* IterOverList(List<nint> items)
+    private PyObject* IterOverList(List<nint> items, string typeName)
     {
         PyObject* list = ListSteal(items);
         try
         {
-            return GetIter(list);
+            PyObject* it = GetIter(list);
+            // enumerate, zip, map... are eager here; their iterator wears the lazy type's name.
+            it->ob_type = T.NamedListIter(typeName);
+            return it;
         }
         finally
         {

@@ -556,6 +556,12 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref(r);
             }
         }
+        if (a->ob_type == T.Method && b->ob_type == T.Method)
+        {
+            var ma = (PyMethodObject*)a;
+            var mb = (PyMethodObject*)b;
+            return ma->im_func == mb->im_func && ma->im_self == mb->im_self;
+        }
         if (a->ob_type == St->type_weakref_ref && b->ob_type == St->type_weakref_ref)
         {
             bool la = PyWeakref.IsAlive(a), lb = PyWeakref.IsAlive(b);
@@ -916,7 +922,8 @@ public sealed unsafe partial class Interpreter
 
     private static nint HashOfInt(PyObject* r)
     {
-        nint h = PyLong.Hash(r);
+        // CPython's slot_tp_hash: a result that fits in Py_ssize_t is used as it is.
+        nint h = PyLong.TryGetInt64(r, out long v) ? (nint)v : PyLong.Hash(r);
         return h == -1 ? -2 : h;
     }
 }

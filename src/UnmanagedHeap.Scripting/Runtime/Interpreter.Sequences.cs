@@ -531,9 +531,10 @@ public sealed unsafe partial class Interpreter
         throw TypeErr($"'{TypeName(obj)}' object doesn't support item deletion");
     }
 
-    /// <summary>Replaces list items [lo, hi) with <paramref name="items"/> (owned, consumed).</summary>
+    /// <summary>Replaces list items [lo, hi) with <paramref name="items"/> (owned, consumed), resizing as CPython's list_ass_slice does.</summary>
     public void ListReplaceRange(PyObject* list, long lo, long hi, List<nint> items)
     {
+        var lo_ = (PyListObject*)list;
         long n = PyList.Size(list);
         var old = new List<nint>();
         for (long i = lo; i < hi; i++)
@@ -546,23 +547,34 @@ public sealed unsafe partial class Interpreter
             tail.Add((nint)PyList.Items(list)[i]);
         }
         long newSize = lo + items.Count + tail.Count;
-        if (newSize > n)
+        if (newSize == 0)
         {
-            PyList.Resize((PyListObject*)list, (nint)newSize);
+            // Detach the old items first: clear then frees the array without touching them.
+            lo_->ob_base.ob_size = 0;
+            PyList.Clear(list);
         }
-        PyObject** dst = PyList.Items(list);
-        long k = lo;
-        foreach (nint x in items)
+        else
         {
-            dst[k++] = (PyObject*)x;
-        }
-        foreach (nint x in tail)
-        {
-            dst[k++] = (PyObject*)x;
-        }
-        if (newSize < n)
-        {
-            PyList.Resize((PyListObject*)list, (nint)newSize);
+            if (newSize > n)
+            {
+                PyList.Resize(lo_, (nint)newSize);
+            }
+            else if (newSize < n)
+            {
+                lo_->ob_base.ob_size = (nint)newSize;
+                PyList.Resize(lo_, (nint)newSize);
+            }
+            PyObject** dst = PyList.Items(list);
+            long k = lo;
+            foreach (nint x in items)
+            {
+                dst[k++] = (PyObject*)x;
+            }
+            foreach (nint x in tail)
+            {
+                dst[k++] = (PyObject*)x;
+            }
+            lo_->ob_base.ob_size = (nint)newSize;
         }
         foreach (nint x in old)
         {
@@ -601,16 +613,22 @@ public sealed unsafe partial class Interpreter
         List<nint> items = CollectItems(other, unpacking: false);
         try
         {
+            int index = 0;
             foreach (nint pair in items)
             {
+                if (!IsIterable((PyObject*)pair))
+                {
+                    throw TypeErr($"cannot convert dictionary update sequence element #{index} to a sequence");
+                }
                 List<nint> kv = CollectItems((PyObject*)pair, unpacking: false);
                 try
                 {
                     if (kv.Count != 2)
                     {
-                        throw ValueErr($"dictionary update sequence element #0 has length {kv.Count}; 2 is required");
+                        throw ValueErr($"dictionary update sequence element #{index} has length {kv.Count}; 2 is required");
                     }
                     PyDict.SetItem(dict, (PyObject*)kv[0], (PyObject*)kv[1]);
+                    index++;
                 }
                 finally
                 {

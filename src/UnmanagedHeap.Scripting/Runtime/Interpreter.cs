@@ -200,6 +200,10 @@ public sealed unsafe partial class Interpreter
             case InsufficientExecutionStackException:
                 return Error(RecursionError, "maximum recursion depth exceeded");
             default:
+                if (Environment.GetEnvironmentVariable("PYHEAP_DEBUG") == "1")
+                {
+                    Err.WriteLine(e.ToString());
+                }
                 return Error(SystemError, $"{e.GetType().Name}: {e.Message}");
         }
     }

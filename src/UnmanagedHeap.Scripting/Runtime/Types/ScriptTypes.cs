@@ -48,6 +48,8 @@ public sealed unsafe class ScriptTypes
     {
         TypeRegistry reg = heap.Types;
         HeapState* st = heap.NativeState;
+        _registry = reg;
+        _st = st;
         Function = Make(reg, st, "function", sizeof(PyFunctionObject), 6, gc: true);
         Method = Make(reg, st, "method", sizeof(PyMethodObject), 2, gc: true);
         Cell = Make(reg, st, "cell", sizeof(PyCellObject), 1, gc: true);
@@ -75,8 +77,29 @@ public sealed unsafe class ScriptTypes
 
     public PyTypeObject* Iter(IterKind kind) => _iters[(int)kind];
 
+    private readonly Dictionary<string, nint> _named = [];
+    private readonly HashSet<nint> _namedSet = [];
+    private readonly TypeRegistry _registry;
+    private readonly HeapState* _st;
+
+    /// <summary>A list-iterator type under another name (enumerate, zip, map, filter, reversed).</summary>
+    public PyTypeObject* NamedListIter(string name)
+    {
+        if (!_named.TryGetValue(name, out nint t))
+        {
+            t = (nint)Make(_registry, _st, name, sizeof(PyIterObject), 1, gc: true);
+            _named[name] = t;
+            _namedSet.Add(t);
+        }
+        return (PyTypeObject*)t;
+    }
+
     public bool IsIter(PyTypeObject* t)
     {
+        if (_namedSet.Contains((nint)t))
+        {
+            return true;
+        }
         foreach (PyTypeObject* it in _iters)
         {
             if (it == t)
