@@ -168,13 +168,16 @@ public sealed unsafe partial class Interpreter
         switch (name)
         {
             case "__name__":
-                return Str(NameOfType(t));
             case "__qualname__":
-                return Str(NameOfType(t));
+            {
+                string full = NameOfType(t);
+                return Str(full[(full.LastIndexOf('.') + 1)..]);
+            }
             case "__module__":
             {
                 PyObject* m = t->tp_dict == null ? null : PyDict.GetItem(t->tp_dict, Intern("__module__"));
-                return m != null ? NewRef(m) : Str("builtins");
+                string full = NameOfType(t);
+                return m != null ? NewRef(m) : Str(full.Contains('.') ? full[..full.LastIndexOf('.')] : "builtins");
             }
             case "__base__":
                 return NewRef(t->tp_base == null ? St->none : (PyObject*)t->tp_base);

@@ -26,6 +26,8 @@ public sealed unsafe partial class Interpreter
                 return NewRef(Constant(e));
             case EllipsisLiteral:
                 return None;
+            case BytesLiteral by:
+                return NewBytes([.. by.Value]);
             case FStringExpr fs:
                 return Str(EvalFString(fs, f));
             case FormattedValue fv:
@@ -65,7 +67,21 @@ public sealed unsafe partial class Interpreter
                 return items.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(items);
             }
             case ListExpr l:
-                return ListSteal(EvalElements(l.Elements, f));
+            {
+                List<nint> items = EvalElements(l.Elements, f);
+                if (items.Count > 0 && l.Elements.All(IsConstantLiteral))
+                {
+                    // CPython builds a constant display with LIST_EXTEND from a tuple: capacity rounds up to 4.
+                    PyObject* list = PyList.New(St, (items.Count + 3) & ~3);
+                    foreach (nint it in items)
+                    {
+                        PyList.Append(list, (PyObject*)it);
+                        Refcount.Decref((PyObject*)it);
+                    }
+                    return list;
+                }
+                return ListSteal(items);
+            }
             case SetExpr se:
             {
                 List<nint> items = EvalElements(se.Elements, f);
@@ -211,6 +227,10 @@ public sealed unsafe partial class Interpreter
                 throw Error(SystemError, $"'{e.GetType().Name}' expressions are not supported by this interpreter");
         }
     }
+
+    private static bool IsConstantLiteral(Expr e) =>
+        e is IntLiteral or FloatLiteral or StrLiteral or NoneLiteral or BoolLiteral or BytesLiteral
+        || (e is UnaryExpr { Op: UnaryOperator.Minus, Operand: IntLiteral or FloatLiteral });
 
     private void AppendEval(PyObject* list, Expr element, ExecFrame f)
     {

@@ -603,6 +603,26 @@ public sealed unsafe partial class Interpreter
             }
             return true;
         }
+        bool viewA = a->ob_type == T.DictKeys || a->ob_type == T.DictItems;
+        bool viewB = b->ob_type == T.DictKeys || b->ob_type == T.DictItems;
+        if ((viewA && (viewB || IsSet(b))) || (viewB && IsSet(a)))
+        {
+            PyObject* sa = ToSet(a);
+            PyObject* sb = ToSet(b);
+            try
+            {
+                return ValueEquals(sa, sb);
+            }
+            finally
+            {
+                Refcount.Decref(sa);
+                Refcount.Decref(sb);
+            }
+        }
+        if (a->ob_type == T.Bytes && b->ob_type == T.Bytes)
+        {
+            return BytesText(a) == BytesText(b);
+        }
         if (IsSet(a) && IsSet(b))
         {
             if (PySet.Size(a) != PySet.Size(b))

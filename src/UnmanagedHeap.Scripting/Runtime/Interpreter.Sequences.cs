@@ -256,6 +256,10 @@ public sealed unsafe partial class Interpreter
         {
             return ((PyRangeObject*)o)->length;
         }
+        if (t == T.Bytes)
+        {
+            return BytesText(o).Length;
+        }
         if (t == T.DictKeys || t == T.DictValues || t == T.DictItems)
         {
             return PyDict.Size(((PyDictViewObject*)o)->dv_dict);
@@ -339,6 +343,10 @@ public sealed unsafe partial class Interpreter
             if (key->ob_type == T.Slice)
             {
                 var (start, _, step, count) = SliceIndices(key, n);
+                if ((t == St->type_str || t == St->type_tuple) && start == 0 && step == 1 && count == n)
+                {
+                    return NewRef(obj);
+                }
                 if (t == St->type_str)
                 {
                     string s = PyUnicode.AsString(obj);
@@ -715,20 +723,31 @@ public sealed unsafe partial class Interpreter
                 }
                 break;
             default:
+                if (inplace)
+                {
+                    foreach (nint k in keysB)
+                    {
+                        if (PySet.Contains(result, (PyObject*)k))
+                        {
+                            PySet.Discard(result, (PyObject*)k);
+                        }
+                        else
+                        {
+                            PySet.Add(result, (PyObject*)k);
+                        }
+                    }
+                    break;
+                }
                 foreach (nint k in keysA)
                 {
                     if (!PySet.Contains(b, (PyObject*)k))
                     {
                         PySet.Add(result, (PyObject*)k);
                     }
-                    else if (inplace)
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
                 }
                 foreach (nint k in keysB)
                 {
-                    if (!PySet.Contains(a, (PyObject*)k) || (inplace && false))
+                    if (!PySet.Contains(a, (PyObject*)k))
                     {
                         PySet.Add(result, (PyObject*)k);
                     }

@@ -131,6 +131,10 @@ public sealed unsafe partial class Interpreter
             var c = (PyTypeObject*)o;
             return $"<class '{ModuleOf(c).Replace("builtins.", "", StringComparison.Ordinal)}{NameOfType(c)}'>";
         }
+        if (t == T.Bytes)
+        {
+            return BytesRepr(BytesText(o));
+        }
         if (t == T.Function)
         {
             return $"<function {PyUnicode.AsString(((PyFunctionObject*)o)->func_qualname)} at 0x{(nint)o:x}>";

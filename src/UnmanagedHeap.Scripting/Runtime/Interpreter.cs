@@ -97,7 +97,15 @@ public sealed unsafe partial class Interpreter
         return o;
     }
 
-    public PyObject* Tuple(ReadOnlySpan<nint> items) => PyTuple.Pack(St, items);
+    public PyObject* Tuple(ReadOnlySpan<nint> items)
+    {
+        PyObject* t = PyTuple.Pack(St, items);
+        if (items.Length > 0)
+        {
+            GcList.Track(t);
+        }
+        return t;
+    }
 
     /// <summary>A tuple that takes over the given references.</summary>
     public PyObject* TupleSteal(List<nint> items)
@@ -106,6 +114,11 @@ public sealed unsafe partial class Interpreter
         for (int i = 0; i < items.Count; i++)
         {
             PyTuple.Items(t)[i] = (PyObject*)items[i];
+        }
+        // CPython tracks every new tuple; the collector untracks those holding only atoms.
+        if (items.Count > 0)
+        {
+            GcList.Track(t);
         }
         return t;
     }

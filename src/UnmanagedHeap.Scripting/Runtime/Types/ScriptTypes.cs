@@ -71,7 +71,8 @@ public sealed unsafe class ScriptTypes
         string[] iterNames = ["list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator"];
         for (int i = 0; i < iterNames.Length; i++)
         {
-            _iters[i] = Make(reg, st, iterNames[i], sizeof(PyIterObject), 1, gc: true);
+            // CPython's range iterator holds only numbers and is not a GC object.
+            _iters[i] = Make(reg, st, iterNames[i], sizeof(PyIterObject), 1, gc: iterNames[i] != "range_iterator");
         }
     }
 
