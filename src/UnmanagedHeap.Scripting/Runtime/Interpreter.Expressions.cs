@@ -69,7 +69,7 @@ public sealed unsafe partial class Interpreter
             case ListExpr l:
             {
                 List<nint> items = EvalElements(l.Elements, f);
-                if (items.Count > 0 && l.Elements.All(IsConstantLiteral))
+                if (items.Count > 2 && l.Elements.All(IsConstantLiteral))
                 {
                     // CPython builds a constant display with LIST_EXTEND from a tuple: capacity rounds up to 4.
                     PyObject* list = PyList.New(St, (items.Count + 3) & ~3);

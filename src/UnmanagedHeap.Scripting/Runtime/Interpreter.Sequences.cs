@@ -76,6 +76,12 @@ public sealed unsafe partial class Interpreter
         var io = (PyIterObject*)it;
         io->it_seq = NewRef(source);
         io->it_kind = (nint)kind;
+        io->it_len = kind switch
+        {
+            IterKind.DictKeys or IterKind.DictValues or IterKind.DictItems => PyDict.Size(source),
+            IterKind.Set => PySet.Size(source),
+            _ => 0,
+        };
         ScriptTypes.Track(it);
         return it;
     }
@@ -137,6 +143,11 @@ public sealed unsafe partial class Interpreter
             case IterKind.DictValues:
             case IterKind.DictItems:
             {
+                if (PyDict.Size(seq) != io->it_len)
+                {
+                    io->it_len = -1;
+                    throw Error(RuntimeError, "dictionary changed size during iteration");
+                }
                 nint pos = io->it_index;
                 if (PyDict.Next(seq, ref pos, out PyObject* k, out PyObject* v))
                 {
@@ -152,6 +163,11 @@ public sealed unsafe partial class Interpreter
             }
             case IterKind.Set:
             {
+                if (PySet.Size(seq) != io->it_len)
+                {
+                    io->it_len = -1;
+                    throw Error(RuntimeError, "Set changed size during iteration");
+                }
                 nint pos = io->it_index;
                 if (PySet.Next(seq, ref pos, out PyObject* k))
                 {

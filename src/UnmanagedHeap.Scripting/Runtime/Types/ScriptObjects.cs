@@ -18,6 +18,8 @@ public unsafe struct PyFunctionObject
     public PyObject* func_name;
     public PyObject* func_qualname;
     public nint func_code;
+    /// <summary>Head of the weak references to this function (tp_weaklistoffset points here).</summary>
+    public nint func_weakreflist;
 }
 
 /// <summary>A bound method: function plus self.</summary>
@@ -27,6 +29,7 @@ public unsafe struct PyMethodObject
     public PyObject ob_base;
     public PyObject* im_func;
     public PyObject* im_self;
+    public nint im_weakreflist;
 }
 
 /// <summary>A closure cell.</summary>
@@ -63,6 +66,8 @@ public unsafe struct PyIterObject
     public PyObject* it_seq;
     public nint it_index;
     public nint it_kind;
+    /// <summary>Size of a dict or set when iteration began; -1 once a change was reported.</summary>
+    public nint it_len;
 }
 
 /// <summary>range(start, stop, step) with 64-bit bounds.</summary>

@@ -51,7 +51,11 @@ public sealed unsafe class ScriptTypes
         _registry = reg;
         _st = st;
         Function = Make(reg, st, "function", sizeof(PyFunctionObject), 6, gc: true);
+        Function->tp_weaklistoffset = sizeof(PyFunctionObject) - sizeof(nint);
         Method = Make(reg, st, "method", sizeof(PyMethodObject), 2, gc: true);
+        Method->tp_weaklistoffset = sizeof(PyMethodObject) - sizeof(nint);
+        // Classes accept weak references through PyTypeObject's own tp_weaklist, as in CPython.
+        st->type_type->tp_weaklistoffset = 368;
         Cell = Make(reg, st, "cell", sizeof(PyCellObject), 1, gc: true);
         Module = Make(reg, st, "module", sizeof(PyModuleObject), 2, gc: true);
         Builtin = Make(reg, st, "builtin_function_or_method", sizeof(PyBuiltinObject), 1, gc: true);
@@ -129,6 +133,10 @@ public sealed unsafe class ScriptTypes
         if (GcList.IsGcType(op->ob_type))
         {
             GcList.Untrack(op);
+        }
+        if (op->ob_type->tp_weaklistoffset != 0)
+        {
+            WeakrefHooks.ClearWeakrefs(op);
         }
         Clear(op);
         ObjectMemory.Free(op);
