@@ -36,6 +36,17 @@ public sealed unsafe partial class Interpreter
         return GetAttr(obj, name);
     }
 
+    /// <summary>The built-in method <c>obj.name</c> would bind, or -1.</summary>
+    private int BuiltinMethodIndex(PyObject* obj, string name)
+    {
+        PyTypeObject* t = obj->ob_type;
+        if (IsInstanceLayout(t) || t == St->type_type || t == T.Module)
+        {
+            return -1;
+        }
+        return _methods.TryGetValue(((nint)t, name), out int index) && _builtinTable[index].IsMethod ? index : -1;
+    }
+
     private PyObject* UnboundBuiltin(int index)
     {
         if (!_unboundBuiltins.TryGetValue(index, out nint b))

@@ -35,6 +35,20 @@ public sealed unsafe partial class Interpreter
             PyObject* callee = null;
             try
             {
+                int builtin = BuiltinMethodIndex(obj, at.Attr);
+                if (builtin >= 0)
+                {
+                    // A built-in method called at once needs no method object (CPython's LOAD_ATTR method form).
+                    nint[] bargs = EvalArgs(call, f, null, out KwArgs? bkw);
+                    try
+                    {
+                        return _builtinTable[builtin].Fn(obj, bargs, bkw);
+                    }
+                    finally
+                    {
+                        ReleaseArgs(bargs, bkw);
+                    }
+                }
                 callee = LookupMethod(obj, at.Attr, out bool unbound);
                 nint[] args = EvalArgs(call, f, unbound ? obj : null, out KwArgs? kw);
                 return Call(callee, args, kw);

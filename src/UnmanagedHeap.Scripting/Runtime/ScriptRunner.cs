@@ -89,7 +89,11 @@ public static unsafe class ScriptRunner
         }
         foreach (PythonSyntaxWarning w in tree.Warnings)
         {
-            stderr.WriteLine(w.ToString());
+            stderr.WriteLine(w.ToCPythonString());
+            if (w.Line >= 1 && w.Line <= tree.Source.LineCount)
+            {
+                stderr.WriteLine("  " + tree.Source.GetLine(w.Line).Trim());
+            }
         }
         var heapOptions = new HeapOptions
         {

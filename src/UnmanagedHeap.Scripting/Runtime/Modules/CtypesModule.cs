@@ -128,6 +128,10 @@ public sealed unsafe partial class Interpreter
 
     private byte[] ReadRaw(nint address, int length)
     {
+        if (length <= 0)
+        {
+            return [];
+        }
         try
         {
             return Heap.Raw.Read(address, length).ToArray();
@@ -222,6 +226,11 @@ public sealed unsafe partial class Interpreter
         if (c->b_address != 0)
         {
             throw TypeErr("writing through an address is not allowed in this simulator");
+        }
+        if (value->ob_type == T.Bytes && BytesText(value).Length == 1)
+        {
+            c->b_value = BytesText(value)[0];
+            return;
         }
         c->b_value = IsInt(value) ? ToLong(value) : value == St->none ? 0 : throw TypeErr($"an integer is required (got type {TypeName(value)})");
     }
