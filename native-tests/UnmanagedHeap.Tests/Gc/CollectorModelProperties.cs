@@ -18,7 +18,7 @@ namespace UnmanagedHeap.Tests.Gc;
 /// </summary>
 public sealed unsafe class CollectorModelProperties
 {
-    public enum Kind { New, Link, SetValue, ClearValue, Unlink, Alias, Unbind, Weak, DropWeak, Collect }
+    public enum Kind { New, Link, SetValue, ClearValue, Unlink, Alias, Unbind, Weak, DropWeak, Collect, Freeze, Unfreeze }
 
     /// <summary>One step; A and B pick name slots (or a weak slot, or a generation), Flag picks a callback.</summary>
     public readonly record struct Step(Kind Kind, int A, int B, bool Flag)
@@ -27,6 +27,7 @@ public sealed unsafe class CollectorModelProperties
     }
 
     private const int Names = 5;
+    private const int Permanent = 3;
     private const int WeakSlots = 3;
 
     private static readonly Gen<Step> Steps =
@@ -40,7 +41,9 @@ public sealed unsafe class CollectorModelProperties
             (4, Gen.Constant(Kind.Unbind)),
             (2, Gen.Constant(Kind.Weak)),
             (1, Gen.Constant(Kind.DropWeak)),
-            (3, Gen.Constant(Kind.Collect)))
+            (3, Gen.Constant(Kind.Collect)),
+            (1, Gen.Constant(Kind.Freeze)),
+            (1, Gen.Constant(Kind.Unfreeze)))
         from a in Gen.Choose(0, Names - 1)
         from b in Gen.Choose(0, Names - 1)
         from flag in Gen.Elements(true, false)
@@ -98,6 +101,7 @@ public sealed unsafe class CollectorModelProperties
         public nint Id;
         public readonly List<MNode> Edges = [];
         public MNode? Value;
+        /// <summary>0, 1, 2, or <see cref="Permanent"/> after gc.freeze().</summary>
         public int Gen;
     }
 
@@ -315,6 +319,14 @@ public sealed unsafe class CollectorModelProperties
                 case Kind.DropWeak:
                     DropWeak(model, step.A % WeakSlots);
                     break;
+                case Kind.Freeze:
+                    heap.Gc.Freeze();
+                    model.Alive.ForEach(x => x.Gen = Permanent);
+                    break;
+                case Kind.Unfreeze:
+                    heap.Gc.Unfreeze();
+                    model.Alive.Where(x => x.Gen == Permanent).ToList().ForEach(x => x.Gen = 2);
+                    break;
                 case Kind.Collect:
                 {
                     int generation = step.A % 3;
@@ -335,6 +347,8 @@ public sealed unsafe class CollectorModelProperties
         }
 
         // Drop everything: the heap must come back to its baseline exactly.
+        heap.Gc.Unfreeze();
+        model.Alive.Where(x => x.Gen == Permanent).ToList().ForEach(x => x.Gen = 2);
         frame.Dispose();
         Array.Clear(model.Names);
         model.Cascade();
@@ -397,9 +411,9 @@ public sealed unsafe class CollectorModelProperties
         var expectedBlocks = new HashSet<nint>(_baselineBlocks);
         var generationOf = new Dictionary<nint, int>();
         HeapState* st = heap.NativeState;
-        for (int g = 0; g < 3; g++)
+        for (int g = 0; g <= Permanent; g++)
         {
-            PyGC_Head* head = &st->Generation(g)->head;
+            PyGC_Head* head = g < Permanent ? &st->Generation(g)->head : &st->permanent.head;
             for (var gc = (PyGC_Head*)head->_gc_next; gc != head; gc = (PyGC_Head*)gc->_gc_next)
             {
                 generationOf[(nint)(gc + 1)] = g;

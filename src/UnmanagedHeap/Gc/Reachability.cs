@@ -60,8 +60,16 @@ internal sealed unsafe class Reachability
     {
         // The previous full collection left generation 2's members in its final order:
         // young's prefix now, so good prefetch hints for the walk of update_refs.
-        UpdateRefs(young, &st->permanent.head, hinted: full && _membersAreGen2Order);
-        SubtractRefs();
+        bool hinted = full && _membersAreGen2Order;
+        if (full && GcHead.IsEmpty(&st->permanent.head))
+        {
+            UpdateAndSubtractRefs(young, &st->permanent.head, hinted);
+        }
+        else
+        {
+            UpdateRefs(young, &st->permanent.head, hinted);
+            SubtractRefs();
+        }
         GcHead.Init(unreachable);
         long survivors = MoveUnreachable(young, unreachable, st->type_tuple, full ? st->type_dict : null);
         _membersAreGen2Order = full;
@@ -123,6 +131,83 @@ internal sealed unsafe class Reachability
             gc = next;
         }
         _members.Count = k;
+    }
+
+    /// <summary>
+    /// update_refs and subtract_refs in one walk, for a full collection while the permanent
+    /// generation is empty. Then every tracked object is in young, so an object met as a
+    /// referent before the walk reaches it can be initialised on the spot (gc_refs =
+    /// refcount, COLLECTING set) and the reference taken off; when the walk reaches an
+    /// object already initialised, it keeps the count. Each object's gc_refs ends as
+    /// refcount minus references from young, as with the two passes — in one pass over memory.
+    /// </summary>
+    private void UpdateAndSubtractRefs(PyGC_Head* containers, PyGC_Head* permanent, bool hinted)
+    {
+        PyGC_Head** items = _members.Items;
+        nint capacity = _members.Capacity;
+        nint hints = hinted ? _members.Count : 0;
+        nint k = 0;
+        PyGC_Head* gc = GcHead.Next(containers);
+        while (gc != containers)
+        {
+            if (k + GcBuffer.PrefetchDistance < hints)
+            {
+                GcBuffer.Prefetch(items[k + GcBuffer.PrefetchDistance]);
+            }
+            PyGC_Head* next = GcHead.Next(gc);
+            PyObject* op = GcHead.FromGc(gc);
+            if (!GcHead.IsCollecting(gc))
+            {
+                // Not met as a referent yet. (An immortal one never is: see VisitFirstTouch.)
+                if (Refcount.IsImmortal(op))
+                {
+                    GcHead.Move(gc, permanent);
+                    gc = next;
+                    continue;
+                }
+                if (op->ob_refcnt <= 0)
+                {
+                    ThrowCorrupt(op);
+                }
+                GcHead.ResetRefs(gc, op->ob_refcnt);
+            }
+            if (k == capacity)
+            {
+                _members.Count = k;
+                _members.Grow();
+                items = _members.Items;
+                capacity = _members.Capacity;
+            }
+            items[k++] = gc;
+            var traverse = op->ob_type->tp_traverse;
+            if (traverse != null)
+            {
+                traverse(op, &VisitFirstTouch, op);
+            }
+            gc = next;
+        }
+        _members.Count = k;
+    }
+
+    /// <summary>visit_decref for the one-walk form: initialise a tracked object on first touch.</summary>
+    private static int VisitFirstTouch(PyObject* op, void* parent)
+    {
+        if (!GcHead.IsGc(op))
+        {
+            return 0;
+        }
+        PyGC_Head* gc = GcHead.AsGc(op);
+        if (GcHead.IsCollecting(gc))
+        {
+            gc->_gc_prev -= (nuint)1 << GcHead.RefsShift;
+        }
+        else if (gc->_gc_next != 0 && !Refcount.IsImmortal(op))
+        {
+            // Tracked, hence in young, and not reached yet. (Immortal objects go to the
+            // permanent generation when the walk reaches them and are never counted.)
+            GcHead.ResetRefs(gc, op->ob_refcnt - 1);
+        }
+        return 0;
     }
 
     /// <summary>subtract_refs: for each object, take one off gc_refs of every collected object it references.</summary>
