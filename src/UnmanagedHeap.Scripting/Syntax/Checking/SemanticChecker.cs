@@ -14,8 +14,17 @@ public static class SemanticChecker
     public static void Check(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        ScopeChecker.Check(module);
-        CompileChecker.Check(module);
+        try
+        {
+            ScopeChecker.Check(module);
+            CompileChecker.Check(module);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // CPython fails the same way, with RecursionError, for trees this deep.
+            var first = module.Body.IsEmpty ? new SourceSpan(1, 1, 1, 1) : module.Body[0].Span;
+            throw Error(module, "maximum recursion depth exceeded during compilation", first);
+        }
     }
 
     internal static PythonSyntaxError Error(Module module, string message, SourceSpan span) =>

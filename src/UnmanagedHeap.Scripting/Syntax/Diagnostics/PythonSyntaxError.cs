@@ -57,6 +57,12 @@ public sealed class PythonSyntaxError : Exception
     /// <summary>The offending line without its newline (CPython's <c>text</c>), when known.</summary>
     public string? SourceLine { get; }
 
+    /// <summary>
+    /// True for parse errors found at the end of the input: when CPython runs a file it shows
+    /// no caret for those, although <c>compile()</c> reports the same column.
+    /// </summary>
+    internal bool CaretHidden { get; init; }
+
     /// <summary>The last line CPython prints for this error, e.g. <c>SyntaxError: expected ':'</c>.</summary>
     public string ToCPythonString() => $"{TypeName}: {Message}";
 
@@ -98,7 +104,8 @@ public sealed class PythonSyntaxError : Exception
             endOffset = lineSize + 1;
         }
 
-        int carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+        // A script's IndentationError and TabError show a single caret.
+        int carets = Kind == SyntaxErrorKind.SyntaxError && endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
         offset--;
         int start = 0;
         while (start < text.Length && (text[start] == ' ' || text[start] == '\t' || text[start] == '\f'))
@@ -115,7 +122,7 @@ public sealed class PythonSyntaxError : Exception
         }
 
         sb.Append("    ").Append(stripped);
-        if (offset < 0)
+        if (offset < 0 || CaretHidden)
         {
             return;
         }

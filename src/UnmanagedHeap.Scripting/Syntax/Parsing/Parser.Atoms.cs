@@ -231,14 +231,15 @@ public sealed partial class Parser
             }
             else
             {
-                var key = ParseExpression();
+                // After the first entry CPython reports a bad entry as a bad entry, not as a missing comma.
+                var key = ParseExpression(checkJuxtaposition: false);
                 if (!Check(TokenKind.Colon))
                 {
                     throw MakeError(SyntaxErrorKind.SyntaxError, "':' expected after dictionary key", key.Line, key.EndColumn - 1, key.EndLine, 0);
                 }
 
                 Advance();
-                items.Add(new DictItem(key, ParseDictValue()));
+                items.Add(new DictItem(key, ParseDictValue(checkJuxtaposition: false)));
             }
 
             if (!Match(TokenKind.Comma))
@@ -251,7 +252,7 @@ public sealed partial class Parser
         return new DictExpr(items.ToImmutable(), SpanFrom(open));
     }
 
-    private Expr ParseDictValue()
+    private Expr ParseDictValue(bool checkJuxtaposition = true)
     {
         if (Check(TokenKind.RightBrace) || Check(TokenKind.Comma))
         {
@@ -265,7 +266,7 @@ public sealed partial class Parser
             throw ErrorRange("cannot use a starred expression in a dictionary value", star.Span, value.Span);
         }
 
-        return ParseExpression();
+        return ParseExpression(checkJuxtaposition);
     }
 
     /// <summary><c>('for' star_targets 'in' disjunction ('if' disjunction)*)+</c>.</summary>

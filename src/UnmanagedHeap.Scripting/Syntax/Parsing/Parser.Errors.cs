@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>Building syntax errors, and choosing between a parse error and a tokenizer error as CPython does.</summary>
@@ -21,6 +23,11 @@ public sealed partial class Parser
         catch (ScannerErrorReached reached)
         {
             throw reached.Error;
+        }
+        catch (Exception e) when (e is TooDeeplyNested or InsufficientExecutionStackException)
+        {
+            // CPython raises MemoryError with this text; the nesting is bounded by the stack here.
+            throw ErrorAtToken("Parser stack overflowed - Python source too complex to parse", _tokens[_index]);
         }
         catch (PythonSyntaxError)
         {
@@ -72,7 +79,10 @@ public sealed partial class Parser
             case TokenKind.EndOfFile:
                 int lastLine = LastLine();
                 int length = _source.GetLine(lastLine).Length;
-                return MakeError(kind, message, lastLine, length + 1, lastLine, -1);
+                return new PythonSyntaxError(kind, message, _source.FileName, lastLine, length + 1, lastLine, -1, _source.GetLine(lastLine))
+                {
+                    CaretHidden = true,
+                };
             case TokenKind.Indent or TokenKind.Dedent:
                 int indent = IndentWidth(token.Line);
                 return MakeError(kind, message, token.Line, indent, token.Line, -1);
@@ -141,6 +151,20 @@ public sealed partial class Parser
         NamedExpr => "named expression",
         _ => "literal",
     };
+
+    /// <summary>Stops a parse that nests too deeply for the stack (CPython has a fixed parser depth limit).</summary>
+    private void EnsureStack()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TooDeeplyNested();
+        }
+    }
+
+    /// <summary>Thrown when nesting is too deep; not a <see cref="PythonSyntaxError"/>, so speculative parses do not swallow it.</summary>
+    private sealed class TooDeeplyNested : Exception
+    {
+    }
 
     /// <summary>Thrown when the parser reaches the point where scanning stopped; carries the scanner's error.</summary>
     private sealed class ScannerErrorReached(PythonSyntaxError error) : Exception(error.Message)

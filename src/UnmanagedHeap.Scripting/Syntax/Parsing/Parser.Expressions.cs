@@ -113,6 +113,7 @@ public sealed partial class Parser
     /// </summary>
     private Expr ParseExpression(bool checkJuxtaposition = true)
     {
+        EnsureStack();
         if (Check(TokenKind.Lambda))
         {
             return ParseLambda();
@@ -221,6 +222,7 @@ public sealed partial class Parser
 
     private Expr ParseInversion()
     {
+        EnsureStack();
         if (!Check(TokenKind.Not))
         {
             return ParseComparison();
@@ -322,6 +324,7 @@ public sealed partial class Parser
 
     private Expr ParseFactor()
     {
+        EnsureStack();
         UnaryOperator? op = Current.Kind switch
         {
             TokenKind.Plus => UnaryOperator.Plus,

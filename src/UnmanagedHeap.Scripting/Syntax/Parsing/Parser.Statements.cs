@@ -7,6 +7,7 @@ public sealed partial class Parser
 {
     private void ParseStatementInto(ImmutableArray<Stmt>.Builder into)
     {
+        EnsureStack();
         var token = Current;
         switch (token.Kind)
         {
@@ -247,10 +248,9 @@ public sealed partial class Parser
     private string ParseDottedName()
     {
         string name = Identifier(Expect(TokenKind.Name));
-        while (Check(TokenKind.Dot) && Peek(1).Kind == TokenKind.Name)
+        while (Match(TokenKind.Dot))
         {
-            Advance();
-            name += "." + Identifier(Advance());
+            name += "." + Identifier(Expect(TokenKind.Name));
         }
 
         return name;

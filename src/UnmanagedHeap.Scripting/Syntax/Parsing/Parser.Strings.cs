@@ -9,6 +9,9 @@ namespace UnmanagedHeap.Scripting.Syntax;
 /// </summary>
 public sealed partial class Parser
 {
+    // A malformed escape in f-string text, reported at the end of the f-string that contains it.
+    private string? _fstringTextError;
+
     private Expr ParseStrings()
     {
         var first = Current;
@@ -128,7 +131,14 @@ public sealed partial class Parser
             }
         }
 
-        Advance();
+        var end = Advance();
+        if (_fstringTextError is { } deferred)
+        {
+            // CPython decodes f-string text when it reaches the closing quote.
+            _fstringTextError = null;
+            throw ErrorAtToken(deferred, end);
+        }
+
         return parts;
     }
 
@@ -142,7 +152,8 @@ public sealed partial class Parser
         }
         catch (FormatException e)
         {
-            throw ErrorAtToken(e.Message, middle);
+            _fstringTextError ??= e.Message;
+            return string.Empty;
         }
     }
 
@@ -182,7 +193,7 @@ public sealed partial class Parser
 
         if (!Check(TokenKind.RightBrace))
         {
-            string expected = spec is not null ? "'}'"
+            string expected = spec is not null ? "'}', or format specs"
                 : conversion != FormatConversion.None ? "':' or '}'"
                 : debugText is not null ? "'!', or ':', or '}'"
                 : "'=', or '!', or ':', or '}'";

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>
@@ -14,8 +16,10 @@ public abstract class SyntaxWalker : IExprVisitor<bool>, IStmtVisitor<bool>
     }
 
     /// <summary>Walks statements in order.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The tree is too deep to walk on this thread.</exception>
     public void Walk(IEnumerable<Stmt> statements)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var statement in statements)
         {
             statement.Accept(this);
@@ -27,12 +31,17 @@ public abstract class SyntaxWalker : IExprVisitor<bool>, IStmtVisitor<bool>
     {
         foreach (var expression in expressions)
         {
-            expression.Accept(this);
+            Walk(expression);
         }
     }
 
     /// <summary>Walks an optional expression.</summary>
-    public void Walk(Expr? expression) => expression?.Accept(this);
+    /// <exception cref="InsufficientExecutionStackException">The tree is too deep to walk on this thread.</exception>
+    public void Walk(Expr? expression)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        expression?.Accept(this);
+    }
 
     /// <summary>Walks parameter annotations and defaults.</summary>
     public virtual void WalkParameters(ParameterList parameters)
