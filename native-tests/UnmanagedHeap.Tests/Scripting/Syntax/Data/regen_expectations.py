@@ -1,0 +1,38 @@
+"""Regenerates the CPython 3.12 expectations the Syntax tests compare against.
+
+Run from this directory with CPython 3.12:  PYENV_VERSION=3.12.1 python3 regen_expectations.py
+
+* syntax_errors.txt holds snippets separated by a line '===='; for each, syntax_errors.expected
+  gets one line: 'OK', or 'Class: message @ line:offset-end_line:end_offset' from compile().
+* programs/*.py are realistic programs; programs/*.ast gets ast.dump(tree, include_attributes=True).
+  CPython 3.12 leaves an empty Constant('') at the end of a format spec that ends with a nested
+  field; the tree here does not keep empty text, so those are removed from the dump.
+"""
+import ast
+import pathlib
+import re
+import sys
+
+assert sys.version_info[:2] == (3, 12), "expectations are CPython 3.12's"
+here = pathlib.Path(__file__).parent
+
+
+def outcome(source):
+    try:
+        compile(source, "f.py", "exec")
+        return "OK"
+    except SyntaxError as e:
+        return f"{type(e).__name__}: {e.msg} @ {e.lineno}:{e.offset}-{e.end_lineno}:{e.end_offset}"
+
+
+snippets = (here / "syntax_errors.txt").read_text(encoding="utf-8").split("\n====\n")
+lines = [outcome(s) for s in snippets]
+(here / "syntax_errors.expected").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+empty_spec_text = re.compile(r", Constant\(value='', lineno=\d+, col_offset=\d+, end_lineno=\d+, end_col_offset=\d+\)\]")
+for program in sorted((here / "programs").glob("*.py")):
+    tree = ast.parse(program.read_text(encoding="utf-8"))
+    dump = empty_spec_text.sub("]", ast.dump(tree, include_attributes=True))
+    program.with_suffix(".ast").write_text(dump + "\n", encoding="utf-8")
+
+print(f"{len(snippets)} error snippets, {len(list((here / 'programs').glob('*.py')))} programs")
