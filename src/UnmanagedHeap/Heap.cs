@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using UnmanagedHeap.Inspect;
 using UnmanagedHeap.Memory;
@@ -15,6 +16,7 @@ namespace UnmanagedHeap;
 public sealed unsafe partial class Heap : IDisposable
 {
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    private readonly int _ownerToken = ThreadToken.Current;
     private readonly HeapState* _state;
     private GCHandle _self;
     private bool _disposed;
@@ -178,6 +180,13 @@ public sealed unsafe partial class Heap : IDisposable
     {
         NewRef obj = New(cls);
         PyObject* op = obj.Pointer;
+        if (PyInstance.InlineCapacity(op) >= 2)
+        {
+            // The fresh instance's slots are empty: store the stolen references directly.
+            PyInstance.Values(op)[0] = a0.Steal();
+            PyInstance.Values(op)[1] = a1.Steal();
+            return obj;
+        }
         SetInline(op, 0, a0.Steal());
         SetInline(op, 1, a1.Steal());
         return obj;
@@ -357,6 +366,7 @@ public sealed unsafe partial class Heap : IDisposable
     /// A safe point: if allocations pushed generation 0 over its threshold, collect now —
     /// as CPython 3.12 does at its eval breaker, never in the middle of building an object.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RunPendingCollection()
     {
         if (_state->gc_scheduled != 0)
@@ -368,15 +378,22 @@ public sealed unsafe partial class Heap : IDisposable
 
     // ---- Threading and lifetime ----
 
-    /// <summary>Refuses use from any thread but the one that created the heap.</summary>
+    /// <summary>Refuses use from any thread but the one that created the heap, and use after Dispose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckThread()
     {
-        if (Environment.CurrentManagedThreadId != _ownerThread)
+        if (ThreadToken.Current != _ownerToken | _disposed)
         {
-            throw new InvalidOperationException(
-                $"this Heap belongs to thread {_ownerThread} and was used from thread {Environment.CurrentManagedThreadId}; use one heap per thread");
+            ThrowWrongThreadOrDisposed();
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowWrongThreadOrDisposed()
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        throw new InvalidOperationException(
+            $"this Heap belongs to thread {_ownerThread} and was used from thread {Environment.CurrentManagedThreadId}; use one heap per thread");
     }
 
     /// <summary>Frees all memory of the heap at once: every object, type and table.</summary>
