@@ -136,6 +136,12 @@ public sealed unsafe partial class Interpreter
         return list.ToArray();
     }
 
+    private static bool AddTrace(PythonException e, string file, int line, string function)
+    {
+        e.Trace.Add((file, line, function));
+        return false;
+    }
+
     public static void ReleaseArgs(nint[] args, KwArgs? kw)
     {
         foreach (nint a in args)
@@ -313,6 +319,13 @@ public sealed unsafe partial class Interpreter
             ReleaseArgs(args, kw);
             throw Error(RecursionError, "maximum recursion depth exceeded");
         }
+        byte probe;
+        if (StackBase != 0 && StackBase - (nint)(&probe) > StackBudget)
+        {
+            // However high the script set the recursion limit, the interpreter thread's stack is the real bound.
+            ReleaseArgs(args, kw);
+            throw Error(RecursionError, "maximum recursion depth exceeded");
+        }
         RuntimeHelpers.EnsureSufficientExecutionStack();
         var frame = new ExecFrame(code.Scope, fn->func_globals, null, fn->func_closure, null, code.Name, code.QualName + ".<locals>.");
         ExecFrame? previous = Current;
@@ -343,9 +356,10 @@ public sealed unsafe partial class Interpreter
             }
             return None;
         }
-        catch (PythonException e)
+        catch (PythonException e) when (AddTrace(e, code.File, frame.Line, code.Name))
         {
-            e.Trace.Add((code.File, frame.Line, code.Name));
+            // Never reached: the filter records the traceback entry and lets the exception pass,
+            // so a deep unwind is one dispatch rather than a rethrow per frame.
             throw;
         }
         finally
@@ -636,9 +650,8 @@ public sealed unsafe partial class Interpreter
             {
                 ExecBlock(cls.Body, frame);
             }
-            catch (PythonException e)
+            catch (PythonException e) when (AddTrace(e, FileName, frame.Line, cls.Name))
             {
-                e.Trace.Add((FileName, frame.Line, cls.Name));
                 throw;
             }
             finally

@@ -273,6 +273,7 @@ public sealed unsafe partial class Interpreter
     private List<nint> EvalElements(ImmutableArray<Expr> elements, ExecFrame f)
     {
         var items = new List<nint>(elements.Length);
+        bool done = false;
         try
         {
             foreach (Expr el in elements)
@@ -294,14 +295,17 @@ public sealed unsafe partial class Interpreter
                     items.Add((nint)Eval(el, f));
                 }
             }
+            done = true;
         }
-        catch
+        finally
         {
-            foreach (nint it in items)
+            if (!done)
             {
-                Refcount.Decref((PyObject*)it);
+                foreach (nint it in items)
+                {
+                    Refcount.Decref((PyObject*)it);
+                }
             }
-            throw;
         }
         return items;
     }
@@ -372,15 +376,17 @@ public sealed unsafe partial class Interpreter
             {
                 PyObject* right = Eval(c.Comparators[i], f);
                 bool last = i == c.Ops.Length - 1;
-                PyObject* r;
+                PyObject* r = null;
                 try
                 {
                     r = CompareOp(c.Ops[i], left, right);
                 }
-                catch
+                finally
                 {
-                    Refcount.Decref(right);
-                    throw;
+                    if (r == null)
+                    {
+                        Refcount.Decref(right);
+                    }
                 }
                 if (last)
                 {

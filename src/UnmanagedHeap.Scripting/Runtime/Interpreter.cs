@@ -42,6 +42,12 @@ public sealed unsafe partial class Interpreter
     /// <summary>The builtins namespace (a dict).</summary>
     public PyObject* Builtins { get; }
     public int RecursionLimit { get; set; } = 1000;
+
+    /// <summary>Address near the top of the interpreter thread's stack (0: unknown).</summary>
+    public nint StackBase { get; set; }
+
+    /// <summary>Bytes of stack Python calls may use below <see cref="StackBase"/>.</summary>
+    public long StackBudget { get; set; } = long.MaxValue;
     public int Depth { get; set; }
     public ExecFrame? Current { get; set; }
     public List<CodeInfo> Codes { get; } = [];

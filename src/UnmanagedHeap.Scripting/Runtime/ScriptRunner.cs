@@ -102,7 +102,14 @@ public static unsafe class ScriptRunner
             MaxHeapBytes = options.MaxHeapBytes,
         };
         using var heap = new Heap(heapOptions);
-        var interp = new Interpreter(heap, stdout, stderr) { FileName = fileName };
+        byte stackTop;
+        var interp = new Interpreter(heap, stdout, stderr)
+        {
+            FileName = fileName,
+            StackBase = (nint)(&stackTop),
+            // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
+            StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024),
+        };
         try
         {
             if (options.Trace.Contains("gc"))

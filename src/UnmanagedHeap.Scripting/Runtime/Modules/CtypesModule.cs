@@ -232,6 +232,14 @@ public sealed unsafe partial class Interpreter
             c->b_value = BytesText(value)[0];
             return;
         }
-        c->b_value = IsInt(value) ? ToLong(value) : value == St->none ? 0 : throw TypeErr($"an integer is required (got type {TypeName(value)})");
+        if (!IsInt(value))
+        {
+            throw TypeErr($"an integer is required (got type {TypeName(value)})");
+        }
+        // C semantics: the value wraps to the type's width.
+        System.Numerics.BigInteger v = PyLong.ToBigInteger(value);
+        c->b_value = o->ob_type == T.CInt
+            ? (int)(uint)(v & uint.MaxValue)
+            : o->ob_type == T.CChar ? (long)(byte)(v & 0xFF) : (long)(ulong)(v & ulong.MaxValue);
     }
 }

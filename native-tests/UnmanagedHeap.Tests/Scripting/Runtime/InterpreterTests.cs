@@ -1,0 +1,202 @@
+using UnmanagedHeap.Scripting.Runtime;
+using static UnmanagedHeap.Tests.Scripting.Runtime.ScriptHarness;
+
+namespace UnmanagedHeap.Tests.Scripting.Runtime;
+
+/// <summary>Behaviour of <c>pyheap run</c> that the conformance corpus does not pin down.</summary>
+public class InterpreterTests
+{
+    [Test]
+    public void RefcountsCountNamesSlotsAndTheCallArgument()
+    {
+        var (output, _, exit) = Run("""
+            import sys
+            class Node:
+                pass
+            n = Node()
+            print(sys.getrefcount(n))
+            m = n
+            print(sys.getrefcount(n))
+            l = [n, n]
+            print(sys.getrefcount(n))
+            def f(x):
+                return sys.getrefcount(x)
+            print(f(n))
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("2\n3\n5\n6\n"));
+    }
+
+    [Test]
+    public void FramesDropTheirLocalsOnReturn()
+    {
+        var (output, _, _) = Run("""
+            import weakref
+            class Node:
+                pass
+            def make():
+                n = Node()
+                return weakref.ref(n)
+            r = make()
+            print(r() is None)
+            """);
+        Assert.That(output, Is.EqualTo("True\n"));
+    }
+
+    [Test]
+    public void CycleOutlivesItsScopeUntilCollectedThenCastSaysFreed()
+    {
+        var (output, _, exit) = Run("""
+            import ctypes, gc
+            class Node:
+                def __init__(self, value):
+                    self.value = value
+                    self.edges = []
+            def build():
+                a = Node(1)
+                b = Node(2)
+                a.edges.append(b)
+                b.edges.append(a)
+                return id(a)
+            gc.disable()
+            gc.collect()
+            addr = build()
+            print(ctypes.cast(addr, ctypes.py_object).value.value)
+            print(gc.collect())
+            try:
+                ctypes.cast(addr, ctypes.py_object)
+            except Exception as e:
+                print(type(e).__name__, hex(addr) in str(e), "freed" in str(e))
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("1\n4\nValueError True True\n"));
+    }
+
+    [Test]
+    public void DelRunsWhenTheLastReferenceGoes()
+    {
+        var (output, _, _) = Run("""
+            class Noisy:
+                def __del__(self):
+                    print("bye")
+            x = Noisy()
+            print("before")
+            del x
+            print("after")
+            """);
+        Assert.That(output, Is.EqualTo("before\nbye\nafter\n"));
+    }
+
+    [Test]
+    public void DeepRecursionRaisesRecursionErrorWithoutOverflowingTheStack()
+    {
+        var (output, _, exit) = Run("""
+            import sys
+            sys.setrecursionlimit(20000)
+            def down(n):
+                return 0 if n == 0 else 1 + down(n - 1)
+            print(down(15000))
+            def forever(n):
+                return forever(n + 1)
+            try:
+                forever(0)
+            except RecursionError as e:
+                print(e)
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("15000\nmaximum recursion depth exceeded\n"));
+    }
+
+    [Test]
+    public void ExhaustingMaxHeapRaisesMemoryError()
+    {
+        var (output, _, exit) = Run("""
+            keep = []
+            try:
+                while True:
+                    keep.append([0] * 1000)
+            except MemoryError:
+                n = len(keep)
+                keep = None
+                print("MemoryError", n > 10)
+            """, new RunOptions { MaxHeapBytes = 4 * 1024 * 1024 });
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("MemoryError True\n"));
+    }
+
+    [Test]
+    public void UncaughtExceptionPrintsATracebackAndExitsWithOne()
+    {
+        var (output, err, exit) = Run("""
+            def f():
+                return undefined_name
+            print("start")
+            f()
+            """);
+        Assert.That(output, Is.EqualTo("start\n"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(err, Does.StartWith("Traceback (most recent call last):\n"));
+        Assert.That(err, Does.Contain("line 4, in <module>").And.Contain("line 2, in f"));
+        Assert.That(LastLine(err), Is.EqualTo("NameError: name 'undefined_name' is not defined"));
+    }
+
+    [Test]
+    public void SyntaxErrorNamesFileAndLineAndRunsNothing()
+    {
+        var (output, err, exit) = Run("print('never')\nif True\n    pass\n");
+        Assert.That(output, Is.Empty);
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("File \"test.py\", line 2"));
+        Assert.That(LastLine(err), Is.EqualTo("SyntaxError: expected ':'"));
+    }
+
+    [Test]
+    public void ClosuresShareCellsAndNonlocalRebinds()
+    {
+        var (output, _, _) = Run("""
+            def counter():
+                n = 0
+                def inc():
+                    nonlocal n
+                    n += 1
+                    return n
+                def get():
+                    return n
+                return inc, get
+            inc, get = counter()
+            inc(); inc()
+            print(get(), type(inc.__closure__[0]).__name__)
+            """);
+        Assert.That(output, Is.EqualTo("2 cell\n"));
+    }
+
+    [Test]
+    public void UnsupportedFeaturesRaisePythonExceptionsNotCrashes()
+    {
+        var (_, err, exit) = Run("""
+            def gen():
+                yield 1
+            """);
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(LastLine(err), Does.StartWith("SystemError: generator functions"));
+    }
+
+    [Test]
+    public void MissingFileIsAClearErrorWithNonZeroExit()
+    {
+        var stderr = new StringWriter();
+        int exit = ScriptRunner.RunFile("/nonexistent/nothing.py", new RunOptions(), new StringWriter(), stderr);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr.ToString(), Does.Contain("can't open file '/nonexistent/nothing.py'"));
+    }
+
+    [TestCase("pymalloc")]
+    [TestCase("system")]
+    public void RunsOnEachAllocator(string allocator)
+    {
+        Assert.That(UnmanagedHeap.Memory.Allocators.TryParse(allocator, out var kind), Is.True);
+        var (output, _, exit) = Run("print(sum(i * i for i in range(10)), [str(x) for x in (1, 2.5, None)])", new RunOptions { Allocator = kind, DebugAlloc = true });
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("285 ['1', '2.5', 'None']\n"));
+    }
+}
