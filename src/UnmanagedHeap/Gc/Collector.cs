@@ -10,6 +10,13 @@ namespace UnmanagedHeap.Gc;
 /// generation lists, thresholds, counts, flags — lives in the heap's native
 /// <see cref="HeapState"/>; this class adds what only managed code can hold: statistics,
 /// callbacks and finalizers written in C#.
+/// <para>
+/// Where this code walks memory differently from gcmodule.c, it is for speed and never
+/// changes a result: the passes over young take its members from an array instead of
+/// chasing list links, untracking is folded into move_unreachable's scan, and the trash is
+/// walked once instead of four times. <see cref="Reachability"/> and <see cref="TrashScan"/>
+/// explain why each is equivalent; the model-based tests check it.
+/// </para>
 /// </summary>
 public sealed unsafe partial class Collector
 {
