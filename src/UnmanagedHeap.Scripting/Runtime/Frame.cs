@@ -52,7 +52,7 @@ public sealed unsafe class ExecFrame
     /// <summary>Owned: the value being returned.</summary>
     public nint ReturnValue { get; set; }
     /// <summary>Comprehension loop variables (owned references), innermost last.</summary>
-    public List<(string Name, nint Value)>? CompVars { get; set; }
+    public List<(string Name, nint Value, bool IsCell)>? CompVars { get; set; }
 
     /// <summary>Drops every local: what a CPython frame does when it is cleared on return.</summary>
     public void Release()

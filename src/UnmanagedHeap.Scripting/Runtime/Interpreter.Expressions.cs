@@ -107,14 +107,14 @@ public sealed unsafe partial class Interpreter
             case ListCompExpr lc:
             {
                 PyObject* list = PyList.New(St);
-                RunComprehension(lc.Generators, f, () => AppendEval(list, lc.Element, f));
+                RunComprehension(lc, lc.Generators, f, () => AppendEval(list, lc.Element, f));
                 return list;
             }
             case GeneratorExpr ge:
             {
                 // Generator expressions are evaluated eagerly (they appear as call arguments).
                 PyObject* list = PyList.New(St);
-                RunComprehension(ge.Generators, f, () => AppendEval(list, ge.Element, f));
+                RunComprehension(ge, ge.Generators, f, () => AppendEval(list, ge.Element, f));
                 try
                 {
                     return GetIter(list);
@@ -127,7 +127,7 @@ public sealed unsafe partial class Interpreter
             case SetCompExpr sc:
             {
                 PyObject* set = PySet.New(St->type_set);
-                RunComprehension(sc.Generators, f, () =>
+                RunComprehension(sc, sc.Generators, f, () =>
                 {
                     PyObject* v = Eval(sc.Element, f);
                     try
@@ -144,7 +144,7 @@ public sealed unsafe partial class Interpreter
             case DictCompExpr dc:
             {
                 PyObject* dict = PyDict.New(St);
-                RunComprehension(dc.Generators, f, () =>
+                RunComprehension(dc, dc.Generators, f, () =>
                 {
                     PyObject* k = Eval(dc.Key, f);
                     PyObject* v = null;
@@ -475,7 +475,7 @@ public sealed unsafe partial class Interpreter
     /// Runs a comprehension's clauses: loop variables live in the frame's comprehension
     /// overlay (their own scope, as in CPython), the first iterable is evaluated outside it.
     /// </summary>
-    private void RunComprehension(ImmutableArray<Comprehension> gens, ExecFrame f, Action body)
+    private void RunComprehension(Expr node, ImmutableArray<Comprehension> gens, ExecFrame f, Action body)
     {
         PyObject* first = Eval(gens[0].Iter, f);
         f.CompVars ??= [];
@@ -483,6 +483,19 @@ public sealed unsafe partial class Interpreter
         foreach (Comprehension g in gens)
         {
             AddTargetNames(g.Target, f.CompVars);
+        }
+        if (_scopes.TryGetValue(node, out Scope? compScope) && compScope.Cells.Count > 0)
+        {
+            // Loop variables captured by a lambda inside the comprehension live in one cell, as in CPython.
+            for (int i = mark; i < f.CompVars.Count; i++)
+            {
+                if (compScope.Cells.Contains(f.CompVars[i].Name))
+                {
+                    PyObject* cell = ScriptTypes.New(T.Cell);
+                    ScriptTypes.Track(cell);
+                    f.CompVars[i] = (f.CompVars[i].Name, (nint)cell, true);
+                }
+            }
         }
         try
         {
@@ -499,12 +512,12 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    private static void AddTargetNames(Expr target, List<(string, nint)> vars)
+    private static void AddTargetNames(Expr target, List<(string, nint, bool)> vars)
     {
         switch (target)
         {
             case NameExpr n:
-                vars.Add((n.Id, 0));
+                vars.Add((n.Id, 0, false));
                 break;
             case TupleExpr t:
                 foreach (Expr e in t.Elements)

@@ -14,7 +14,15 @@ public sealed unsafe partial class Interpreter
             {
                 if (comp[i].Name == name && comp[i].Value != 0)
                 {
-                    return NewRef((PyObject*)comp[i].Value);
+                    if (!comp[i].IsCell)
+                    {
+                        return NewRef((PyObject*)comp[i].Value);
+                    }
+                    PyObject* v = ((PyCellObject*)comp[i].Value)->ob_ref;
+                    if (v != null)
+                    {
+                        return NewRef(v);
+                    }
                 }
             }
         }
@@ -93,8 +101,13 @@ public sealed unsafe partial class Interpreter
             {
                 if (comp[i].Name == name)
                 {
+                    if (comp[i].IsCell)
+                    {
+                        Refcount.Assign(&((PyCellObject*)comp[i].Value)->ob_ref, value);
+                        return;
+                    }
                     nint old = comp[i].Value;
-                    comp[i] = (name, (nint)value);
+                    comp[i] = (name, (nint)value, false);
                     Refcount.XDecref((PyObject*)old);
                     return;
                 }
@@ -192,6 +205,16 @@ public sealed unsafe partial class Interpreter
     /// <summary>The cell for <paramref name="name"/> as seen from <paramref name="f"/> (borrowed), for building closures.</summary>
     private PyObject* FindCell(ExecFrame f, string name)
     {
+        if (f.CompVars is { } comp)
+        {
+            for (int i = comp.Count - 1; i >= 0; i--)
+            {
+                if (comp[i].Name == name && comp[i].IsCell)
+                {
+                    return (PyObject*)comp[i].Value;
+                }
+            }
+        }
         while (f.Scope.Kind == ScopeKind.Class && f.Parent != null)
         {
             f = f.Parent;

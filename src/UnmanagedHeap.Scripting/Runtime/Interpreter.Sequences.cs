@@ -412,6 +412,26 @@ public sealed unsafe partial class Interpreter
             }
             return Str(char.ConvertFromUtf32(PyUnicode.Read(obj, (nint)index)));
         }
+        if (t == T.Bytes)
+        {
+            string data = BytesText(obj);
+            if (key->ob_type == T.Slice)
+            {
+                var (start, _, step, count) = SliceIndices(key, data.Length);
+                var bytes = new byte[count];
+                for (long i = 0, j = start; i < count; i++, j += step)
+                {
+                    bytes[i] = (byte)data[(int)j];
+                }
+                return NewBytes(bytes);
+            }
+            long index = NormalizeIndex(ToLong(key), data.Length);
+            if (index < 0 || index >= data.Length)
+            {
+                throw Error(IndexError, "index out of range");
+            }
+            return Int(data[(int)index]);
+        }
         PyObject* m = UserSpecial(obj, "__getitem__");
         if (m != null)
         {

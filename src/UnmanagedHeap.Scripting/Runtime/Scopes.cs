@@ -7,6 +7,8 @@ public enum ScopeKind
     Module,
     Function,
     Class,
+    /// <summary>A comprehension: its loop variables, which lambdas inside it may capture.</summary>
+    Comprehension,
 }
 
 public enum BindingKind
@@ -76,6 +78,8 @@ public sealed class ScopeAnalyzer : SyntaxWalker
     private readonly Dictionary<Node, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
     private Scope _current;
     private bool _inCompTarget;
+    /// <summary>Innermost comprehension being walked (the parent of lambdas inside it), or null.</summary>
+    private Scope? _comp;
 
     private ScopeAnalyzer(Scope module) => _current = module;
 
@@ -99,6 +103,30 @@ public sealed class ScopeAnalyzer : SyntaxWalker
         {
             _current.Assigned.Add(node.Id);
         }
+        else
+        {
+            _comp?.Assigned.Add(node.Id);
+        }
+        return true;
+    }
+
+    public override bool VisitListComp(ListCompExpr node) => WalkComprehension(node, () => base.VisitListComp(node));
+
+    public override bool VisitSetComp(SetCompExpr node) => WalkComprehension(node, () => base.VisitSetComp(node));
+
+    public override bool VisitDictComp(DictCompExpr node) => WalkComprehension(node, () => base.VisitDictComp(node));
+
+    public override bool VisitGenerator(GeneratorExpr node) => WalkComprehension(node, () => base.VisitGenerator(node));
+
+    private bool WalkComprehension(Expr node, Func<bool> walk)
+    {
+        var scope = new Scope(ScopeKind.Comprehension, _comp ?? _current, "<comprehension>");
+        (_comp ?? _current).Children.Add(scope);
+        _scopes[node] = scope;
+        Scope? saved = _comp;
+        _comp = scope;
+        walk();
+        _comp = saved;
         return true;
     }
 
@@ -199,17 +227,21 @@ public sealed class ScopeAnalyzer : SyntaxWalker
 
     private void EnterFunction(Node node, string name, ParameterList parameters, Action body)
     {
-        var scope = new Scope(ScopeKind.Function, _current, name);
+        Scope parent = _comp ?? _current;
+        var scope = new Scope(ScopeKind.Function, parent, name);
         foreach (var p in parameters.All)
         {
             scope.Params.Add(p.Name);
         }
-        _current.Children.Add(scope);
+        parent.Children.Add(scope);
         _scopes[node] = scope;
         Scope saved = _current;
+        Scope? savedComp = _comp;
         _current = scope;
+        _comp = null;
         body();
         _current = saved;
+        _comp = savedComp;
     }
 
     private static void Resolve(Scope root)
@@ -261,11 +293,28 @@ public sealed class ScopeAnalyzer : SyntaxWalker
         }
     }
 
+    private static void MarkFree(Scope s, Scope owner, string n)
+    {
+        for (Scope? d = s; d != owner; d = d!.Parent)
+        {
+            if (d!.Kind == ScopeKind.Function && !d.Free.Contains(n))
+            {
+                d.Free.Add(n);
+            }
+        }
+    }
+
     /// <summary>Finds the enclosing function that owns <paramref name="n"/>; makes it a cell there and free on the way down.</summary>
     private static void Capture(Scope s, string n, bool nonlocal)
     {
         for (Scope? e = s.Parent; e != null && e.Kind != ScopeKind.Module; e = e.Parent)
         {
+            if (e.Kind == ScopeKind.Comprehension && e.Assigned.Contains(n))
+            {
+                e.Cells.Add(n);
+                MarkFree(s, e, n);
+                return;
+            }
             if (e.Kind != ScopeKind.Function)
             {
                 continue;
@@ -277,13 +326,7 @@ public sealed class ScopeAnalyzer : SyntaxWalker
             if (e.IsLocal(n))
             {
                 e.Cells.Add(n);
-                for (Scope? d = s; d != e; d = d!.Parent)
-                {
-                    if (d!.Kind == ScopeKind.Function && !d.Free.Contains(n))
-                    {
-                        d.Free.Add(n);
-                    }
-                }
+                MarkFree(s, e, n);
                 return;
             }
         }
