@@ -41,10 +41,17 @@ public static unsafe class ObjectMemory
             ThrowOutOfMemory(size);
         }
         nint prefix = type->tp_prefix;
+        // Pre-header words and the GC header start out zero: untracked, no dict, no weakrefs.
+        // (Plain stores: the prefix is 0, 16 or 32 bytes, too short to be worth a memset call.)
         if (prefix != 0)
         {
-            // Pre-header words and the GC header start out zero: untracked, no dict, no weakrefs.
-            Unsafe.InitBlockUnaligned(block, 0, (uint)prefix);
+            ((nint*)block)[0] = 0;
+            ((nint*)block)[1] = 0;
+            if (prefix > 16)
+            {
+                ((nint*)block)[2] = 0;
+                ((nint*)block)[3] = 0;
+            }
         }
         PyObject* op = (PyObject*)(block + prefix);
         op->ob_refcnt = 1;
