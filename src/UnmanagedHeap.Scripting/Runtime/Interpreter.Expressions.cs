@@ -111,19 +111,7 @@ public sealed unsafe partial class Interpreter
                 return list;
             }
             case GeneratorExpr ge:
-            {
-                // Generator expressions are evaluated eagerly (they appear as call arguments).
-                PyObject* list = PyList.New(St);
-                RunComprehension(ge, ge.Generators, f, () => AppendEval(list, ge.Element, f));
-                try
-                {
-                    return GetIter(list);
-                }
-                finally
-                {
-                    Refcount.Decref(list);
-                }
-            }
+                return MakeGenerator(ge, f);
             case SetCompExpr sc:
             {
                 PyObject* set = PySet.New(St->type_set);

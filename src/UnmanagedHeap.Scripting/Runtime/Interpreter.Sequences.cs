@@ -11,7 +11,7 @@ public sealed unsafe partial class Interpreter
     {
         PyTypeObject* t = o->ob_type;
         return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range
-            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || UserSpecial(o, "__iter__") != null;
+            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsGenerator(o) || t == T.Bytes || UserSpecial(o, "__iter__") != null;
     }
 
     /// <summary>iter(o): a new iterator.</summary>
@@ -55,9 +55,27 @@ public sealed unsafe partial class Interpreter
         {
             kind = IterKind.Range;
         }
-        else if (T.IsIter(t))
+        else if (T.IsIter(t) || IsGenerator(o))
         {
             return NewRef(o);
+        }
+        else if (t == T.Bytes)
+        {
+            string data = BytesText(o);
+            var ints = new List<nint>(data.Length);
+            foreach (char ch in data)
+            {
+                ints.Add((nint)Int(ch));
+            }
+            PyObject* list = ListSteal(ints);
+            try
+            {
+                return GetIter(list);
+            }
+            finally
+            {
+                Refcount.Decref(list);
+            }
         }
         else
         {
@@ -89,6 +107,10 @@ public sealed unsafe partial class Interpreter
     /// <summary>next(it): a new reference, or null when exhausted.</summary>
     public PyObject* Next(PyObject* it)
     {
+        if (IsGenerator(it))
+        {
+            return GeneratorNext(it);
+        }
         if (!T.IsIter(it->ob_type))
         {
             PyObject* m = UserSpecial(it, "__next__");

@@ -135,6 +135,10 @@ public sealed unsafe partial class Interpreter
         {
             return BytesRepr(BytesText(o));
         }
+        if (IsGenerator(o))
+        {
+            return $"<generator object <genexpr> at 0x{(nint)o:x}>";
+        }
         if (t == T.Function)
         {
             return $"<function {PyUnicode.AsString(((PyFunctionObject*)o)->func_qualname)} at 0x{(nint)o:x}>";
