@@ -134,6 +134,26 @@ public unsafe class RefcountTests
     }
 
     [Test]
+    public void DeferredDeallocKeepsTheFinalizedFlag()
+    {
+        PyClass link = _heap.DefineClass("Link", "next");
+        int finalizerCalls = 0;
+        _heap.Gc.SetFinalizer(link, _ => finalizerCalls++);
+        var head = _heap.New(link);
+        PyObject* tail = (PyObject*)head.Address;
+        Finalization.SetFinalized(tail);
+        for (int i = 1; i < 500; i++)
+        {
+            PyObject* next = PyInstance.New((PyTypeObject*)link.Address);
+            Finalization.SetFinalized(next); // as if __del__ had already run once (PEP 442)
+            PyInstance.Values(tail)[0] = next;
+            tail = next;
+        }
+        head.Dispose(); // links past the trashcan depth are deferred, then freed
+        Assert.That(finalizerCalls, Is.EqualTo(0));
+    }
+
+    [Test]
     public void HeapRefusesUseFromAnotherThread()
     {
         Exception? seen = null;

@@ -33,12 +33,16 @@ public static unsafe class Dealloc
         }
     }
 
-    /// <summary>Parks a dead container; its GC header is free to use because a dead object is untracked.</summary>
+    /// <summary>
+    /// Parks a dead container. Its GC header's pointer bits are free to use because a dead
+    /// object is untracked; the flag bits (FINALIZED) are kept, so a finalizer that already
+    /// ran is not run again when the deferred dealloc happens.
+    /// </summary>
     private static void Defer(HeapState* st, PyObject* op)
     {
         GcList.Untrack(op);
         PyGC_Head* gc = GcList.AsGc(op);
-        gc->_gc_prev = (nuint)st->trash_head;
+        gc->_gc_prev = (nuint)st->trash_head | (gc->_gc_prev & ~GcList.PrevMask);
         st->trash_head = op;
     }
 
@@ -49,8 +53,8 @@ public static unsafe class Dealloc
         {
             PyObject* op = st->trash_head;
             PyGC_Head* gc = GcList.AsGc(op);
-            st->trash_head = (PyObject*)gc->_gc_prev;
-            gc->_gc_prev = 0;
+            st->trash_head = (PyObject*)(gc->_gc_prev & GcList.PrevMask);
+            gc->_gc_prev &= ~GcList.PrevMask;
             op->ob_type->tp_dealloc(op);
         }
         st->dealloc_depth--;
