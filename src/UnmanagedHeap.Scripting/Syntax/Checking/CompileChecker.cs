@@ -146,11 +146,47 @@ internal sealed class CompileChecker : SyntaxWalker
         return true;
     }
 
-    public override void WalkComprehensions(IEnumerable<Comprehension> generators)
+    public override bool VisitListComp(ListCompExpr node) => Comprehension(node.Element, node.Generators);
+
+    public override bool VisitSetComp(SetCompExpr node) => Comprehension(node.Element, node.Generators);
+
+    public override bool VisitGenerator(GeneratorExpr node) => Comprehension(node.Element, node.Generators);
+
+    private bool Comprehension(Expr element, ImmutableArray<Comprehension> generators)
     {
+        Walk(generators[0].Iter);
+        if (element is StarredExpr)
+        {
+            throw Error("iterable unpacking cannot be used in comprehension", element.Span);
+        }
+
+        WalkComprehensions(generators, skipFirstIterable: true);
+        Walk(element);
+        return true;
+    }
+
+    public override bool VisitDictComp(DictCompExpr node)
+    {
+        Walk(node.Generators[0].Iter);
+        WalkComprehensions(node.Generators, skipFirstIterable: true);
+        Walk(node.Key);
+        Walk(node.Value);
+        return true;
+    }
+
+    public override void WalkComprehensions(IEnumerable<Comprehension> generators) => WalkComprehensions(generators, skipFirstIterable: false);
+
+    private void WalkComprehensions(IEnumerable<Comprehension> generators, bool skipFirstIterable)
+    {
+        bool first = true;
         foreach (var generator in generators)
         {
-            Walk(generator.Iter);
+            if (!first || !skipFirstIterable)
+            {
+                Walk(generator.Iter);
+            }
+
+            first = false;
             CheckTarget(generator.Target);
             Walk(generator.Target);
             Walk(generator.Ifs);

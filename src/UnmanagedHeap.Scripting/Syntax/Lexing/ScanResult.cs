@@ -12,12 +12,16 @@ public sealed class ScanResult
         ImmutableArray<Token> tokens,
         ImmutableArray<PythonSyntaxWarning> warnings,
         PythonSyntaxError? error,
+        bool errorReplacesParseErrors,
         PythonSyntaxError? unclosedBracket,
-        int unclosedBracketLine)
+        int unclosedBracketLine,
+        bool endedInFString)
     {
+        EndedInFString = endedInFString;
         Tokens = tokens;
         Warnings = warnings;
         Error = error;
+        ErrorReplacesParseErrors = errorReplacesParseErrors;
         UnclosedBracket = unclosedBracket;
         UnclosedBracketLine = unclosedBracketLine;
     }
@@ -33,10 +37,24 @@ public sealed class ScanResult
     public PythonSyntaxError? Error { get; }
 
     /// <summary>
+    /// True when <see cref="Error"/> is reported even if the parser fails earlier in the file.
+    /// CPython tokenizes the rest of the file after a parse error and lets an error raised by
+    /// the tokenizer itself win, but not one found inside an f-string, and not the errors it only
+    /// raises when the parser asks for the token (bad indentation, a misplaced backslash).
+    /// </summary>
+    public bool ErrorReplacesParseErrors { get; }
+
+    /// <summary>
     /// <c>'(' was never closed</c> when the input ended inside brackets: CPython raises it
     /// when the parser reaches the end of input.
     /// </summary>
     public PythonSyntaxError? UnclosedBracket { get; }
+
+    /// <summary>
+    /// True when the input ended inside an f-string: CPython then keeps a parse error rather than
+    /// replacing it with <see cref="UnclosedBracket"/>.
+    /// </summary>
+    public bool EndedInFString { get; }
 
     /// <summary>Line of the unclosed bracket, 0 when there is none.</summary>
     public int UnclosedBracketLine { get; }

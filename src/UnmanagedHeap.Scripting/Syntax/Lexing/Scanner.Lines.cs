@@ -20,6 +20,8 @@ public sealed partial class Scanner
                 _pos++;
             }
 
+            // Like CPython, a NEWLINE after a comment starts where the comment does.
+            int tokenStart = _pos;
             if (Current == '#')
             {
                 while (Current != '\n' && Current != EndOfInput)
@@ -37,9 +39,9 @@ public sealed partial class Scanner
 
             if (c == '\n')
             {
-                int start = _pos;
-                int column = ColumnOf(start);
+                int newline = _pos;
                 int line = _line;
+                var span = new SourceSpan(line, ColumnOf(tokenStart), line, ColumnOf(newline) + 1);
                 Advance();
                 _atLineStart = true;
                 if (blankLine || _brackets.Count > 0)
@@ -47,8 +49,8 @@ public sealed partial class Scanner
                     return;
                 }
 
-                string text = start < _source.Text.Length ? "\n" : string.Empty;
-                _tokens.Add(new Token(TokenKind.Newline, text, new SourceSpan(line, column, line, column + 1), start, start + 1));
+                string text = _source.Text[tokenStart..Math.Min(newline + 1, _source.Text.Length)];
+                _tokens.Add(new Token(TokenKind.Newline, text, span, tokenStart, newline + 1));
                 return;
             }
 
@@ -139,6 +141,7 @@ public sealed partial class Scanner
         {
             if (_indents.Count >= MaxIndent)
             {
+                _errorWhenParserAsks = true;
                 throw Error(SyntaxErrorKind.IndentationError, "too many levels of indentation", _line, firstColumn, _line, -1);
             }
 
@@ -164,6 +167,7 @@ public sealed partial class Scanner
 
             if (column != _indents[^1])
             {
+                _errorWhenParserAsks = true;
                 int lineLength = _source.GetLine(_line).Length;
                 throw Error(
                     SyntaxErrorKind.IndentationError,
@@ -189,26 +193,39 @@ public sealed partial class Scanner
         return false;
     }
 
-    private PythonSyntaxError TabError() =>
-        Error(SyntaxErrorKind.TabError, "inconsistent use of tabs and spaces in indentation", _line, 1, _line, 0);
+    private PythonSyntaxError TabError()
+    {
+        _errorWhenParserAsks = true;
+        return Error(SyntaxErrorKind.TabError, "inconsistent use of tabs and spaces in indentation", _line, 1, _line, 0);
+    }
 
     /// <summary>A backslash must end its line; the next line continues the logical line.</summary>
     private void ScanContinuation()
     {
         int backslashLine = _line;
+        _errorWhenParserAsks = true;
         _pos++;
         if (Current != '\n')
         {
             _pos++;
-            int offset = _pos - _lineStart;
+            int offset = CharactersBefore(_pos);
             throw Error(SyntaxErrorKind.SyntaxError, "unexpected character after line continuation character", _line, offset, _line, 0);
         }
 
         Advance();
+        if (Current == EndOfInput && _brackets.Count > 0)
+        {
+            // CPython reports the bracket when the parser meets the end of input inside it.
+            var open = _brackets[^1];
+            throw Error(SyntaxErrorKind.SyntaxError, $"'{open.Char}' was never closed", open.Line, open.Column, open.Line, 0);
+        }
+
         if (Current == EndOfInput)
         {
             int offset = _source.GetLine(backslashLine).Length + 1;
             throw Error(SyntaxErrorKind.SyntaxError, "unexpected EOF while parsing", backslashLine, offset, backslashLine, -1);
         }
+
+        _errorWhenParserAsks = false;
     }
 }

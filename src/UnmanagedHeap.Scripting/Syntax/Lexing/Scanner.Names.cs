@@ -121,7 +121,7 @@ public sealed partial class Scanner
         string message = IsPrintable(rune)
             ? $"invalid character '{rune}' (U+{rune.Value:X4})"
             : $"invalid non-printable character U+{rune.Value:X4}";
-        int offset = _pos - _lineStart;
+        int offset = CharactersBefore(_pos);
         return Error(SyntaxErrorKind.SyntaxError, message, _line, offset, _line, offset);
     }
 

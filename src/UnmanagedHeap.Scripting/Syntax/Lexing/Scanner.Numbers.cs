@@ -183,9 +183,9 @@ public sealed partial class Scanner
                         SyntaxErrorKind.SyntaxError,
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                         _line,
-                        start - _lineStart + 1,
+                        CharactersBefore(start) + 1,
                         _line,
-                        zerosEnd - _lineStart);
+                        CharactersBefore(zerosEnd));
                 }
 
                 VerifyEndOfNumber(c, "decimal");
@@ -305,5 +305,7 @@ public sealed partial class Scanner
         }
     }
 
-    private bool LooksAt(string rest) => string.CompareOrdinal(_text, _pos, rest, 0, rest.Length) == 0;
+    /// <summary>CPython's <c>lookahead</c>: the rest of a keyword, not followed by an identifier character.</summary>
+    private bool LooksAt(string rest) =>
+        string.CompareOrdinal(_text, _pos, rest, 0, rest.Length) == 0 && !IsPotentialIdentifierChar(PeekAt(rest.Length));
 }

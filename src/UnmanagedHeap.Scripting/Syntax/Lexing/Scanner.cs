@@ -27,6 +27,7 @@ public sealed partial class Scanner
 
     // The normalized text with a final '\n' added when missing, as CPython's tokenizer does.
     private readonly string _text;
+    private readonly bool _hasSurrogates;
     private readonly List<Token> _tokens = new();
     private readonly List<PythonSyntaxWarning> _warnings = new();
     private readonly List<int> _indents = new() { 0 };
@@ -34,6 +35,10 @@ public sealed partial class Scanner
     private readonly List<Bracket> _brackets = new();
     private readonly List<FStringFrame> _fstrings = new();
     private int _pos;
+
+    // Set for the errors CPython's tokenizer only signals through its state (E_DEDENT, E_TABSPACE,
+    // E_LINECONT, E_EOF, E_TOODEEP), which the parser raises when it asks for the token.
+    private bool _errorWhenParserAsks;
     private int _line = 1;
     private int _lineStart;
     private bool _atLineStart = true;
@@ -45,6 +50,7 @@ public sealed partial class Scanner
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
         _text = source.Text.EndsWith('\n') ? source.Text : source.Text + "\n";
+        _hasSurrogates = _text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
     }
 
     /// <summary>Scans <paramref name="source"/> and throws the first tokenizer error, if any.</summary>
@@ -63,6 +69,7 @@ public sealed partial class Scanner
     public ScanResult Scan()
     {
         PythonSyntaxError? error = null;
+        bool replacesParseErrors = false;
         try
         {
             while (!_done)
@@ -80,6 +87,7 @@ public sealed partial class Scanner
         catch (PythonSyntaxError e)
         {
             error = e;
+            replacesParseErrors = !_errorWhenParserAsks && _fstrings.Count == 0;
             int offset = Math.Min(_pos, _text.Length);
             var (line, column) = _source.GetPosition(Math.Min(offset, _source.Text.Length));
             _tokens.Add(new Token(TokenKind.EndOfFile, string.Empty, new SourceSpan(line, column, line, column), offset, offset));
@@ -102,7 +110,8 @@ public sealed partial class Scanner
                 _source.GetLine(open.Line));
         }
 
-        return new ScanResult(_tokens.ToImmutableArray(), _warnings.ToImmutableArray(), error, unclosed, unclosedLine);
+        return new ScanResult(
+            _tokens.ToImmutableArray(), _warnings.ToImmutableArray(), error, replacesParseErrors, unclosed, unclosedLine, _fstrings.Count > 0);
     }
 
     private int Current => _pos < _text.Length ? _text[_pos] : EndOfInput;
@@ -128,7 +137,11 @@ public sealed partial class Scanner
     }
 
     /// <summary>1-based column of a character offset on the current line.</summary>
-    private int ColumnOf(int offset) => offset - _lineStart + 1;
+    private int ColumnOf(int offset) => CharactersBefore(offset) + 1;
+
+    /// <summary>Characters from the start of the current line to <paramref name="offset"/> (a surrogate pair counts once).</summary>
+    private int CharactersBefore(int offset) =>
+        _hasSurrogates ? SourceText.CodePoints(_text, _lineStart, offset) : offset - _lineStart;
 
     private void AddToken(TokenKind kind, int start, int startLine, int startColumn)
     {
@@ -147,7 +160,7 @@ public sealed partial class Scanner
     /// <summary>CPython's <c>syntaxerror(tok, ...)</c>: the caret sits on the last consumed character.</summary>
     private PythonSyntaxError ErrorAtCursor(string message)
     {
-        int offset = _pos - _lineStart;
+        int offset = CharactersBefore(_pos);
         return Error(SyntaxErrorKind.SyntaxError, message, _line, offset, _line, offset);
     }
 

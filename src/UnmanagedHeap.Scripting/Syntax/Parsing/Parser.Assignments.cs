@@ -13,6 +13,11 @@ public sealed partial class Parser
     {
         var start = Current;
         var first = ParseYieldOrStarExpressions();
+        if (Check(TokenKind.ColonEqual))
+        {
+            ThrowIfWalrusStatement(first);
+        }
+
         switch (Current.Kind)
         {
             case TokenKind.Colon:
@@ -37,7 +42,21 @@ public sealed partial class Parser
         var items = new List<Expr> { first };
         while (Match(TokenKind.Equal))
         {
-            items.Add(ParseYieldOrStarExpressions());
+            try
+            {
+                items.Add(ParseYieldOrStarExpressions());
+            }
+            catch (PythonSyntaxError error) when (error.Message == "invalid syntax")
+            {
+                // CPython's invalid_assignment needs nothing after the last '=' to name a bad target.
+                int bad = items.FindIndex(item => !IsValidStarTarget(item));
+                if (bad >= 0)
+                {
+                    throw InvalidAssignment(items, bad, lastFollowedByEqual: true);
+                }
+
+                throw;
+            }
         }
 
         var targets = ImmutableArray.CreateBuilder<Expr>(items.Count - 1);
@@ -58,14 +77,14 @@ public sealed partial class Parser
     /// Picks the error CPython reports for an assignment whose target <paramref name="invalidIndex"/>
     /// is invalid, trying its rules in CPython's order.
     /// </summary>
-    private PythonSyntaxError InvalidAssignment(List<Expr> items, int invalidIndex)
+    private PythonSyntaxError InvalidAssignment(List<Expr> items, int invalidIndex, bool lastFollowedByEqual = false)
     {
         // invalid_named_expression, reached through the first target (or the last element of a bare tuple).
         var first = items[0];
         var last = first is TupleExpr tuple && !IsParenthesized(first) ? tuple.Elements[^1] : first;
-        var value = items[1];
-        var leading = LeadingBitwiseOr(value);
-        bool notFollowedByEqual = leading is not null && (leading != value || items.Count == 2);
+        var value = items.Count > 1 ? items[1] : null;
+        var leading = value is null ? null : LeadingBitwiseOr(value);
+        bool notFollowedByEqual = leading is not null && (leading != value || (items.Count == 2 && !lastFollowedByEqual));
         if (last is not StarredExpr && notFollowedByEqual && IsBitwiseOrLevel(last))
         {
             if (last is NameExpr && !IsParenthesized(last))
@@ -94,6 +113,17 @@ public sealed partial class Parser
         return InvalidSyntax();
     }
 
+    /// <summary>CPython's invalid_named_expression for <c>x.y := 1</c> written as a statement.</summary>
+    private void ThrowIfWalrusStatement(Expr first)
+    {
+        var last = first is TupleExpr tuple && !IsParenthesized(first) ? tuple.Elements[^1] : first;
+        bool plainName = last is NameExpr && !IsParenthesized(last);
+        if (!plainName && last is not StarredExpr && InErrorRule(() => StartsExpression(Peek(1))))
+        {
+            throw ErrorAtNode($"cannot use assignment expressions with {ExprName(last)}", last);
+        }
+    }
+
     private Stmt ParseAugmentedAssignment(Expr target, BinaryOperator op, Token start)
     {
         if (!IsSingleTarget(target))
@@ -111,6 +141,13 @@ public sealed partial class Parser
         bool simple = target is NameExpr && !IsParenthesized(target);
         if (!IsSingleTarget(target))
         {
+            // CPython's rules for a bad annotation target all need an expression after the ':'.
+            var generic = InvalidSyntax();
+            if (!InErrorRule(() => StartsExpression(Peek(1))))
+            {
+                throw generic;
+            }
+
             if (target is TupleExpr bare && !IsParenthesized(target))
             {
                 throw ErrorAtNode("only single target (not tuple) can be annotated", bare.Elements[0]);
@@ -168,7 +205,7 @@ public sealed partial class Parser
         int save = _index;
         Advance();
         if (!StartsExpression(Current) || Check(TokenKind.Not) || Check(TokenKind.Lambda)
-            || !TryParse(ParseBitwiseOr, out var value) || Check(TokenKind.Equal) || Check(TokenKind.ColonEqual))
+            || !TryParseAlternative(ParseBitwiseOr, out var value) || Check(TokenKind.Equal) || Check(TokenKind.ColonEqual))
         {
             _index = save;
             return;

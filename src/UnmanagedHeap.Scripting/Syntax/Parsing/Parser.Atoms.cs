@@ -65,7 +65,9 @@ public sealed partial class Parser
         if (Check(TokenKind.RightParen))
         {
             Advance();
-            return new TupleExpr(ImmutableArray<Expr>.Empty, ExprContext.Load, SpanFrom(open));
+            var empty = new TupleExpr(ImmutableArray<Expr>.Empty, ExprContext.Load, SpanFrom(open));
+            _groups[empty] = empty.Span;
+            return empty;
         }
 
         if (Check(TokenKind.Yield))
@@ -85,7 +87,7 @@ public sealed partial class Parser
                 throw ErrorAtToken("cannot use double starred expression here", star);
             }
 
-            throw InvalidSyntax();
+            throw InvalidSyntaxAt(star);
         }
 
         var first = ParseStarNamedExpression();
@@ -281,14 +283,7 @@ public sealed partial class Parser
             }
 
             Advance();
-            var target = ParseForTargetList();
-            if (!Check(TokenKind.In))
-            {
-                throw InvalidSyntax();
-            }
-
-            var storeTarget = ToForTarget(target);
-            Advance();
+            var storeTarget = ParseForTargetBeforeIn();
             var iter = ParseDisjunction();
             var ifs = ImmutableArray.CreateBuilder<Expr>();
             while (Match(TokenKind.If))

@@ -105,14 +105,7 @@ public sealed partial class Parser
     private ForStmt ParseFor()
     {
         var keyword = Advance();
-        var target = ParseForTargetList();
-        if (!Check(TokenKind.In))
-        {
-            throw InvalidSyntax();
-        }
-
-        var storeTarget = ToForTarget(target);
-        Advance();
+        var storeTarget = ParseForTargetBeforeIn();
         var iter = ParseStarExpressions();
         ExpectHeaderColon();
         var body = ParseBlock("'for' statement", keyword);
@@ -164,7 +157,7 @@ public sealed partial class Parser
             type = ParseExpression();
             if (Check(TokenKind.Comma))
             {
-                ThrowIfUnparenthesizedExceptTypes(type);
+                InErrorRule(() => ThrowIfUnparenthesizedExceptTypes(type));
             }
 
             if (Match(TokenKind.As))
@@ -183,7 +176,7 @@ public sealed partial class Parser
     {
         int save = _index;
         Advance();
-        if (TryParse(ParseExpressions, out _)
+        if (TryParseAlternative(ParseExpressions, out _)
             && (!Match(TokenKind.As) || Match(TokenKind.Name))
             && Check(TokenKind.Colon))
         {
@@ -204,7 +197,7 @@ public sealed partial class Parser
     {
         var keyword = Advance();
         ImmutableArray<WithItem> items;
-        if (!Check(TokenKind.LeftParen) || !TryParse(ParseParenthesizedWithItems, out items))
+        if (!Check(TokenKind.LeftParen) || !TryParseReportingSpecificErrors(ParseParenthesizedWithItems, out items))
         {
             var builder = ImmutableArray.CreateBuilder<WithItem>();
             do
@@ -248,17 +241,32 @@ public sealed partial class Parser
             return new WithItem(context, null);
         }
 
-        var target = ParseExpression();
-        if (!IsValidStarTarget(target))
+        int targetStart = _index;
+        Expr? target = null;
+        try
         {
-            if (InvalidTarget(target, TargetKind.Assign) is { } bad)
-            {
-                throw ErrorAtNode($"cannot assign to {ExprName(bad)}", bad);
-            }
-
-            throw InvalidSyntax();
+            target = ParseStarTargetItem();
+        }
+        catch (PythonSyntaxError error) when (error.Message == "invalid syntax")
+        {
         }
 
-        return new WithItem(context, WithContext(target, ExprContext.Store));
+        if (target is not null && IsValidStarTarget(target))
+        {
+            return new WithItem(context, WithContext(target, ExprContext.Store));
+        }
+
+        // CPython's invalid_with_item: 'as' followed by an expression that cannot be assigned to.
+        var failure = InvalidSyntax();
+        _index = targetStart;
+        Expr? whole = null;
+        if (InErrorRule(() => TryParseAlternative(() => ParseExpression(), out whole))
+            && Current.Kind is TokenKind.Comma or TokenKind.RightParen or TokenKind.Colon
+            && InvalidTarget(whole!, TargetKind.Assign) is { } bad)
+        {
+            throw ErrorAtNode($"cannot assign to {ExprName(bad)}", bad);
+        }
+
+        throw failure;
     }
 }

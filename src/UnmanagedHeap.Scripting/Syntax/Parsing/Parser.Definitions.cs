@@ -30,11 +30,7 @@ public sealed partial class Parser
     {
         var keyword = Advance();
         string name = Identifier(Expect(TokenKind.Name));
-        if (Check(TokenKind.LeftBracket))
-        {
-            throw Unsupported(Current, "type parameter lists are");
-        }
-
+        ThrowIfTypeParameters();
         if (!Match(TokenKind.LeftParen))
         {
             throw ErrorAtToken("expected '('", Current);
@@ -66,11 +62,7 @@ public sealed partial class Parser
     {
         var keyword = Advance();
         string name = Identifier(Expect(TokenKind.Name));
-        if (Check(TokenKind.LeftBracket))
-        {
-            throw Unsupported(Current, "type parameter lists are");
-        }
-
+        ThrowIfTypeParameters();
         var bases = ImmutableArray<Expr>.Empty;
         var keywords = ImmutableArray<Keyword>.Empty;
         if (Match(TokenKind.LeftParen))
@@ -84,6 +76,29 @@ public sealed partial class Parser
         var body = ParseBlock("class definition", keyword);
         PopScope();
         return new ClassDefStmt(name, bases, keywords, body, decorators, BlockSpan(keyword, body));
+    }
+
+    /// <summary>
+    /// Python 3.12's <c>def f[T](...)</c> and <c>class C[T]:</c> are refused; a bracket that does not
+    /// hold a type parameter list is left to the usual errors.
+    /// </summary>
+    private void ThrowIfTypeParameters()
+    {
+        if (!Check(TokenKind.LeftBracket))
+        {
+            return;
+        }
+
+        int i = 1;
+        while (Peek(i).Kind is TokenKind.Star or TokenKind.DoubleStar)
+        {
+            i++;
+        }
+
+        if (Peek(i).Kind == TokenKind.Name && Peek(i + 1).Kind is TokenKind.RightBracket or TokenKind.Comma or TokenKind.Colon)
+        {
+            throw Unsupported(Current, "type parameter lists are");
+        }
     }
 
     private LambdaExpr ParseLambda()
@@ -189,6 +204,11 @@ public sealed partial class Parser
                 default:
                     var kind = sawStar ? ParameterKind.KeywordOnly : ParameterKind.PositionalOrKeyword;
                     var parameter = ParseParameter(kind, isLambda);
+                    if (!Check(TokenKind.Comma) && !Check(closing))
+                    {
+                        throw InvalidSyntax();
+                    }
+
                     if (!sawStar)
                     {
                         if (parameter.Default is not null)

@@ -9,10 +9,10 @@ public sealed partial class Parser
     private bool _errorIsFinal;
 
     /// <summary>
-    /// Runs a parse and applies CPython's priorities: a tokenizer error anywhere in the file
-    /// replaces a parse error (CPython tokenizes the rest of the file after a parse error),
-    /// except "unexpected indent"; an unclosed bracket replaces a parse error found on a
-    /// later line than the bracket.
+    /// Runs a parse and applies CPython's priorities: a tokenizer error later in the file
+    /// replaces a parse error (CPython tokenizes the rest of the file after a parse error; see
+    /// <see cref="ScanResult.ErrorReplacesParseErrors"/>), except "unexpected indent"; an unclosed
+    /// bracket replaces a parse error found on a later line than the bracket.
     /// </summary>
     private T Run<T>(Func<T> parse)
     {
@@ -36,12 +36,12 @@ public sealed partial class Parser
                 throw;
             }
 
-            if (_scan.Error is { } tokenizerError)
+            if (_scan.Error is { } tokenizerError && _scan.ErrorReplacesParseErrors)
             {
                 throw tokenizerError;
             }
 
-            if (_scan.UnclosedBracket is { } unclosed && _scan.UnclosedBracketLine < _tokens[_furthest].Line)
+            if (_scan.UnclosedBracket is { } unclosed && !_scan.EndedInFString && _scan.UnclosedBracketLine < _tokens[_furthest].Line)
             {
                 throw unclosed;
             }
@@ -50,11 +50,23 @@ public sealed partial class Parser
         }
     }
 
-    private PythonSyntaxError MakeError(SyntaxErrorKind kind, string message, int line, int column, int endLine, int endColumn) =>
-        new(kind, message, _source.FileName, line, column, endLine, endColumn, _source.GetLine(line));
+    private PythonSyntaxError MakeError(SyntaxErrorKind kind, string message, int line, int column, int endLine, int endColumn)
+    {
+        string text = _source.GetLine(line);
+        if (endLine > line && endColumn > text.Length + 1)
+        {
+            // CPython converts the end column using the first line's text (newline included), which clamps it.
+            endColumn = text.Length + 1;
+        }
 
-    /// <summary>CPython's generic "invalid syntax" at the token the parser could not use.</summary>
-    private PythonSyntaxError InvalidSyntax() => InvalidSyntaxAt(Current);
+        return new PythonSyntaxError(kind, message, _source.FileName, line, column, endLine, endColumn, text);
+    }
+
+    /// <summary>
+    /// CPython's generic "invalid syntax", at the furthest token the parser looked at (outside
+    /// error rules): usually the token it could not use, sometimes the one after it.
+    /// </summary>
+    private PythonSyntaxError InvalidSyntax() => InvalidSyntaxAt(_tokens[Math.Max(_index, _firstPassFurthest)]);
 
     private PythonSyntaxError InvalidSyntaxAt(Token token)
     {
@@ -77,6 +89,7 @@ public sealed partial class Parser
         switch (token.Kind)
         {
             case TokenKind.EndOfFile:
+            case TokenKind.Dedent when token.Start >= _source.Text.Length:
                 int lastLine = LastLine();
                 int length = _source.GetLine(lastLine).Length;
                 return new PythonSyntaxError(kind, message, _source.FileName, lastLine, length + 1, lastLine, -1, _source.GetLine(lastLine))

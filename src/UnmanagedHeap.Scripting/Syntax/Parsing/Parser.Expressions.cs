@@ -80,10 +80,12 @@ public sealed partial class Parser
 
     /// <summary>
     /// <c>NAME ':=' expression | expression</c>, with CPython's errors for <c>f() := 1</c> and for
-    /// <c>=</c> written where <c>==</c> was meant (unless <paramref name="checkEquals"/> is false).
+    /// <c>=</c> written where <c>==</c> was meant. Call arguments pass false for
+    /// <paramref name="checkEquals"/>: CPython's grammar has other rules there.
     /// </summary>
     private Expr ParseNamedExpression(bool checkEquals = true)
     {
+        EnsureStack();
         if (Check(TokenKind.Name) && Peek(1).Kind == TokenKind.ColonEqual)
         {
             var nameToken = Advance();
@@ -94,14 +96,14 @@ public sealed partial class Parser
         }
 
         var expr = ParseExpression();
-        if (Check(TokenKind.ColonEqual))
+        if (Check(TokenKind.ColonEqual) && checkEquals && !_withoutInvalid && InErrorRule(() => StartsExpression(Peek(1))))
         {
             throw ErrorAtNode($"cannot use assignment expressions with {ExprName(expr)}", expr);
         }
 
-        if (checkEquals && Check(TokenKind.Equal))
+        if (checkEquals && !_withoutInvalid && Check(TokenKind.Equal))
         {
-            ThrowIfMisusedEquals(expr);
+            InErrorRule(() => ThrowIfMisusedEquals(expr));
         }
 
         return expr;
@@ -125,14 +127,32 @@ public sealed partial class Parser
         {
             int ifIndex = _index;
             Advance();
-            var test = ParseDisjunction();
+            int testStart = _index;
+            Expr test;
+            try
+            {
+                test = ParseDisjunction();
+            }
+            catch (PythonSyntaxError error) when (error.Message == "invalid syntax")
+            {
+                // CPython's invalid_expression settles for the longest condition that parses.
+                _index = testStart;
+                if (InErrorRule(() => TryParseAlternative(ParseDisjunction, out var shorter) ? shorter : null) is { } prefix
+                    && !Check(TokenKind.Else) && !Check(TokenKind.Colon))
+                {
+                    throw ErrorRange("expected 'else' after 'if' expression", body.Span, prefix.Span);
+                }
+
+                throw;
+            }
+
             if (Match(TokenKind.Else))
             {
                 var orElse = ParseExpression(checkJuxtaposition: false);
                 return new ConditionalExpr(test, body, orElse, SpanFrom(body));
             }
 
-            if (!Check(TokenKind.Colon))
+            if (!Check(TokenKind.Colon) && !_withoutInvalid)
             {
                 throw ErrorRange("expected 'else' after 'if' expression", body.Span, test.Span);
             }
@@ -140,9 +160,9 @@ public sealed partial class Parser
             _index = ifIndex;
         }
 
-        if (checkJuxtaposition && StartsExpression(Current))
+        if (checkJuxtaposition && !_withoutInvalid && StartsExpression(Current))
         {
-            ThrowIfJuxtaposed(body, startIndex);
+            InErrorRule(() => ThrowIfJuxtaposed(body, startIndex));
         }
 
         return body;
@@ -154,35 +174,39 @@ public sealed partial class Parser
     /// </summary>
     private void ThrowIfJuxtaposed(Expr first, int startIndex)
     {
+        int save = _index;
         var startToken = _tokens[startIndex];
         bool singleName = first is NameExpr && _index == startIndex + 1;
-        if (singleName && startToken.Text is "print" or "exec")
-        {
-            if (TryParse(ParseStarExpressions, out var arguments))
-            {
-                string name = startToken.Text;
-                throw ErrorRange($"Missing parentheses in call to '{name}'. Did you mean {name}(...)?", first.Span, arguments!.Span);
-            }
+        bool legacy = singleName && startToken.Text is "print" or "exec";
 
-            return;
-        }
-
-        bool nameThenString = startToken.Kind == TokenKind.Name
-            && _tokens[startIndex + 1].Kind is TokenKind.String or TokenKind.FStringStart;
-        bool softKeyword = startToken.Kind == TokenKind.Name && startToken.Text is "match" or "case" or "_" or "type";
-        if (nameThenString || softKeyword)
-        {
-            return;
-        }
-
-        int save = _index;
-        if (TryParse(() => ParseExpression(checkJuxtaposition: false), out var second) && Previous.Level > 0)
+        // invalid_expression: a disjunction, then an expression, inside brackets.
+        bool nameThenString = startToken.Kind == TokenKind.Name && _tokens[startIndex + 1].Kind == TokenKind.String;
+        if (!nameThenString && !LooksLikeSoftKeyword(startToken)
+            && TryParseWithoutErrorRules(() => ParseExpression(checkJuxtaposition: false), out var second)
+            && Previous.Level > 0 && !legacy)
         {
             throw ErrorRange("invalid syntax. Perhaps you forgot a comma?", first.Span, second!.Span);
         }
 
+        // invalid_legacy_expression: print or exec followed by expressions.
+        _index = save;
+        if (legacy && !Check(TokenKind.LeftParen) && TryParseAlternative(ParseStarExpressions, out var arguments))
+        {
+            string name = startToken.Text;
+            throw ErrorRange($"Missing parentheses in call to '{name}'. Did you mean {name}(...)?", first.Span, arguments!.Span);
+        }
+
         _index = save;
     }
+
+    /// <summary>
+    /// CPython 3.12.1's SOFT_KEYWORD test in its missing-comma rule compares only the token's
+    /// length of characters, so every prefix of "match", "case", "type" or "_" counts.
+    /// </summary>
+    private static bool LooksLikeSoftKeyword(Token token) =>
+        token.Kind == TokenKind.Name && token.Text.Length > 0
+            && ("match".StartsWith(token.Text, StringComparison.Ordinal) || "case".StartsWith(token.Text, StringComparison.Ordinal)
+                || "type".StartsWith(token.Text, StringComparison.Ordinal) || token.Text == "_");
 
     private Expr ParseDisjunction()
     {
@@ -194,9 +218,19 @@ public sealed partial class Parser
 
         var values = ImmutableArray.CreateBuilder<Expr>();
         values.Add(first);
-        while (Match(TokenKind.Or))
+        for (int save = _index; Match(TokenKind.Or); save = _index)
         {
-            values.Add(ParseConjunction());
+            if (!TryOperand(save, ParseConjunction, out var value))
+            {
+                break;
+            }
+
+            values.Add(value);
+        }
+
+        if (values.Count == 1)
+        {
+            return first;
         }
 
         return new BoolOpExpr(BoolOperator.Or, values.ToImmutable(), SpanFrom(first));
@@ -212,9 +246,19 @@ public sealed partial class Parser
 
         var values = ImmutableArray.CreateBuilder<Expr>();
         values.Add(first);
-        while (Match(TokenKind.And))
+        for (int save = _index; Match(TokenKind.And); save = _index)
         {
-            values.Add(ParseInversion());
+            if (!TryOperand(save, ParseInversion, out var value))
+            {
+                break;
+            }
+
+            values.Add(value);
+        }
+
+        if (values.Count == 1)
+        {
+            return first;
         }
 
         return new BoolOpExpr(BoolOperator.And, values.ToImmutable(), SpanFrom(first));
@@ -238,10 +282,15 @@ public sealed partial class Parser
         var left = ParseBitwiseOr();
         var ops = ImmutableArray.CreateBuilder<CompareOperator>();
         var comparators = ImmutableArray.CreateBuilder<Expr>();
-        while (ComparisonOperator() is { } op)
+        for (int save = _index; ComparisonOperator() is { } op; save = _index)
         {
+            if (!TryOperand(save, ParseBitwiseOr, out var comparator))
+            {
+                break;
+            }
+
             ops.Add(op);
-            comparators.Add(ParseBitwiseOr());
+            comparators.Add(comparator);
         }
 
         return ops.Count == 0
@@ -314,8 +363,13 @@ public sealed partial class Parser
         var left = parseOperand();
         while (operatorFor(Current.Kind) is { } op)
         {
+            int save = _index;
             Advance();
-            var right = parseOperand();
+            if (!TryOperand(save, parseOperand, out var right))
+            {
+                break;
+            }
+
             left = new BinaryExpr(left, op, right, SpanFrom(left));
         }
 
@@ -346,12 +400,12 @@ public sealed partial class Parser
     private Expr ParsePower()
     {
         var left = ParseAwaitPrimary();
-        if (!Match(TokenKind.DoubleStar))
+        int save = _index;
+        if (!Match(TokenKind.DoubleStar) || !TryOperand(save, ParseFactor, out var right))
         {
             return left;
         }
 
-        var right = ParseFactor();
         return new BinaryExpr(left, BinaryOperator.Pow, right, SpanFrom(left));
     }
 

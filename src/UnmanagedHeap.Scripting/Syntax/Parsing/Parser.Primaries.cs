@@ -8,30 +8,34 @@ public sealed partial class Parser
     private Expr ParsePrimary()
     {
         var expr = ParseAtom();
-        while (true)
+        while (Current.Kind is TokenKind.Dot or TokenKind.LeftParen or TokenKind.LeftBracket)
         {
-            switch (Current.Kind)
+            var target = expr;
+            if (!TryOperand(_index, () => ParseTrailer(target), out expr))
             {
-                case TokenKind.Dot:
-                    Advance();
-                    var name = Expect(TokenKind.Name);
-                    expr = new AttributeExpr(expr, Identifier(name), ExprContext.Load, SpanFrom(expr));
-                    break;
-                case TokenKind.LeftParen:
-                    Advance();
-                    var (args, keywords) = ParseCallArguments();
-                    Expect(TokenKind.RightParen);
-                    expr = new CallExpr(expr, args, keywords, SpanFrom(expr));
-                    break;
-                case TokenKind.LeftBracket:
-                    Advance();
-                    var slice = ParseSlices();
-                    Expect(TokenKind.RightBracket);
-                    expr = new SubscriptExpr(expr, slice, ExprContext.Load, SpanFrom(expr));
-                    break;
-                default:
-                    return expr;
+                return target;
             }
+        }
+
+        return expr;
+    }
+
+    /// <summary>One <c>.name</c>, <c>(arguments)</c> or <c>[subscript]</c> applied to <paramref name="expr"/>.</summary>
+    private Expr ParseTrailer(Expr expr)
+    {
+        switch (Advance().Kind)
+        {
+            case TokenKind.Dot:
+                var name = Expect(TokenKind.Name);
+                return new AttributeExpr(expr, Identifier(name), ExprContext.Load, SpanFrom(expr));
+            case TokenKind.LeftParen:
+                var (args, keywords) = ParseCallArguments();
+                Expect(TokenKind.RightParen);
+                return new CallExpr(expr, args, keywords, SpanFrom(expr));
+            default:
+                var slice = ParseSlices();
+                Expect(TokenKind.RightBracket);
+                return new SubscriptExpr(expr, slice, ExprContext.Load, SpanFrom(expr));
         }
     }
 
@@ -51,11 +55,30 @@ public sealed partial class Parser
             var token = Current;
             if (token.Kind == TokenKind.Star)
             {
-                Advance();
-                var value = ParseExpression();
-                if (keywords.Any(k => k.Name is null))
+                // CPython's "kwargs ',' '*'" rule: after keyword arguments (or only starred ones), a '*'
+                // that cannot continue them; once a '**' was seen, any '*'.
+                bool kwargsSoFar = keywords.Count > 0 || (args.Count > 0 && args.All(a => a is StarredExpr));
+                if (keywords.Any(k => k.Name is null) && keywords.Count > 0)
                 {
                     throw ErrorAtToken("iterable argument unpacking follows keyword argument unpacking", token);
+                }
+
+                Advance();
+                Expr value;
+                try
+                {
+                    value = ParseExpression();
+                }
+                catch (PythonSyntaxError error) when (IsGeneric(error) && kwargsSoFar)
+                {
+                    throw ErrorAtToken("iterable argument unpacking follows keyword argument unpacking", token);
+                }
+
+                if (Check(TokenKind.Equal) && InErrorRule(() => StartsExpression(Peek(1))))
+                {
+                    Advance();
+                    var assigned = ParseExpression();
+                    throw ErrorRange("cannot assign to iterable argument unpacking", token.Span, assigned.Span);
                 }
 
                 args.Add(new StarredExpr(value, ExprContext.Load, SpanFrom(token)));
@@ -77,6 +100,11 @@ public sealed partial class Parser
             {
                 Advance();
                 var equal = Advance();
+                if (Check(TokenKind.Comma) || Check(TokenKind.RightParen))
+                {
+                    throw ErrorRange("expected argument value expression", token.Span, equal.Span);
+                }
+
                 var value = ParseExpression();
                 if (Check(TokenKind.For))
                 {
@@ -95,11 +123,17 @@ public sealed partial class Parser
                 if (Check(TokenKind.For))
                 {
                     var generators = ParseComprehensionClauses();
-                    if (args.Count == 0 && keywords.Count == 0 && Check(TokenKind.RightParen))
+                    bool first = args.Count == 0 && keywords.Count == 0;
+                    if (first && Check(TokenKind.RightParen))
                     {
                         var span = SourceSpan.Between(open.Span, Current.Span);
                         var generator = new GeneratorExpr(value, generators, span);
                         return (ImmutableArray.Create<Expr>(generator), ImmutableArray<Keyword>.Empty);
+                    }
+
+                    if (first && !Check(TokenKind.Comma))
+                    {
+                        throw InvalidSyntax();
                     }
 
                     throw ErrorRange("Generator expression must be parenthesized", value.Span, LastComprehensionItem(generators[^1]).Span);

@@ -8,6 +8,11 @@ public sealed partial class Parser
     private void ParseStatementInto(ImmutableArray<Stmt>.Builder into)
     {
         EnsureStack();
+        ParseStatementWithSecondPass(into);
+    }
+
+    private void ParseStatementCore(ImmutableArray<Stmt>.Builder into)
+    {
         var token = Current;
         switch (token.Kind)
         {
@@ -158,48 +163,56 @@ public sealed partial class Parser
         return new AssertStmt(test, message, SpanFrom(keyword));
     }
 
-    /// <summary><c>'del' del_targets &amp;(';' | NEWLINE)</c>, with CPython's "cannot delete ..." errors.</summary>
+    /// <summary>
+    /// <c>'del' del_targets &amp;(';' | NEWLINE)</c>. Each target is read as a primary (a name,
+    /// attribute, subscript, or bracketed list of them); when that fails, CPython reads the
+    /// whole as an expression to say what cannot be deleted.
+    /// </summary>
     private Stmt ParseDel()
     {
         var keyword = Advance();
-        var items = ImmutableArray.CreateBuilder<Expr>();
-        var first = Current;
+        int start = _index;
+        var targets = ImmutableArray.CreateBuilder<Expr>();
+        bool valid = true;
         do
         {
-            if (!StartsStarExpression(Current))
+            if (Current.Kind is TokenKind.Newline or TokenKind.Semicolon && targets.Count > 0)
             {
                 break;
             }
 
-            items.Add(ParseStarExpression());
-        }
-        while (Match(TokenKind.Comma));
-        if (items.Count == 0)
-        {
-            throw InvalidSyntax();
-        }
-
-        var targets = items.ToImmutable();
-        bool valid = targets.All(IsValidDelTarget);
-        if (!valid)
-        {
-            Expr whole = targets.Length == 1 && Previous.Kind != TokenKind.Comma
-                ? targets[0]
-                : new TupleExpr(targets, ExprContext.Load, SpanFrom(first));
-            if (InvalidTarget(whole, TargetKind.Delete) is { } bad)
+            if (!StartsExpression(Current) || Current.Kind is TokenKind.Not or TokenKind.Lambda or TokenKind.Minus or TokenKind.Plus
+                or TokenKind.Tilde or TokenKind.Await)
             {
-                throw ErrorAtNode($"cannot delete {ExprName(bad)}", bad);
+                valid = false;
+                break;
             }
 
-            throw InvalidSyntax();
-        }
+            var target = ParsePrimary();
+            valid = IsValidDelTarget(target);
+            if (!valid)
+            {
+                break;
+            }
 
-        if (!Check(TokenKind.Semicolon) && !Check(TokenKind.Newline))
+            targets.Add(target);
+        }
+        while (Match(TokenKind.Comma));
+
+        if (valid && targets.Count > 0 && (Check(TokenKind.Semicolon) || Check(TokenKind.Newline)))
         {
-            throw InvalidSyntax();
+            return new DeleteStmt(targets.Select(t => WithContext(t, ExprContext.Del)).ToImmutableArray(), SpanFrom(keyword));
         }
 
-        return new DeleteStmt(targets.Select(t => WithContext(t, ExprContext.Del)).ToImmutableArray(), SpanFrom(keyword));
+        var failure = InvalidSyntax();
+        _index = start;
+        Expr? whole = null;
+        if (InErrorRule(() => TryParseAlternative(ParseStarExpressions, out whole)) && InvalidTarget(whole!, TargetKind.Delete) is { } bad)
+        {
+            throw ErrorAtNode($"cannot delete {ExprName(bad)}", bad);
+        }
+
+        throw failure;
     }
 
     // ---- Imports ------------------------------------------------------------------------
@@ -214,7 +227,7 @@ public sealed partial class Parser
             string name = ParseDottedName();
             if (Check(TokenKind.From))
             {
-                ThrowIfImportFrom(keyword);
+                InErrorRule(() => ThrowIfImportFrom(keyword));
             }
 
             string? asName = Match(TokenKind.As) ? Identifier(Expect(TokenKind.Name)) : null;

@@ -169,7 +169,7 @@ public sealed partial class Parser
             throw ErrorAtToken($"f-string: valid expression required before '{Current.Text}'", Current);
         }
 
-        var value = ParseYieldOrStarExpressions();
+        var value = ParseFieldValue();
         string? debugText = null;
         SourceSpan debugSpan = default;
         if (Check(TokenKind.Equal))
@@ -179,11 +179,7 @@ public sealed partial class Parser
             debugSpan = new SourceSpan(open.Span.EndLine, open.Span.EndColumn, Current.Span.Line, Current.Span.Column);
         }
 
-        var conversion = FormatConversion.None;
-        if (Check(TokenKind.Exclamation))
-        {
-            conversion = ParseConversion();
-        }
+        Token? conversionName = Check(TokenKind.Exclamation) ? ParseConversionName() : null;
 
         FStringExpr? spec = null;
         if (Check(TokenKind.Colon))
@@ -194,13 +190,16 @@ public sealed partial class Parser
         if (!Check(TokenKind.RightBrace))
         {
             string expected = spec is not null ? "'}', or format specs"
-                : conversion != FormatConversion.None ? "':' or '}'"
+                : conversionName is not null ? "':' or '}'"
                 : debugText is not null ? "'!', or ':', or '}'"
                 : "'=', or '!', or ':', or '}'";
             throw ErrorAtToken($"f-string: expecting {expected}", Current);
         }
 
         var close = Advance();
+
+        // CPython checks the conversion character once the whole field has been read.
+        var conversion = conversionName is { } name ? ConversionFor(name) : FormatConversion.None;
         if (debugText is not null)
         {
             parts.Add(new StrLiteral(debugText, debugSpan));
@@ -213,7 +212,37 @@ public sealed partial class Parser
         parts.Add(new FormattedValue(value, conversion, spec, SourceSpan.Between(open.Span, close.Span)));
     }
 
-    private FormatConversion ParseConversion()
+    /// <summary>
+    /// The expression of a replacement field. When it does not parse, CPython reports what it
+    /// expected after the longest part that does, or that no expression follows the brace.
+    /// </summary>
+    private Expr ParseFieldValue()
+    {
+        int start = _index;
+        try
+        {
+            return ParseYieldOrStarExpressions();
+        }
+        catch (PythonSyntaxError error) when (error.Message == "invalid syntax")
+        {
+            _index = start;
+            var afterBrace = Current;
+            if (InErrorRule(() => TryParseAlternative(ParseYieldOrStarExpressions, out var prefix) ? prefix : null) is null)
+            {
+                throw ErrorAtToken("f-string: expecting a valid expression after '{'", afterBrace);
+            }
+
+            if (Current.Kind is TokenKind.Equal or TokenKind.Exclamation or TokenKind.Colon or TokenKind.RightBrace)
+            {
+                throw;
+            }
+
+            throw ErrorAtToken("f-string: expecting '=', or '!', or ':', or '}'", Current);
+        }
+    }
+
+    /// <summary><c>'!' NAME</c>, the name written right after the mark.</summary>
+    private Token ParseConversionName()
     {
         var bang = Advance();
         if (!Check(TokenKind.Name))
@@ -230,16 +259,16 @@ public sealed partial class Parser
             throw ErrorRange("f-string: conversion type must come right after the exclamanation mark", bang.Span, name.Span);
         }
 
-        var conversion = name.Text switch
-        {
-            "s" => FormatConversion.Str,
-            "r" => FormatConversion.Repr,
-            "a" => FormatConversion.Ascii,
-            _ => throw ErrorAtToken($"f-string: invalid conversion character '{name.Text}': expected 's', 'r', or 'a'", name),
-        };
-        Advance();
-        return conversion;
+        return Advance();
     }
+
+    private FormatConversion ConversionFor(Token name) => name.Text switch
+    {
+        "s" => FormatConversion.Str,
+        "r" => FormatConversion.Repr,
+        "a" => FormatConversion.Ascii,
+        _ => throw ErrorAtToken($"f-string: invalid conversion character '{name.Text}': expected 's', 'r', or 'a'", name),
+    };
 
     /// <summary>The format spec after <c>:</c>: literal text and nested replacement fields up to the closing <c>}</c>.</summary>
     private FStringExpr ParseFormatSpec(bool raw)

@@ -92,9 +92,25 @@ public sealed partial class Parser
     }
 
     /// <summary>
-    /// Parses a <c>for</c> target list: <c>star_target (',' star_target)* [',']</c>. Items are read
-    /// at the bitwise-or level so that <c>in</c> is left for the loop.
+    /// CPython's <c>invalid_for_target</c>, for a target list not followed by <c>in</c>: the
+    /// target is read again as an expression, which may find a specific error (a missing comma,
+    /// an invalid target); otherwise "invalid syntax" at the token where <c>in</c> was expected.
     /// </summary>
+    private PythonSyntaxError MissingIn(int targetStart, PythonSyntaxError failure)
+    {
+        int save = _index;
+        _index = targetStart;
+        Expr? expr = null;
+        if (InErrorRule(() => TryParseAlternative(ParseStarExpressions, out expr)) && InvalidTarget(expr!, TargetKind.For) is { } bad)
+        {
+            return ErrorAtNode($"cannot assign to {ExprName(bad)}", bad);
+        }
+
+        _index = save;
+        return failure;
+    }
+
+    /// <summary>Parses a <c>for</c> target list: <c>star_target (',' star_target)* [',']</c>.</summary>
     private Expr ParseForTargetList()
     {
         var first = Current;
@@ -119,16 +135,44 @@ public sealed partial class Parser
         return new TupleExpr(items.ToImmutable(), ExprContext.Load, SpanFrom(first));
     }
 
+    /// <summary>One <c>star_target</c>: a primary (name, attribute, subscript, bracketed targets), maybe starred.</summary>
     private Expr ParseStarTargetItem()
     {
         if (!Check(TokenKind.Star))
         {
-            return ParseBitwiseOr();
+            return ParsePrimary();
         }
 
         var star = Advance();
-        var value = ParseBitwiseOr();
+        var value = ParsePrimary();
         return new StarredExpr(value, ExprContext.Load, SpanFrom(star));
+    }
+
+    /// <summary>
+    /// A <c>for</c> or comprehension target list followed by <c>in</c>, converted to store
+    /// context; otherwise CPython's error for it.
+    /// </summary>
+    private Expr ParseForTargetBeforeIn()
+    {
+        int targetStart = _index;
+        Expr target;
+        try
+        {
+            target = ParseForTargetList();
+        }
+        catch (PythonSyntaxError error) when (error.Message == "invalid syntax")
+        {
+            throw MissingIn(targetStart, error);
+        }
+
+        if (!Check(TokenKind.In))
+        {
+            throw MissingIn(targetStart, InvalidSyntax());
+        }
+
+        var storeTarget = ToForTarget(target);
+        Advance();
+        return storeTarget;
     }
 
     /// <summary>True when <paramref name="expr"/> was written inside its own parentheses.</summary>

@@ -34,7 +34,13 @@ public sealed partial class Parser
     // Kinds of the scopes being parsed, innermost last, for the messages about 'await'.
     private readonly List<ScopeKind> _scopes = new();
     private int _index;
+
+    // The furthest token looked at, for CPython's choice between a parse error and an unclosed bracket.
     private int _furthest;
+
+    // The furthest token looked at outside the emulation of CPython's error rules ("invalid_*", which
+    // CPython only runs in a second pass): generic "invalid syntax" errors are reported there.
+    private int _firstPassFurthest;
 
     private Parser(SourceText source)
     {
@@ -113,6 +119,11 @@ public sealed partial class Parser
         if (i > _furthest)
         {
             _furthest = i;
+        }
+
+        if (_errorRules == 0 && i > _firstPassFurthest)
+        {
+            _firstPassFurthest = i;
         }
 
         var token = _tokens[i];

@@ -1,7 +1,7 @@
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>
-/// A range of source text. Lines are 1-based. Columns are 1-based character
+/// A range of source text. Lines are 1-based. Columns are 1-based character (code point)
 /// positions, the convention of CPython's <c>SyntaxError.offset</c> and of the caret
 /// in a traceback: the first character of a line is column 1.
 /// <see cref="EndColumn"/> is exclusive (one past the last character), so a one-character

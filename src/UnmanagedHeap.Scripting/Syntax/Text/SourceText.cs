@@ -63,7 +63,26 @@ public sealed class SourceText
             index = ~index - 1;
         }
 
-        return (index + 1, offset - _lineStarts[index] + 1);
+        return (index + 1, CodePoints(Text, _lineStarts[index], offset) + 1);
+    }
+
+    /// <summary>
+    /// Characters between two offsets, counting a surrogate pair once: columns are code-point
+    /// positions, as Python counts characters.
+    /// </summary>
+    public static int CodePoints(string text, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int count = to - from;
+        for (int i = from; i < to && i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]) && i > from && char.IsHighSurrogate(text[i - 1]))
+            {
+                count--;
+            }
+        }
+
+        return count;
     }
 
     private static string Normalize(string text)
