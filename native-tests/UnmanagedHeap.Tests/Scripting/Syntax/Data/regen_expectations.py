@@ -5,12 +5,11 @@ Run from this directory with CPython 3.12:  PYENV_VERSION=3.12.1 python3 regen_e
 * syntax_errors.txt holds snippets separated by a line '===='; for each, syntax_errors.expected
   gets one line: 'OK', or 'Class: message @ line:offset-end_line:end_offset' from compile().
 * programs/*.py are realistic programs; programs/*.ast gets ast.dump(tree, include_attributes=True).
-  CPython 3.12 leaves an empty Constant('') at the end of a format spec that ends with a nested
-  field; the tree here does not keep empty text, so those are removed from the dump.
+  CPython 3.12 leaves empty Constant('') parts in a format spec next to nested fields; the tree
+  here does not keep empty text, so those are removed before dumping.
 """
 import ast
 import pathlib
-import re
 import sys
 
 assert sys.version_info[:2] == (3, 12), "expectations are CPython 3.12's"
@@ -29,10 +28,19 @@ snippets = (here / "syntax_errors.txt").read_text(encoding="utf-8").split("\n===
 lines = [outcome(s) for s in snippets]
 (here / "syntax_errors.expected").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-empty_spec_text = re.compile(r", Constant\(value='', lineno=\d+, col_offset=\d+, end_lineno=\d+, end_col_offset=\d+\)\]")
+
+def drop_empty_spec_text(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            node.format_spec.values = [
+                v for v in node.format_spec.values if not (isinstance(v, ast.Constant) and v.value == "")
+            ]
+    return tree
+
+
 for program in sorted((here / "programs").glob("*.py")):
-    tree = ast.parse(program.read_text(encoding="utf-8"))
-    dump = empty_spec_text.sub("]", ast.dump(tree, include_attributes=True))
+    tree = drop_empty_spec_text(ast.parse(program.read_text(encoding="utf-8")))
+    dump = ast.dump(tree, include_attributes=True)
     program.with_suffix(".ast").write_text(dump + "\n", encoding="utf-8")
 
 print(f"{len(snippets)} error snippets, {len(list((here / 'programs').glob('*.py')))} programs")
