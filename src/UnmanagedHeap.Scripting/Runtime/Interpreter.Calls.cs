@@ -450,7 +450,7 @@ public sealed unsafe partial class Interpreter
             // Defaults fill the trailing positional parameters, then keyword-only ones.
             PyObject* defaults = fn->func_defaults;
             int ndef = defaults == null ? 0 : (int)PyTuple.Size(defaults);
-            var missing = new List<string>();
+            List<string>? missing = null;
             for (int p = 0; p < npos; p++)
             {
                 int slot = slots[ps.Positional[p].Name];
@@ -465,10 +465,10 @@ public sealed unsafe partial class Interpreter
                 }
                 else
                 {
-                    missing.Add(ps.Positional[p].Name);
+                    (missing ??= []).Add(ps.Positional[p].Name);
                 }
             }
-            if (missing.Count > 0)
+            if (missing != null)
             {
                 throw TypeErr($"{code.QualName}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {JoinNames(missing)}");
             }
@@ -482,14 +482,14 @@ public sealed unsafe partial class Interpreter
                 PyObject* dv = fn->func_kwdefaults == null ? null : PyDict.GetItem(fn->func_kwdefaults, Intern(p.Name));
                 if (dv == null)
                 {
-                    missing.Add(p.Name);
+                    (missing ??= []).Add(p.Name);
                 }
                 else
                 {
                     fast[slot] = (nint)NewRef(dv);
                 }
             }
-            if (missing.Count > 0)
+            if (missing != null)
             {
                 throw TypeErr($"{code.QualName}() missing {missing.Count} required keyword-only argument{(missing.Count == 1 ? "" : "s")}: {JoinNames(missing)}");
             }

@@ -84,6 +84,9 @@ public sealed unsafe partial class Interpreter
             TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
             slots, baseType);
         t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        // Type objects are never freed by this heap (type's dealloc refuses): like CPython's
+        // class, which its own __mro__ references, a class keeps one reference to itself.
+        Refcount.Incref((PyObject*)t);
         if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
         {
             t->tp_flags |= TypeFlags.BaseExceptionSubclass;

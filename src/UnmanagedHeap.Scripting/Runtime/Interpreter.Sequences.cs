@@ -335,6 +335,13 @@ public sealed unsafe partial class Interpreter
     public (long Start, long Stop, long Step, long Count) SliceIndices(PyObject* slice, long length)
     {
         var s = (PySliceObject*)slice;
+        foreach (nint part in new[] { (nint)s->start, (nint)s->stop, (nint)s->step })
+        {
+            if ((PyObject*)part != St->none && !IsInt((PyObject*)part))
+            {
+                throw TypeErr("slice indices must be integers or None or have an __index__ method");
+            }
+        }
         long step = s->step == St->none ? 1 : ToLong(s->step);
         if (step == 0)
         {
@@ -410,8 +417,9 @@ public sealed unsafe partial class Interpreter
             }
             if (!IsInt(key))
             {
-                string what = t == St->type_str ? "string" : NameOfType(t);
-                throw TypeErr($"{what} indices must be integers or slices, not {TypeName(key)}");
+                throw TypeErr(t == St->type_str
+                    ? $"string indices must be integers, not '{TypeName(key)}'"
+                    : $"{NameOfType(t)} indices must be integers or slices, not {TypeName(key)}");
             }
             long index = NormalizeIndex(ToLong(key), n);
             if (index < 0 || index >= n)

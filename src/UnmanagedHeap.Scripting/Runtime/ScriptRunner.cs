@@ -120,8 +120,9 @@ public static unsafe class ScriptRunner
                     stderr.WriteLine($"gc {phase} generation={info.Generation} collected={info.Collected} uncollectable={info.Uncollectable}");
                 });
             }
-            int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr);
+            int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr, out nint globals);
             interp.RunExitFinalizers();
+            interp.ClearModuleDict((PyObject*)globals);
             stdout.Flush();
             if (options.Stats)
             {
@@ -136,10 +137,11 @@ public static unsafe class ScriptRunner
         }
     }
 
-    private static int Execute(Interpreter interp, Syntax.Module tree, Scope scope, Dictionary<Node, Scope> scopes, string fileName, TextWriter stdout, TextWriter stderr)
+    private static int Execute(Interpreter interp, Syntax.Module tree, Scope scope, Dictionary<Node, Scope> scopes, string fileName, TextWriter stdout, TextWriter stderr, out nint globalsDict)
     {
         interp.AddScopes(scopes);
         PyObject* globals = PyDict.New(interp.St);
+        globalsDict = (nint)globals;
         PyObject* name = interp.Str("__main__");
         PyDict.SetItem(globals, interp.Intern("__name__"), name);
         Refcount.Decref(name);

@@ -199,4 +199,49 @@ public class InterpreterTests
         Assert.That(exit, Is.EqualTo(0));
         Assert.That(output, Is.EqualTo("285 ['1', '2.5', 'None']\n"));
     }
+
+    [Test]
+    public void DelOfObjectsKeptByGlobalsRunsAtShutdownInGlobalOrder()
+    {
+        var (output, err, exit) = Run("""
+            class Noisy:
+                def __init__(self, name):
+                    self.name = name
+                def __del__(self):
+                    print("del", self.name)
+            a = Noisy("a")
+            b = Noisy("b")
+            print("end")
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(err, Is.Empty);
+        Assert.That(output, Is.EqualTo("end\ndel a\ndel b\n"));
+    }
+
+    [Test]
+    public void ClassesWithoutReferencesSurviveDeletion()
+    {
+        var (output, err, exit) = Run("""
+            class A:
+                pass
+            del A
+            print("ok")
+            """);
+        Assert.That((output, err, exit), Is.EqualTo(("ok\n", "", 0)));
+    }
+
+    [Test]
+    public void GeneratorExpressionsAreLazy()
+    {
+        var (output, _, _) = Run("""
+            seen = []
+            def check(v):
+                seen.append(v)
+                return v > 1
+            print(any(check(v) for v in [0, 2, 3, 4]), seen)
+            g = (x * x for x in range(3))
+            print(next(g), list(g), list(g))
+            """);
+        Assert.That(output, Is.EqualTo("True [0, 2]\n0 [1, 4] []\n"));
+    }
 }

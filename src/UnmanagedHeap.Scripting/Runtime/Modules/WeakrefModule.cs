@@ -8,6 +8,7 @@ public sealed unsafe partial class Interpreter
     /// <summary>Alive weakref.finalize objects (owned references), in creation order — CPython's finalize._registry.</summary>
     private readonly List<nint> _finalizers = [];
     private long _finalizeCounter;
+    private bool _finalizeShutdown;
 
     private PyObject* CreateWeakrefModule()
     {
@@ -102,6 +103,12 @@ public sealed unsafe partial class Interpreter
         }
         _finalizers.RemoveAt(i);
         var fo = (PyFinalizeObject*)f;
+        if (_finalizeShutdown)
+        {
+            // CPython's finalize._shutdown: after the exit pass, finalizers no longer call anything.
+            Refcount.Decref(f);
+            return None;
+        }
         try
         {
             var args = new List<nint>();
@@ -178,5 +185,6 @@ public sealed unsafe partial class Interpreter
                 ReportUnraisable(e, "Exception ignored in atexit callback");
             }
         }
+        _finalizeShutdown = true;
     }
 }
