@@ -5,17 +5,24 @@ namespace UnmanagedHeap.Scripting.Syntax;
 /// <summary>
 /// The errors CPython's compiler raises, in the order it meets them: statements that need
 /// an enclosing function or loop, <c>yield</c> outside a function, starred expressions where
-/// they cannot go, repeated keyword arguments, and assignments to <c>__debug__</c>.
+/// they cannot go, repeated keyword arguments, and assignments to <c>__debug__</c>; and the
+/// <c>SyntaxWarning</c>s it issues for code that cannot work (<c>5()</c>, <c>x is 1</c>).
 /// </summary>
-internal sealed class CompileChecker : SyntaxWalker
+internal sealed partial class CompileChecker : SyntaxWalker
 {
     private readonly Module _module;
+    private readonly List<PythonSyntaxWarning> _warnings = new();
     private bool _inFunction;
     private int _loopDepth;
 
     private CompileChecker(Module module) => _module = module;
 
-    public static void Check(Module module) => new CompileChecker(module).Walk(module);
+    public static ImmutableArray<PythonSyntaxWarning> Check(Module module)
+    {
+        var checker = new CompileChecker(module);
+        checker.Walk(module);
+        return checker._warnings.ToImmutableArray();
+    }
 
     private PythonSyntaxError Error(string message, SourceSpan span) => SemanticChecker.Error(_module, message, span);
 
@@ -242,6 +249,7 @@ internal sealed class CompileChecker : SyntaxWalker
 
     public override bool VisitCall(CallExpr node)
     {
+        WarnIfNotCallable(node.Func);
         Walk(node.Func);
         WalkArguments(node.Args, node.Keywords);
         return true;

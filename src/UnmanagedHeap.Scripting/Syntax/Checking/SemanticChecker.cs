@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>
@@ -5,19 +7,23 @@ namespace UnmanagedHeap.Scripting.Syntax;
 /// table pass (<see cref="ScopeChecker"/>: duplicate parameters, <c>global</c>/<c>nonlocal</c>
 /// misuse, <c>yield</c> in comprehensions, walrus restrictions), then its compiler pass
 /// (<see cref="CompileChecker"/>: <c>return</c>/<c>break</c>/<c>continue</c>/<c>yield</c>
-/// outside their context, starred targets, repeated keywords, <c>__debug__</c>).
+/// outside their context, starred targets, repeated keywords, <c>__debug__</c>), which also
+/// issues the compiler's <c>SyntaxWarning</c>s (<c>5()</c>, <c>x is 1</c>, <c>assert (x, "msg")</c>).
 /// </summary>
 public static class SemanticChecker
 {
-    /// <summary>Throws the first error CPython 3.12 would report for <paramref name="module"/>.</summary>
+    /// <summary>
+    /// Throws the first error CPython 3.12 would report for <paramref name="module"/>, and returns
+    /// the warnings its compiler would print, in the order it would print them.
+    /// </summary>
     /// <exception cref="PythonSyntaxError">A compile-time error.</exception>
-    public static void Check(Module module)
+    public static ImmutableArray<PythonSyntaxWarning> Check(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
         try
         {
             ScopeChecker.Check(module);
-            CompileChecker.Check(module);
+            return CompileChecker.Check(module);
         }
         catch (InsufficientExecutionStackException)
         {

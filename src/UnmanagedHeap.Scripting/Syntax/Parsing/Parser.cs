@@ -65,10 +65,10 @@ public sealed partial class Parser
         var text = new SourceText(source, fileName);
         var parser = new Parser(text);
         var body = parser.Run(parser.ParseFile);
-        var warnings = parser._scan.Warnings.AddRange(parser._warnings).Sort((a, b) => a.Line.CompareTo(b.Line));
-        var module = new Module(body, text, warnings);
-        SemanticChecker.Check(module);
-        return module;
+        // The tokenizer and the parser warn in source order as CPython reads; its compiler warns afterwards.
+        var parseWarnings = parser._scan.Warnings.AddRange(parser._warnings).Sort((a, b) => a.Line.CompareTo(b.Line));
+        var compileWarnings = SemanticChecker.Check(new Module(body, text, parseWarnings));
+        return new Module(body, text, parseWarnings.AddRange(compileWarnings));
     }
 
     /// <summary>Parses a single expression (CPython's <c>eval</c> mode), e.g. for tests and tools.</summary>
