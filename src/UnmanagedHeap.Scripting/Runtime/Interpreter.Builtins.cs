@@ -473,6 +473,25 @@ public sealed unsafe partial class Interpreter
                 throw TypeErr("sum() can't sum strings [use ''.join(seq) instead]");
             }
             List<nint> items = CollectItems(A(a, 0), unpacking: false);
+            if ((IsInt(acc) || IsFloat(acc)) && items.Count > 0 && items.All(x => IsFloat((PyObject*)x) || IsInt((PyObject*)x))
+                && (IsFloat(acc) || items.Any(x => IsFloat((PyObject*)x))))
+            {
+                // CPython 3.12 adds floats with Neumaier compensation: sum([0.1] * 10) == 1.0.
+                double total = 0, compensation = 0;
+                foreach (nint x in items.Prepend((nint)acc))
+                {
+                    double v = ToDouble((PyObject*)x);
+                    double t = total + v;
+                    compensation += Math.Abs(total) >= Math.Abs(v) ? (total - t) + v : (v - t) + total;
+                    total = t;
+                }
+                foreach (nint x in items)
+                {
+                    Refcount.Decref((PyObject*)x);
+                }
+                Refcount.Decref(acc);
+                return Float(total + compensation);
+            }
             try
             {
                 foreach (nint x in items)
@@ -583,32 +602,54 @@ public sealed unsafe partial class Interpreter
         RegisterConstructors();
     }
 
+    /// <summary>round(x, n) on the exact binary value of x, half to even, as CPython's correctly rounded round() does.</summary>
     private static double RoundFloat(double d, int digits)
     {
-        if (digits > 15 || !double.IsFinite(d))
+        if (!double.IsFinite(d) || d == 0 || digits > 300)
         {
             return d;
         }
-        if (digits < 0)
+        long bits = BitConverter.DoubleToInt64Bits(d);
+        bool negative = bits < 0;
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
         {
-            double p = Math.Pow(10, -digits);
-            return Math.Round(d / p, MidpointRounding.ToEven) * p;
+            exponent = 1;
         }
-        // Round the exact decimal value of the double, as CPython's correctly rounded round() does.
-        decimal m;
-        try
+        else
         {
-            m = (decimal)d;
+            mantissa |= 1L << 52;
         }
-        catch (OverflowException)
+        exponent -= 1075;
+        BigInteger num = mantissa;
+        BigInteger den = BigInteger.One;
+        if (exponent > 0)
         {
-            return d;
+            num <<= exponent;
         }
-        string exact = new BigInteger(d * Math.Pow(2, 0)).ToString();
-        _ = exact;
-        string repr = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        _ = repr;
-        return (double)Math.Round(m, digits, MidpointRounding.ToEven);
+        else
+        {
+            den <<= -exponent;
+        }
+        BigInteger scale = BigInteger.Pow(10, Math.Abs(digits));
+        if (digits >= 0)
+        {
+            num *= scale;
+        }
+        else
+        {
+            den *= scale;
+        }
+        BigInteger q = BigInteger.DivRem(num, den, out BigInteger rem);
+        BigInteger twice = rem * 2;
+        if (twice > den || (twice == den && !q.IsEven))
+        {
+            q += 1;
+        }
+        string text = digits >= 0 ? $"{q}e-{digits}" : $"{q * scale}";
+        double r = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return negative ? -r : r;
     }
 
     /// <summary>An iterator over a fresh list of owned items (what enumerate/zip/map/reversed return here).</summary>

@@ -804,16 +804,18 @@ public sealed unsafe partial class Interpreter
                     }
                     break;
                 }
-                foreach (nint k in keysA)
-                {
-                    if (!PySet.Contains(b, (PyObject*)k))
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                }
+                // CPython: a copy of the other set, then toggle each key of this one.
                 foreach (nint k in keysB)
                 {
-                    if (!PySet.Contains(a, (PyObject*)k))
+                    PySet.Add(result, (PyObject*)k);
+                }
+                foreach (nint k in keysA)
+                {
+                    if (PySet.Contains(result, (PyObject*)k))
+                    {
+                        PySet.Discard(result, (PyObject*)k);
+                    }
+                    else
                     {
                         PySet.Add(result, (PyObject*)k);
                     }
