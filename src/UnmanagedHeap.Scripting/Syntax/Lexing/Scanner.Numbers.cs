@@ -17,11 +17,7 @@ public sealed partial class Scanner
         return c;
     }
 
-    private void Back(int c)
-    {
-        _ = c;
-        _pos--;
-    }
+    private void Back() => _pos--;
 
     private void ScanNumber()
     {
@@ -50,7 +46,7 @@ public sealed partial class Scanner
 
                     if (!IsHexDigit(c))
                     {
-                        Back(c);
+                        Back();
                         throw ErrorAtCursor("invalid hexadecimal literal");
                     }
 
@@ -80,7 +76,7 @@ public sealed partial class Scanner
                             throw ErrorAtCursor($"invalid digit '{(char)c}' in octal literal");
                         }
 
-                        Back(c);
+                        Back();
                         throw ErrorAtCursor("invalid octal literal");
                     }
 
@@ -115,7 +111,7 @@ public sealed partial class Scanner
                             throw ErrorAtCursor($"invalid digit '{(char)c}' in binary literal");
                         }
 
-                        Back(c);
+                        Back();
                         throw ErrorAtCursor("invalid binary literal");
                     }
 
@@ -143,7 +139,7 @@ public sealed partial class Scanner
                         c = Next();
                         if (!IsDigit(c))
                         {
-                            Back(c);
+                            Back();
                             throw ErrorAtCursor("invalid decimal literal");
                         }
                     }
@@ -178,7 +174,7 @@ public sealed partial class Scanner
 
                 if (nonZero)
                 {
-                    Back(c);
+                    Back();
                     throw Error(
                         SyntaxErrorKind.SyntaxError,
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -191,7 +187,7 @@ public sealed partial class Scanner
                 VerifyEndOfNumber(c, "decimal");
             }
 
-            Back(c);
+            Back();
             AddToken(TokenKind.Number, start);
             return;
         }
@@ -220,15 +216,15 @@ public sealed partial class Scanner
                 c = Next();
                 if (!IsDigit(c))
                 {
-                    Back(c);
+                    Back();
                     throw ErrorAtCursor("invalid decimal literal");
                 }
             }
             else if (!IsDigit(c))
             {
-                Back(c);
+                Back();
                 VerifyEndOfNumber(e, "decimal");
-                Back(e);
+                Back();
                 AddToken(TokenKind.Number, start);
                 return;
             }
@@ -246,7 +242,7 @@ public sealed partial class Scanner
             VerifyEndOfNumber(c, "decimal");
         }
 
-        Back(c);
+        Back();
         AddToken(TokenKind.Number, start);
     }
 
@@ -269,7 +265,7 @@ public sealed partial class Scanner
             c = Next();
             if (!IsDigit(c))
             {
-                Back(c);
+                Back();
                 throw ErrorAtCursor("invalid decimal literal");
             }
         }
@@ -300,7 +296,7 @@ public sealed partial class Scanner
 
         if (IsPotentialIdentifierChar(c))
         {
-            Back(c);
+            Back();
             throw ErrorAtCursor($"invalid {kind} literal");
         }
     }

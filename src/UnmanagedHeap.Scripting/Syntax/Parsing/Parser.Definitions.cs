@@ -51,9 +51,7 @@ public sealed partial class Parser
         }
 
         ExpectForcedColon();
-        PushScope(ScopeKind.Function);
-        var body = ParseBlock("function definition", keyword);
-        PopScope();
+        var body = InScope(ScopeKind.Function, () => ParseBlock("function definition", keyword));
         bool isGenerator = YieldFinder.ContainsYield(body);
         return new FunctionDefStmt(name, parameters, body, decorators, returns, isGenerator, BlockSpan(keyword, body));
     }
@@ -72,9 +70,7 @@ public sealed partial class Parser
         }
 
         ExpectHeaderColon();
-        PushScope(ScopeKind.Class);
-        var body = ParseBlock("class definition", keyword);
-        PopScope();
+        var body = InScope(ScopeKind.Class, () => ParseBlock("class definition", keyword));
         return new ClassDefStmt(name, bases, keywords, body, decorators, BlockSpan(keyword, body));
     }
 
@@ -111,9 +107,7 @@ public sealed partial class Parser
             throw ErrorRange("f-string: lambda expressions are not allowed without parentheses", keyword.Span, colon.Span);
         }
 
-        PushScope(ScopeKind.Function);
-        var body = ParseExpression();
-        PopScope();
+        var body = InScope(ScopeKind.Function, () => ParseExpression());
         bool isGenerator = YieldFinder.ContainsYield(body);
         return new LambdaExpr(parameters, body, isGenerator, SpanFrom(keyword));
     }

@@ -18,7 +18,8 @@ namespace UnmanagedHeap.Scripting.Syntax;
 /// <c>Parser.Expressions.cs</c> the precedence levels; <c>Parser.Primaries.cs</c> calls,
 /// attributes and subscripts; <c>Parser.Atoms.cs</c> literals, displays and comprehensions;
 /// <c>Parser.Strings.cs</c> string concatenation and f-strings; <c>Parser.Targets.cs</c>
-/// assignment and deletion targets.
+/// assignment and deletion targets; <c>Parser.SecondPass.cs</c> the emulation of CPython's second,
+/// error-finding pass.
 /// </remarks>
 public sealed partial class Parser
 {
@@ -65,8 +66,9 @@ public sealed partial class Parser
         var text = new SourceText(source, fileName);
         var parser = new Parser(text);
         var body = parser.Run(parser.ParseFile);
+
         // The tokenizer and the parser warn in source order as CPython reads; its compiler warns afterwards.
-        var parseWarnings = parser._scan.Warnings.AddRange(parser._warnings).Sort((a, b) => a.Line.CompareTo(b.Line));
+        var parseWarnings = parser._scan.Warnings.Concat(parser._warnings).OrderBy(w => w.Line).ToImmutableArray();
         var compileWarnings = SemanticChecker.Check(new Module(body, text, parseWarnings));
         return new Module(body, text, parseWarnings.AddRange(compileWarnings));
     }
@@ -189,7 +191,16 @@ public sealed partial class Parser
         }
     }
 
-    private void PushScope(ScopeKind kind) => _scopes.Add(kind);
-
-    private void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
+    private T InScope<T>(ScopeKind kind, Func<T> parse)
+    {
+        _scopes.Add(kind);
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _scopes.RemoveAt(_scopes.Count - 1);
+        }
+    }
 }
