@@ -53,7 +53,8 @@ public class ConformanceTests
         int exit = -1;
         var run = Task.Run(() => exit = ScriptRunner.RunSource(source, name + ".py", new RunOptions(), stdout, stderr));
         bool finished = run.Wait(TimeSpan.FromSeconds(10));
-        string lastErr = stderr.ToString().Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) ?? "";
+        // The recorded line is stripped on both sides (README: "strip surrounding whitespace").
+        string lastErr = stderr.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "";
         byte[] actualOut = Encoding.UTF8.GetBytes(stdout.ToString());
 
         var problems = new List<string>();

@@ -61,6 +61,21 @@ public sealed unsafe partial class Interpreter
             }
             case SliceExpr sl:
                 return EvalIndex(sl, f);
+            case TupleExpr t when t.Elements.Length > 0 && t.Elements.All(IsConstantLiteral):
+            {
+                // A tuple of constants is a code constant in CPython: built once, never tracked.
+                if (!_constants.TryGetValue(t, out nint c))
+                {
+                    PyObject* tuple = PyTuple.NewUninitialized(St, t.Elements.Length);
+                    for (int i = 0; i < t.Elements.Length; i++)
+                    {
+                        PyTuple.Items(tuple)[i] = Eval(t.Elements[i], f);
+                    }
+                    c = (nint)tuple;
+                    _constants[t] = c;
+                }
+                return NewRef((PyObject*)c);
+            }
             case TupleExpr t:
             {
                 List<nint> items = EvalElements(t.Elements, f);

@@ -87,7 +87,9 @@ public static unsafe class ScriptRunner
             stderr.WriteLine($"SyntaxError: {e.Message}");
             return 1;
         }
-        foreach (PythonSyntaxWarning w in tree.Warnings)
+        // CPython's default filters show compile-time SyntaxWarnings but not DeprecationWarnings
+        // (the compiler attributes them to no module, so the __main__ rule does not apply).
+        foreach (PythonSyntaxWarning w in tree.Warnings.Where(w => w.Category == "SyntaxWarning"))
         {
             stderr.WriteLine(w.ToCPythonString());
             if (w.Line >= 1 && w.Line <= tree.Source.LineCount)
