@@ -114,6 +114,10 @@ public sealed unsafe partial class Interpreter
         {
             return GetAttr(ProxyTarget(obj), name);
         }
+        if (name == "__class__")
+        {
+            return NewRef((PyObject*)t);
+        }
         PyObject* special = SpecialAttr(obj, name);
         if (special != null)
         {

@@ -690,6 +690,25 @@ public sealed unsafe partial class Interpreter
                 sb.Append('%');
                 continue;
             }
+            PyObject* mapped = null;
+            if (fmt[i] == '(')
+            {
+                int close = fmt.IndexOf(')', i);
+                if (close < 0 || !IsDict(args))
+                {
+                    throw TypeErr("format requires a mapping");
+                }
+                PyObject* key = Str(fmt[(i + 1)..close]);
+                mapped = PyDict.GetItem(args, key);
+                if (mapped == null)
+                {
+                    PyObject* e = NewKeyError(key);
+                    Refcount.Decref(key);
+                    throw new PythonException(e);
+                }
+                Refcount.Decref(key);
+                i = close + 1;
+            }
             int start = i;
             while (i < fmt.Length && "-+ #0123456789.".Contains(fmt[i]))
             {
@@ -697,11 +716,11 @@ public sealed unsafe partial class Interpreter
             }
             string flags = fmt[start..i];
             char type = fmt[i];
-            if (next >= values.Count)
+            if (mapped == null && next >= values.Count)
             {
                 throw TypeErr("not enough arguments for format string");
             }
-            var v = (PyObject*)values[next++];
+            var v = mapped != null ? mapped : (PyObject*)values[next++];
             string spec = flags.StartsWith('-') ? "<" + flags[1..] : flags;
             switch (type)
             {
@@ -741,7 +760,7 @@ public sealed unsafe partial class Interpreter
                     throw ValueErr($"unsupported format character '{type}' (0x{(int)type:x}) at index {i}");
             }
         }
-        if (next < values.Count && IsTuple(args))
+        if (next > 0 && next < values.Count && IsTuple(args))
         {
             throw TypeErr("not all arguments converted during string formatting");
         }
