@@ -20,6 +20,8 @@ public static class CommandLine
           run FILE.py [--allocator pymalloc|mimalloc|system] [--debug-alloc] [--max-heap BYTES]
                       [--trace refs,alloc,gc] [--stats]
                       run a Python program whose every value is an object of the native heap
+          repl [--allocator ...] [--debug-alloc] [--max-heap BYTES]
+                      the same, interactively: expression values are echoed
           stress [--objects N] [--rounds N] [--cycle-percent P] [--allocator ...] [--debug-alloc]
                       drive Nodes through the allocator and the collector; report throughput
                       and collection pauses
@@ -40,6 +42,7 @@ public static class CommandLine
             {
                 "demo" => DemoCommand.Run(Options.Parse(rest, DemoCommand.Flags), stdout),
                 "run" => RunCommand.Run(Options.Parse(rest, RunCommand.Flags), stderr),
+                "repl" => RunCommand.Repl(Options.Parse(rest, RunCommand.ReplFlags), Console.In, stdout, stderr),
                 "stress" => StressCommand.Run(Options.Parse(rest, StressCommand.Flags), stdout),
                 _ => Fail(stderr, $"pyheap: unknown command '{args[0]}'\n\n{UsageText}", Usage),
             };

@@ -19,6 +19,25 @@ public static class RunCommand
         ["stats"] = FlagKind.Switch,
     };
 
+    public static readonly IReadOnlyDictionary<string, FlagKind> ReplFlags = new Dictionary<string, FlagKind>
+    {
+        ["allocator"] = FlagKind.Value,
+        ["debug-alloc"] = FlagKind.Switch,
+        ["max-heap"] = FlagKind.Value,
+    };
+
+    /// <summary><c>pyheap repl</c>: the same semantics interactively, echoing expression values.</summary>
+    public static int Repl(Options options, TextReader input, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{options.Positional[0]}'");
+        }
+        HeapOptions heap = options.HeapOptions();
+        var run = new RunOptions { Allocator = heap.Allocator, DebugAlloc = heap.DebugHooks, MaxHeapBytes = heap.MaxHeapBytes };
+        return ScriptRepl.Run(run, input, stdout, stderr);
+    }
+
     private static readonly string[] TraceCategories = ["refs", "alloc", "gc"];
 
     public static int Run(Options options, TextWriter stderr)
