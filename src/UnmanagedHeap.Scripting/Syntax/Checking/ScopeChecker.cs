@@ -368,6 +368,12 @@ internal sealed class ScopeChecker : SyntaxWalker
         {
             if (outer.Kind == ScopeKind.Class)
             {
+                // A class gives its methods the implicit cells __class__ and __classdict__.
+                if (name is "__class__" or "__classdict__")
+                {
+                    return true;
+                }
+
                 continue;
             }
 

@@ -138,6 +138,9 @@ public sealed class AstDump
             case ImaginaryLiteral j:
                 Constant(expr, PythonRepr.Imaginary(j.Imaginary));
                 break;
+            case StrLiteral { IsUPrefixed: true } s:
+                Node("Constant", s, ("value", Text(PythonRepr.Str(s.Value))), ("kind", Text("'u'")));
+                break;
             case StrLiteral s:
                 Constant(expr, PythonRepr.Str(s.Value));
                 break;

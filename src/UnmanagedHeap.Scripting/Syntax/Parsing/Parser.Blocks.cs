@@ -62,8 +62,20 @@ public sealed partial class Parser
         }
     }
 
-    private static SourceSpan BlockSpan(Token keyword, ImmutableArray<Stmt> last) =>
-        SourceSpan.Between(keyword.Span, last[^1].Span);
+    /// <summary>
+    /// A compound statement spans from its keyword to the last token of its last block that is not
+    /// a NEWLINE, INDENT or DEDENT (so a trailing ';' counts, as in CPython).
+    /// </summary>
+    private SourceSpan BlockSpan(Token keyword)
+    {
+        int i = _index - 1;
+        while (i > 0 && _tokens[i].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.EndOfFile)
+        {
+            i--;
+        }
+
+        return SourceSpan.Between(keyword.Span, _tokens[i].Span);
+    }
 
     private IfStmt ParseIf()
     {
@@ -82,7 +94,7 @@ public sealed partial class Parser
             orElse = ParseElse();
         }
 
-        return new IfStmt(test, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+        return new IfStmt(test, body, orElse, BlockSpan(keyword));
     }
 
     private ImmutableArray<Stmt> ParseElse()
@@ -99,7 +111,7 @@ public sealed partial class Parser
         ExpectHeaderColon();
         var body = ParseBlock("'while' statement", keyword);
         var orElse = Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
-        return new WhileStmt(test, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+        return new WhileStmt(test, body, orElse, BlockSpan(keyword));
     }
 
     private ForStmt ParseFor()
@@ -110,7 +122,7 @@ public sealed partial class Parser
         ExpectHeaderColon();
         var body = ParseBlock("'for' statement", keyword);
         var orElse = Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
-        return new ForStmt(storeTarget, iter, body, orElse, BlockSpan(keyword, orElse.IsEmpty ? body : orElse));
+        return new ForStmt(storeTarget, iter, body, orElse, BlockSpan(keyword));
     }
 
     private TryStmt ParseTry()
@@ -138,8 +150,7 @@ public sealed partial class Parser
             finalBody = ParseBlock("'finally' statement", finallyKeyword);
         }
 
-        var end = !finalBody.IsEmpty ? finalBody[^1].Span : !orElse.IsEmpty ? orElse[^1].Span : handlers[^1].Span;
-        return new TryStmt(body, handlers.ToImmutable(), orElse, finalBody, SourceSpan.Between(keyword.Span, end));
+        return new TryStmt(body, handlers.ToImmutable(), orElse, finalBody, BlockSpan(keyword));
     }
 
     private ExceptHandler ParseExceptHandler()
@@ -168,7 +179,7 @@ public sealed partial class Parser
 
         ExpectHeaderColon();
         var body = ParseBlock("'except' statement", keyword);
-        return new ExceptHandler(type, name, body, BlockSpan(keyword, body));
+        return new ExceptHandler(type, name, body, BlockSpan(keyword));
     }
 
     /// <summary>CPython's error for <c>except E1, E2:</c>, which Python 2 allowed.</summary>
@@ -210,7 +221,7 @@ public sealed partial class Parser
         }
 
         var body = ParseBlock("'with' statement", keyword);
-        return new WithStmt(items, body, BlockSpan(keyword, body));
+        return new WithStmt(items, body, BlockSpan(keyword));
     }
 
     /// <summary><c>'(' ','.with_item+ ','? ')' ':'</c>, tried first as CPython does.</summary>

@@ -53,7 +53,7 @@ public sealed partial class Parser
         ExpectForcedColon();
         var body = InScope(ScopeKind.Function, () => ParseBlock("function definition", keyword));
         bool isGenerator = YieldFinder.ContainsYield(body);
-        return new FunctionDefStmt(name, parameters, body, decorators, returns, isGenerator, BlockSpan(keyword, body));
+        return new FunctionDefStmt(name, parameters, body, decorators, returns, isGenerator, BlockSpan(keyword));
     }
 
     private ClassDefStmt ParseClassDef(ImmutableArray<Expr> decorators)
@@ -71,7 +71,7 @@ public sealed partial class Parser
 
         ExpectHeaderColon();
         var body = InScope(ScopeKind.Class, () => ParseBlock("class definition", keyword));
-        return new ClassDefStmt(name, bases, keywords, body, decorators, BlockSpan(keyword, body));
+        return new ClassDefStmt(name, bases, keywords, body, decorators, BlockSpan(keyword));
     }
 
     /// <summary>

@@ -67,7 +67,12 @@ public sealed partial class Parser
             }
         }
 
-        return sawFString ? new FStringExpr(joiner.ToParts(), span) : new StrLiteral(joiner.Text, span);
+        if (sawFString)
+        {
+            return new FStringExpr(joiner.ToParts(), span);
+        }
+
+        return new StrLiteral(joiner.Text, span) { IsUPrefixed = first.Text[0] is 'u' or 'U' };
     }
 
     private string DecodeText(Token token)

@@ -63,6 +63,9 @@ public sealed class StrLiteral(string value, SourceSpan span) : Expr(span)
     /// <summary>The decoded text.</summary>
     public string Value { get; } = value;
 
+    /// <summary>True when the first literal was written <c>u'...'</c> (CPython's <c>kind='u'</c>); no effect on the value.</summary>
+    public bool IsUPrefixed { get; init; }
+
     /// <inheritdoc/>
     public override TResult Accept<TResult>(IExprVisitor<TResult> visitor) => visitor.VisitStr(this);
 }
