@@ -13,6 +13,12 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
     public Expr? LambdaBody { get; } = lambdaBody;
     public Scope Scope { get; } = scope;
     public string File { get; } = file;
+
+    /// <summary>Frame slot of each positional parameter (argument binding without name lookups).</summary>
+    public int[] PositionalSlots { get; } = parameters.Positional.Select(p => scope.Slots[p.Name]).ToArray();
+
+    /// <summary>How many positional parameters have no default.</summary>
+    public int RequiredPositional { get; } = parameters.Positional.Count(p => p.Default is null);
 }
 
 /// <summary>

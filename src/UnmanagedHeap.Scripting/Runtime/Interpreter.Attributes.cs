@@ -366,6 +366,7 @@ public sealed unsafe partial class Interpreter
         {
             PyTypeObject* cls = (PyTypeObject*)obj;
             PyDict.SetItem(cls->tp_dict, Intern(name), value);
+            InvalidateTypeCache();
             if (name == "__del__")
             {
                 cls->tp_finalize = &FinalizeSlot;
@@ -422,6 +423,7 @@ public sealed unsafe partial class Interpreter
         }
         if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
         {
+            InvalidateTypeCache();
             if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))
             {
                 throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");

@@ -153,6 +153,7 @@ public sealed unsafe partial class Interpreter
             return None;
         }, isMethod: true), null);
         PyDict.SetItem(BaseException->tp_dict, Intern("__init__"), excInit);
+        InvalidateTypeCache();
         Refcount.Decref(excInit);
         Global("print", BPrint);
         Global("id", (_, a, _) =>

@@ -379,9 +379,10 @@ public sealed unsafe partial class Interpreter
         int i = 0;
         try
         {
+            int[] posSlots = code.PositionalSlots;
             for (; i < args.Length && i < npos; i++)
             {
-                fast[slots[ps.Positional[i].Name]] = args[i];
+                fast[posSlots[i]] = args[i];
                 args[i] = 0;
             }
             if (ps.VarArgs is not null)
@@ -396,7 +397,7 @@ public sealed unsafe partial class Interpreter
             }
             else if (args.Length > npos)
             {
-                int required = ps.Positional.Count(p => p.Default is null);
+                int required = code.RequiredPositional;
                 string takes = required == npos ? $"{npos}" : $"from {required} to {npos}";
                 string plural = npos == 1 && required == npos ? "argument" : "arguments";
                 int given = args.Length;
@@ -453,7 +454,7 @@ public sealed unsafe partial class Interpreter
             List<string>? missing = null;
             for (int p = 0; p < npos; p++)
             {
-                int slot = slots[ps.Positional[p].Name];
+                int slot = posSlots[p];
                 if (fast[slot] != 0)
                 {
                     continue;

@@ -106,6 +106,23 @@ public sealed unsafe partial class Interpreter
     /// <summary>Looks a name up along the class's bases (borrowed), or null.</summary>
     public PyObject* LookupInType(PyTypeObject* t, string name)
     {
+        // Special-method lookups happen on every operation; class namespaces change rarely
+        // (setattr/delattr on a class clears the whole cache).
+        if (_lookupCache.TryGetValue(((nint)t, name), out nint cached))
+        {
+            return (PyObject*)cached;
+        }
+        PyObject* found = LookupInTypeUncached(t, name);
+        _lookupCache[((nint)t, name)] = (nint)found;
+        return found;
+    }
+
+    private readonly Dictionary<(nint Type, string Name), nint> _lookupCache = [];
+
+    public void InvalidateTypeCache() => _lookupCache.Clear();
+
+    private PyObject* LookupInTypeUncached(PyTypeObject* t, string name)
+    {
         PyObject* key = Intern(name);
         for (PyTypeObject* c = t; c != null; c = c->tp_base)
         {

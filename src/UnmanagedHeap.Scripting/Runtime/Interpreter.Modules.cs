@@ -259,5 +259,6 @@ public sealed unsafe partial class Interpreter
             PyDict.SetItem(((PyTypeObject*)c)->tp_dict, Intern("__module__"), name);
             Refcount.Decref(name);
         }
+        InvalidateTypeCache();
     }
 }
