@@ -34,7 +34,14 @@ public static unsafe class ScriptRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"pyheap run: can't open file '{path}': {e.Message}");
+            // Worded as CPython's "python3: can't open file ...", exit status 2 like it.
+            string reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "[Errno 2] No such file or directory",
+                UnauthorizedAccessException => "[Errno 13] Permission denied",
+                _ => e.Message,
+            };
+            stderr.WriteLine($"pyheap run: can't open file '{path}': {reason}");
             return 2;
         }
         return RunSource(source, path, options, stdout, stderr);
