@@ -48,6 +48,24 @@ public class SyntaxErrorMessageTests
     [TestCase("f(**k, a)", "SyntaxError: positional argument follows keyword argument unpacking @ 1:9-1:10")]
     [TestCase("def f(a, a): pass", "SyntaxError: duplicate argument 'a' in function definition @ 1:10-1:11")]
     [TestCase("while True:\n    def g():\n        continue\n", "SyntaxError: 'continue' not properly in loop @ 3:9-3:17")]
+    // Checks CPython makes after parsing: future imports, scopes, handlers, mangled names.
+    [TestCase("try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass", "SyntaxError: default 'except:' must be last @ 3:1-4:9")]
+    [TestCase("def f():\n    from os import *", "SyntaxError: import * only allowed at module level @ 2:20-2:21")]
+    [TestCase("{i for i in range(5) if (j := 0) for j in range(5)}", "SyntaxError: comprehension inner loop cannot rebind assignment expression target 'j' @ 1:38-1:39")]
+    [TestCase("x = 1\nfrom __future__ import annotations", "SyntaxError: from __future__ imports must occur at the beginning of the file @ 2:1-2:35")]
+    [TestCase("\"\"\"doc\"\"\"\nfrom __future__ import annotations\nfrom __future__ import braces", "SyntaxError: not a chance @ 3:1-3:0")]
+    [TestCase("from __future__ import annotations, generator_stop\nx = 1", "OK")]
+    [TestCase("class A:\n    def f(self):\n        nonlocal __x", "SyntaxError: no binding for nonlocal '_A__x' found @ 3:9-3:21")]
+    [TestCase("class A:\n    def f(self):\n        def g():\n            nonlocal __class__", "OK")]
+    [TestCase("__debug__: int = 1", "SyntaxError: cannot assign to __debug__ @ 1:1-1:10")]
+    [TestCase("class C(x for x in y):\n    pass", "SyntaxError: invalid syntax @ 1:11-1:14")]
+    [TestCase("def f(a, /*, b):\n    pass", "SyntaxError: expected comma between / and * @ 1:11-1:12")]
+    [TestCase("def f(x, (y, z)):\n    pass", "SyntaxError: Function parameters cannot be parenthesized @ 1:10-1:16")]
+    [TestCase("lambda (x, y): 0", "SyntaxError: Lambda expression parameters cannot be parenthesized @ 1:8-1:14")]
+    [TestCase("with (a as b)\n    pass", "SyntaxError: expected ':' @ 1:14-1:15")]
+    [TestCase("f(a=1, (x for x in y), 2)", "SyntaxError: positional argument follows keyword argument @ 1:25-1:26")]
+    [TestCase("{1: 2, 3: x y}", "SyntaxError: invalid syntax. Perhaps you forgot a comma? @ 1:11-1:14")]
+    [TestCase("import a.b from c as d\n", "SyntaxError: Did you mean to use 'from ... import ...' instead? @ 1:1-1:20")]
     public void MatchesCPython(string source, string expected)
     {
         Assert.That(Outcome(source), Is.EqualTo(expected));

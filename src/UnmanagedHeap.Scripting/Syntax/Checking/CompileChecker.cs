@@ -11,11 +11,16 @@ namespace UnmanagedHeap.Scripting.Syntax;
 internal sealed partial class CompileChecker : SyntaxWalker
 {
     private readonly Module _module;
+    private readonly HashSet<Stmt> _leadingFutureImports;
     private readonly List<PythonSyntaxWarning> _warnings = new();
     private bool _inFunction;
     private int _loopDepth;
 
-    private CompileChecker(Module module) => _module = module;
+    private CompileChecker(Module module)
+    {
+        _module = module;
+        _leadingFutureImports = FutureChecker.LeadingFutureImports(module);
+    }
 
     public static ImmutableArray<PythonSyntaxWarning> Check(Module module)
     {
@@ -228,6 +233,50 @@ internal sealed partial class CompileChecker : SyntaxWalker
         {
             CheckStarredElements(element is StarredExpr starred ? starred.Value : element);
         }
+    }
+
+    public override bool VisitAnnAssign(AnnAssignStmt node)
+    {
+        // With a value, the target is compiled as an assignment target first; without, the statement is checked.
+        if (node.Value is null && node.Target is NameExpr { Id: "__debug__" })
+        {
+            throw Error("cannot assign to __debug__", node.Span);
+        }
+
+        Walk(node.Value);
+        Walk(node.Target);
+        Walk(node.Annotation);
+        return true;
+    }
+
+    public override bool VisitImportFrom(ImportFromStmt node)
+    {
+        if (node is { Module: "__future__", Level: 0 } && !_leadingFutureImports.Contains(node))
+        {
+            throw Error("from __future__ imports must occur at the beginning of the file", node.Span);
+        }
+
+        return true;
+    }
+
+    public override bool VisitTry(TryStmt node)
+    {
+        Walk(node.Body);
+        for (int i = 0; i < node.Handlers.Length; i++)
+        {
+            var handler = node.Handlers[i];
+            if (handler.Type is null && i < node.Handlers.Length - 1)
+            {
+                throw Error("default 'except:' must be last", handler.Span);
+            }
+
+            Walk(handler.Type);
+            Walk(handler.Body);
+        }
+
+        Walk(node.OrElse);
+        Walk(node.FinalBody);
+        return true;
     }
 
     public override bool VisitStarred(StarredExpr node)

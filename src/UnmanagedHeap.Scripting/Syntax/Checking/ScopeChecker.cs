@@ -11,7 +11,7 @@ namespace UnmanagedHeap.Scripting.Syntax;
 internal sealed class ScopeChecker : SyntaxWalker
 {
     private readonly Module _module;
-    private readonly Scope _root = new(ScopeKind.Module, null);
+    private readonly Scope _root = new(ScopeKind.Module, null, null);
     private Scope _current;
 
     private ScopeChecker(Module module)
@@ -85,7 +85,7 @@ internal sealed class ScopeChecker : SyntaxWalker
         }
 
         Walk(node.Decorators);
-        Enter(ScopeKind.Class);
+        Enter(ScopeKind.Class, privateName: node.Name);
         Walk(node.Body);
         Exit();
         return true;
@@ -131,9 +131,9 @@ internal sealed class ScopeChecker : SyntaxWalker
         _current.MarkingIterationVariables = false;
     }
 
-    private void Enter(ScopeKind kind)
+    private void Enter(ScopeKind kind, string? privateName = null)
     {
-        var scope = new Scope(kind, _current);
+        var scope = new Scope(kind, _current, privateName ?? _current.PrivateName);
         _current.Children.Add(scope);
         _current = scope;
     }
@@ -177,9 +177,18 @@ internal sealed class ScopeChecker : SyntaxWalker
         {
             _current.Add(node.Id, Use.Used);
         }
+        else if (_current.MarkingIterationVariables)
+        {
+            if (_current.WalrusTargets.Contains(node.Id))
+            {
+                throw Error($"comprehension inner loop cannot rebind assignment expression target '{node.Id}'", node.Span);
+            }
+
+            _current.Add(node.Id, Use.Bound | Use.IterationVariable);
+        }
         else
         {
-            _current.Add(node.Id, _current.MarkingIterationVariables ? Use.Bound | Use.IterationVariable : Use.Bound);
+            _current.Add(node.Id, Use.Bound);
         }
 
         return true;
@@ -213,6 +222,7 @@ internal sealed class ScopeChecker : SyntaxWalker
         {
             if (scope.Kind == ScopeKind.Comprehension)
             {
+                scope.WalrusTargets.Add(target.Id);
                 if (scope.Has(target.Id, Use.IterationVariable))
                 {
                     throw Error($"assignment expression cannot rebind comprehension iteration variable '{target.Id}'", target.Span);
@@ -268,6 +278,10 @@ internal sealed class ScopeChecker : SyntaxWalker
             if (alias.Name != "*")
             {
                 _current.Add(alias.AsName ?? alias.Name, Use.Bound);
+            }
+            else if (_current.Kind != ScopeKind.Module)
+            {
+                throw Error("import * only allowed at module level", alias.Span);
             }
         }
 
@@ -392,13 +406,20 @@ internal sealed class ScopeChecker : SyntaxWalker
         return false;
     }
 
-    private sealed class Scope(ScopeKind kind, Scope? parent)
+    /// <summary>
+    /// The names of one scope. Names are stored mangled as CPython's compiler mangles private
+    /// names inside a class (<c>__x</c> in class <c>A</c> is <c>_A__x</c>).
+    /// </summary>
+    private sealed class Scope(ScopeKind kind, Scope? parent, string? privateName)
     {
         private readonly Dictionary<string, Use> _uses = new(StringComparer.Ordinal);
         private readonly List<string> _order = new();
         private readonly Dictionary<string, SourceSpan> _directives = new(StringComparer.Ordinal);
 
         public ScopeKind Kind { get; } = kind;
+
+        /// <summary>The class whose name mangles private names here (CPython's <c>st_private</c>), or null.</summary>
+        public string? PrivateName { get; } = privateName;
 
         public Scope? Parent { get; } = parent;
 
@@ -408,17 +429,21 @@ internal sealed class ScopeChecker : SyntaxWalker
 
         public bool MarkingIterationVariables { get; set; }
 
+        /// <summary>Names a walrus inside this comprehension binds in the enclosing function.</summary>
+        public HashSet<string> WalrusTargets { get; } = new(StringComparer.Ordinal);
+
         /// <summary>CPython's ste_comp_iter_expr: inside a comprehension's iterable expression.</summary>
         public int IterableDepth { get; set; }
 
         public IEnumerable<(string Name, Use Use)> Names => _order.Select(name => (name, _uses[name]));
 
-        public Use Get(string name) => _uses.TryGetValue(name, out var use) ? use : Use.None;
+        public Use Get(string name) => _uses.TryGetValue(Mangle(name), out var use) ? use : Use.None;
 
         public bool Has(string name, Use use) => (Get(name) & use) != 0;
 
         public void Add(string name, Use use)
         {
+            name = Mangle(name);
             if (!_uses.TryGetValue(name, out var existing))
             {
                 _order.Add(name);
@@ -427,8 +452,21 @@ internal sealed class ScopeChecker : SyntaxWalker
             _uses[name] = existing | use;
         }
 
-        public void AddDirective(string name, SourceSpan span) => _directives.TryAdd(name, span);
+        public void AddDirective(string name, SourceSpan span) => _directives.TryAdd(Mangle(name), span);
 
-        public SourceSpan Directive(string name) => _directives[name];
+        public SourceSpan Directive(string name) => _directives[Mangle(name)];
+
+        /// <summary>CPython's <c>_Py_Mangle</c>.</summary>
+        private string Mangle(string name)
+        {
+            if (PrivateName is null || !name.StartsWith("__", StringComparison.Ordinal)
+                || name.EndsWith("__", StringComparison.Ordinal) || name.Contains('.'))
+            {
+                return name;
+            }
+
+            string stripped = PrivateName.TrimStart('_');
+            return stripped.Length == 0 ? name : "_" + stripped + name;
+        }
     }
 }

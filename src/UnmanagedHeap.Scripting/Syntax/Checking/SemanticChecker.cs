@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>
-/// The checks CPython makes after parsing and before running anything: first its symbol
+/// The checks CPython makes after parsing and before running anything: first <c>__future__</c>
+/// imports (<see cref="FutureChecker"/>), then its symbol
 /// table pass (<see cref="ScopeChecker"/>: duplicate parameters, <c>global</c>/<c>nonlocal</c>
 /// misuse, <c>yield</c> in comprehensions, walrus restrictions), then its compiler pass
 /// (<see cref="CompileChecker"/>: <c>return</c>/<c>break</c>/<c>continue</c>/<c>yield</c>
@@ -22,6 +23,7 @@ public static class SemanticChecker
         ArgumentNullException.ThrowIfNull(module);
         try
         {
+            FutureChecker.Check(module);
             ScopeChecker.Check(module);
             return CompileChecker.Check(module);
         }

@@ -233,7 +233,7 @@ public sealed partial class Parser
             }
             else
             {
-                // After the first entry CPython reports a bad entry as a bad entry, not as a missing comma.
+                // After the first entry CPython reports a bad key as a bad key, not as a missing comma.
                 var key = ParseExpression(checkJuxtaposition: false);
                 if (!Check(TokenKind.Colon))
                 {
@@ -241,7 +241,7 @@ public sealed partial class Parser
                 }
 
                 Advance();
-                items.Add(new DictItem(key, ParseDictValue(checkJuxtaposition: false)));
+                items.Add(new DictItem(key, ParseDictValue()));
             }
 
             if (!Match(TokenKind.Comma))

@@ -240,6 +240,11 @@ public sealed partial class Parser
         }
         while (Match(TokenKind.Comma));
         Expect(TokenKind.RightParen);
+        if (Check(TokenKind.Newline))
+        {
+            throw ErrorAtToken("expected ':'", Current);
+        }
+
         Expect(TokenKind.Colon);
         return builder.ToImmutable();
     }

@@ -65,7 +65,7 @@ public sealed partial class Parser
         var keywords = ImmutableArray<Keyword>.Empty;
         if (Match(TokenKind.LeftParen))
         {
-            (bases, keywords) = ParseCallArguments();
+            (bases, keywords) = ParseCallArguments(allowGenerator: false);
             Expect(TokenKind.RightParen);
         }
 
@@ -102,8 +102,9 @@ public sealed partial class Parser
         var keyword = Advance();
         var parameters = ParseParameters(isLambda: true);
         var colon = Expect(TokenKind.Colon);
-        if (Check(TokenKind.FStringMiddle))
+        if (_fieldLevels.Count > 0 && colon.Level == _fieldLevels[^1])
         {
+            // The scanner read this ':' as the start of a format spec.
             throw ErrorRange("f-string: lambda expressions are not allowed without parentheses", keyword.Span, colon.Span);
         }
 
@@ -151,6 +152,11 @@ public sealed partial class Parser
                     }
 
                     Advance();
+                    if (Check(TokenKind.Star))
+                    {
+                        throw ErrorAtToken("expected comma between / and *", Current);
+                    }
+
                     sawSlash = true;
                     for (int i = 0; i < parameters.Count; i++)
                     {
@@ -195,6 +201,8 @@ public sealed partial class Parser
                     parameters.Add(kwArgs);
                     sawKwArgs = true;
                     break;
+                case TokenKind.LeftParen:
+                    throw ParenthesizedParameters(parameters, sawSlash, sawStar, sawDefault, isLambda);
                 default:
                     var kind = sawStar ? ParameterKind.KeywordOnly : ParameterKind.PositionalOrKeyword;
                     var parameter = ParseParameter(kind, isLambda);
@@ -226,6 +234,40 @@ public sealed partial class Parser
         }
 
         return parameters.Count == 0 ? ParameterList.Empty : new ParameterList(parameters.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// CPython's error for Python 2's <c>def f(a, (b, c))</c>: after plain parameters, names in
+    /// parentheses; anything else is plain "invalid syntax".
+    /// </summary>
+    private PythonSyntaxError ParenthesizedParameters(List<Parameter> before, bool sawSlash, bool sawStar, bool sawDefault, bool isLambda)
+    {
+        var generic = InvalidSyntax();
+        if (sawSlash || sawStar || sawDefault || before.Any(p => p.Annotation is not null))
+        {
+            return generic;
+        }
+
+        var open = Current;
+        int i = 1;
+        while (Peek(i).Kind == TokenKind.Name)
+        {
+            i++;
+            if (Peek(i).Kind != TokenKind.Comma)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (i > 1 && Peek(i).Kind == TokenKind.RightParen)
+        {
+            string what = isLambda ? "Lambda expression parameters" : "Function parameters";
+            return ErrorRange($"{what} cannot be parenthesized", open.Span, Peek(i).Span);
+        }
+
+        return generic;
     }
 
     /// <summary>One <c>name[: annotation][= default]</c>; only keyword-or-positional kinds take defaults here.</summary>

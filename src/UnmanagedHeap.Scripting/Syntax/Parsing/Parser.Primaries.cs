@@ -44,7 +44,29 @@ public sealed partial class Parser
     /// arguments, then keyword and <c>**</c> arguments, or a single unparenthesized generator
     /// expression. Ordering mistakes get CPython's messages.
     /// </summary>
-    private (ImmutableArray<Expr> Args, ImmutableArray<Keyword> Keywords) ParseCallArguments()
+    private (ImmutableArray<Expr> Args, ImmutableArray<Keyword> Keywords) ParseCallArguments(bool allowGenerator = true)
+    {
+        PythonSyntaxError? firstPassFailure = null;
+        bool enteredErrorRule = false;
+        try
+        {
+            return ParseCallArgumentList(allowGenerator, ref firstPassFailure, ref enteredErrorRule);
+        }
+        catch (PythonSyntaxError error) when (IsGeneric(error) && firstPassFailure is not null)
+        {
+            throw firstPassFailure;
+        }
+        finally
+        {
+            if (enteredErrorRule)
+            {
+                _errorRules--;
+            }
+        }
+    }
+
+    private (ImmutableArray<Expr> Args, ImmutableArray<Keyword> Keywords) ParseCallArgumentList(
+        bool allowGenerator, ref PythonSyntaxError? firstPassFailure, ref bool enteredErrorRule)
     {
         var open = Previous;
         var args = ImmutableArray.CreateBuilder<Expr>();
@@ -119,7 +141,22 @@ public sealed partial class Parser
             }
             else
             {
+                if (keywords.Count > 0 && firstPassFailure is null)
+                {
+                    // A positional argument after keywords only parses in CPython's error rules: its
+                    // first pass stopped here, where a generic failure from now on is reported.
+                    firstPassFailure = InvalidSyntax();
+                    _errorRules++;
+                    enteredErrorRule = true;
+                }
+
                 var value = ParseNamedExpression(checkEquals: false);
+
+                if (Check(TokenKind.For) && !allowGenerator)
+                {
+                    throw InvalidSyntax();
+                }
+
                 if (Check(TokenKind.For))
                 {
                     var generators = ParseComprehensionClauses();

@@ -44,6 +44,8 @@ public sealed partial class Parser
                 throw Unsupported(token, "'async def', 'async for' and 'async with' are");
             case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
                 throw Unsupported(token, "'match' statements are");
+            case TokenKind.Name when token.Text == "match" && _pegBacktrack && MatchHeaderWithoutColon() is { } newline:
+                throw ErrorAtToken("expected ':'", newline);
             default:
                 ParseSimpleStatements(into);
                 return;
@@ -58,6 +60,16 @@ public sealed partial class Parser
         bool isMatch = TryParse(ParseStarNamedExpressions, out _) && Check(TokenKind.Colon) && Peek(1).Kind == TokenKind.Newline;
         _index = save;
         return isMatch;
+    }
+
+    /// <summary>CPython's invalid_match_stmt: <c>"match" subject NEWLINE</c>, found in its second pass.</summary>
+    private Token? MatchHeaderWithoutColon()
+    {
+        int save = _index;
+        Advance();
+        Token? newline = TryParse(ParseStarNamedExpressions, out _) && Check(TokenKind.Newline) ? Current : null;
+        _index = save;
+        return newline;
     }
 
     /// <summary><c>simple_stmt (';' simple_stmt)* [';'] NEWLINE</c>.</summary>
@@ -245,14 +257,15 @@ public sealed partial class Parser
         if (Check(TokenKind.Name))
         {
             ParseDottedName();
-            int end = Current.Column;
+            // CPython ends the range where its tokenizer stands: after the token it looked at last.
+            var last = Current;
             throw MakeError(
                 SyntaxErrorKind.SyntaxError,
                 "Did you mean to use 'from ... import ...' instead?",
                 importKeyword.Line,
                 importKeyword.Column,
-                Previous.Span.EndLine,
-                end);
+                last.Span.EndLine,
+                last.Span.EndColumn - 1);
         }
 
         _index = save;

@@ -12,6 +12,9 @@ public sealed partial class Parser
     // A malformed escape in f-string text, reported at the end of the f-string that contains it.
     private string? _fstringTextError;
 
+    // Bracket levels of the replacement fields being parsed: a ':' at that level starts a format spec.
+    private readonly List<int> _fieldLevels = new();
+
     private Expr ParseStrings()
     {
         var first = Current;
@@ -174,7 +177,17 @@ public sealed partial class Parser
             throw ErrorAtToken($"f-string: valid expression required before '{Current.Text}'", Current);
         }
 
-        var value = ParseFieldValue();
+        _fieldLevels.Add(open.Level);
+        Expr value;
+        try
+        {
+            value = ParseFieldValue();
+        }
+        finally
+        {
+            _fieldLevels.RemoveAt(_fieldLevels.Count - 1);
+        }
+
         string? debugText = null;
         SourceSpan debugSpan = default;
         if (Check(TokenKind.Equal))
