@@ -55,6 +55,8 @@ public sealed unsafe class ExecFrame
     /// <summary>Prefix for qualnames of functions and classes defined here.</summary>
     public string QualPrefix { get; }
     public int Line { get; set; }
+    /// <summary>The function object running in this frame (borrowed; the caller holds it), or 0.</summary>
+    public nint FunctionObject { get; set; }
     /// <summary>Owned: the value being returned.</summary>
     public nint ReturnValue { get; set; }
     /// <summary>Comprehension loop variables (owned references), innermost last.</summary>

@@ -114,6 +114,10 @@ public sealed unsafe partial class Interpreter
         {
             return GetAttr(ProxyTarget(obj), name);
         }
+        if (t == T.Super)
+        {
+            return SuperGetAttr(obj, name);
+        }
         if (name == "__class__")
         {
             return NewRef((PyObject*)t);

@@ -156,6 +156,7 @@ public sealed unsafe partial class Interpreter
         InvalidateTypeCache();
         Refcount.Decref(excInit);
         Global("print", BPrint);
+        RegisterSuper();
         Global("id", (_, a, _) =>
         {
             Arity("id", a, 1, 1);

@@ -327,7 +327,10 @@ public sealed unsafe partial class Interpreter
             throw Error(RecursionError, "maximum recursion depth exceeded");
         }
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        var frame = new ExecFrame(code.Scope, fn->func_globals, null, fn->func_closure, null, code.Name, code.QualName + ".<locals>.");
+        var frame = new ExecFrame(code.Scope, fn->func_globals, null, fn->func_closure, null, code.Name, code.QualName + ".<locals>.")
+        {
+            FunctionObject = (nint)func,
+        };
         ExecFrame? previous = Current;
         Depth++;
         try
@@ -661,6 +664,14 @@ public sealed unsafe partial class Interpreter
             }
             PyDict.DelItem(ns, Intern("__qualname__"));
             var result = (PyObject*)NewClass(cls.Name, baseType, ns);
+            nint pos = 0;
+            while (PyDict.Next(ns, ref pos, out _, out PyObject* member))
+            {
+                if (member->ob_type == T.Function)
+                {
+                    ((PyFunctionObject*)member)->func_class = (nint)result;
+                }
+            }
             for (int i = decorators.Count - 1; i >= 0; i--)
             {
                 result = Call((PyObject*)decorators[i], [(nint)result], null);

@@ -244,4 +244,28 @@ public class InterpreterTests
             """);
         Assert.That(output, Is.EqualTo("True [0, 2]\n0 [1, 4] []\n"));
     }
+
+    [Test]
+    public void SuperFindsTheDefiningClassAndBindsTheFirstArgument()
+    {
+        var (output, _, exit) = Run("""
+            class A:
+                def __init__(self, x):
+                    self.x = x
+                def show(self):
+                    return f"A({self.x})"
+            class B(A):
+                def __init__(self, x):
+                    super().__init__(x * 2)
+                def show(self):
+                    return "B+" + super().show()
+            class E(Exception):
+                def __init__(self, msg, code):
+                    super().__init__(msg)
+                    self.code = code
+            print(B(2).show(), str(E("boom", 3)), E("boom", 3).code)
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("B+A(4) boom 3\n"));
+    }
 }

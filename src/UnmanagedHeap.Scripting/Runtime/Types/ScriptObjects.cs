@@ -18,6 +18,8 @@ public unsafe struct PyFunctionObject
     public PyObject* func_name;
     public PyObject* func_qualname;
     public nint func_code;
+    /// <summary>The class whose body defined this function (for zero-argument super()), or 0; classes are never freed.</summary>
+    public nint func_class;
     /// <summary>Head of the weak references to this function (tp_weaklistoffset points here).</summary>
     public nint func_weakreflist;
 }
@@ -109,6 +111,15 @@ public unsafe struct PyFinalizeObject
     public PyObject* fin_kwargs;
     public nint fin_atexit;
     public nint fin_index;
+}
+
+/// <summary>super(): the class to start after and the object to bind to.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PySuperObject
+{
+    public PyObject ob_base;
+    public PyObject* su_type;
+    public PyObject* su_obj;
 }
 
 /// <summary>A slice object (start, stop, step may be None).</summary>

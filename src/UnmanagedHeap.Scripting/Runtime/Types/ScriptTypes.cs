@@ -36,6 +36,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Finalize;
     public readonly PyTypeObject* Slice;
     public readonly PyTypeObject* Bytes;
+    public readonly PyTypeObject* Super;
     public readonly PyTypeObject* PyObjectC;
     public readonly PyTypeObject* CSsizeT;
     public readonly PyTypeObject* CLong;
@@ -66,6 +67,7 @@ public sealed unsafe class ScriptTypes
         Finalize = Make(reg, st, "finalize", sizeof(PyFinalizeObject), 4, gc: true);
         Slice = Make(reg, st, "slice", sizeof(PySliceObject), 3, gc: false);
         Bytes = Make(reg, st, "bytes", sizeof(PyCellObject), 1, gc: false);
+        Super = Make(reg, st, "super", sizeof(PySuperObject), 2, gc: true);
         PyObjectC = Make(reg, st, "py_object", sizeof(PyCDataObject), 0, gc: false);
         CSsizeT = Make(reg, st, "c_long", sizeof(PyCDataObject), 0, gc: false);
         CLong = CSsizeT; // on 64-bit Linux c_ssize_t is c_long, as in CPython
