@@ -144,12 +144,22 @@ public sealed unsafe partial class Interpreter
             case "__dict__":
                 return NewRef(PyInstance.GetDict(obj));
         }
+        PyObject* cv = LookupInType(t, name);
+        if (cv != null && cv->ob_type == T.Property)
+        {
+            // A data descriptor on the class wins over the instance's own attributes.
+            return PropertyGet(cv, obj, name);
+        }
         PyObject* v = PyInstance.GetAttr(obj, Intern(name));
         if (v != null)
         {
             return NewRef(v);
         }
-        v = LookupInType(t, name);
+        v = cv;
+        if (v != null && (v->ob_type == T.StaticMethod || v->ob_type == T.ClassMethod))
+        {
+            return BindDescriptor(v, (PyObject*)t);
+        }
         if (v != null)
         {
             if (v->ob_type == T.Function)
@@ -219,6 +229,10 @@ public sealed unsafe partial class Interpreter
                 break;
         }
         PyObject* v = LookupInType(t, name);
+        if (v != null && (v->ob_type == T.StaticMethod || v->ob_type == T.ClassMethod))
+        {
+            return BindDescriptor(v, (PyObject*)t);
+        }
         if (v != null)
         {
             return NewRef(v);
@@ -357,6 +371,17 @@ public sealed unsafe partial class Interpreter
                 {
                     Refcount.Decref(key);
                 }
+                return;
+            }
+            PyObject* prop = LookupInType(t, name);
+            if (prop != null && prop->ob_type == T.Property)
+            {
+                var d = (PyDescriptorObject*)prop;
+                if (d->d_set == null)
+                {
+                    throw Error(AttributeError, $"property '{name}' of '{TypeName(obj)}' object has no setter");
+                }
+                Refcount.Decref(CallBorrowed(d->d_set, (nint)obj, (nint)value));
                 return;
             }
             if (name == "__class__" || name == "__dict__")

@@ -241,6 +241,7 @@ public sealed unsafe partial class Interpreter
             return s;
         });
         RegisterMethods();
+        RegisterDescriptors();
     }
 
     private PyObject* ParseInt(string text, int radix)

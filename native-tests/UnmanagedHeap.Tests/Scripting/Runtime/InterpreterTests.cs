@@ -268,4 +268,35 @@ public class InterpreterTests
         Assert.That(exit, Is.EqualTo(0));
         Assert.That(output, Is.EqualTo("B+A(4) boom 3\n"));
     }
+
+    [Test]
+    public void PropertyStaticmethodAndClassmethodBehaveAsDescriptors()
+    {
+        var (output, _, exit) = Run("""
+            class Temp:
+                def __init__(self, c):
+                    self._c = c
+                @property
+                def c(self):
+                    return self._c
+                @c.setter
+                def c(self, v):
+                    self._c = v
+                @staticmethod
+                def unit():
+                    return "C"
+                @classmethod
+                def zero(cls):
+                    return cls(0)
+            t = Temp(5)
+            t.c = 7
+            print(t.c, Temp.unit(), t.unit(), Temp.zero().c)
+            try:
+                del t.missing
+            except AttributeError as e:
+                print(e)
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("7 C C 0\n'Temp' object has no attribute 'missing'\n"));
+    }
 }

@@ -122,6 +122,16 @@ public unsafe struct PySuperObject
     public PyObject* su_obj;
 }
 
+/// <summary>property(fget, fset, fdel), staticmethod(f) and classmethod(f) share this layout (unused fields null).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyDescriptorObject
+{
+    public PyObject ob_base;
+    public PyObject* d_get;
+    public PyObject* d_set;
+    public PyObject* d_del;
+}
+
 /// <summary>A slice object (start, stop, step may be None).</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PySliceObject

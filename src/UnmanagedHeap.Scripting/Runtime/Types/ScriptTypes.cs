@@ -37,6 +37,9 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Slice;
     public readonly PyTypeObject* Bytes;
     public readonly PyTypeObject* Super;
+    public readonly PyTypeObject* Property;
+    public readonly PyTypeObject* StaticMethod;
+    public readonly PyTypeObject* ClassMethod;
     public readonly PyTypeObject* PyObjectC;
     public readonly PyTypeObject* CSsizeT;
     public readonly PyTypeObject* CLong;
@@ -68,6 +71,9 @@ public sealed unsafe class ScriptTypes
         Slice = Make(reg, st, "slice", sizeof(PySliceObject), 3, gc: false);
         Bytes = Make(reg, st, "bytes", sizeof(PyCellObject), 1, gc: false);
         Super = Make(reg, st, "super", sizeof(PySuperObject), 2, gc: true);
+        Property = Make(reg, st, "property", sizeof(PyDescriptorObject), 3, gc: true);
+        StaticMethod = Make(reg, st, "staticmethod", sizeof(PyDescriptorObject), 3, gc: true);
+        ClassMethod = Make(reg, st, "classmethod", sizeof(PyDescriptorObject), 3, gc: true);
         PyObjectC = Make(reg, st, "py_object", sizeof(PyCDataObject), 0, gc: false);
         CSsizeT = Make(reg, st, "c_long", sizeof(PyCDataObject), 0, gc: false);
         CLong = CSsizeT; // on 64-bit Linux c_ssize_t is c_long, as in CPython
