@@ -26,7 +26,11 @@ public unsafe struct NewRef : IDisposable
     public readonly nint Address => (nint)_op;
 
     /// <summary>A borrowed view, valid while this reference is held.</summary>
-    public readonly BorrowedRef Borrow() => new(Heap, Pointer);
+    public readonly BorrowedRef Borrow()
+    {
+        Heap.CheckThread();
+        return new(Heap, Pointer);
+    }
 
     internal readonly Heap Heap => _heap ?? throw new ObjectDisposedException(nameof(NewRef), "this reference was never assigned");
 
@@ -80,18 +84,18 @@ public readonly unsafe ref struct BorrowedRef
     public nint Address => (nint)_op;
 
     /// <summary>The raw <c>ob_refcnt</c> word (4294967295 for immortal objects).</summary>
-    public long RefCount => _op->ob_refcnt;
+    public long RefCount => Checked->ob_refcnt;
 
     /// <summary>The name of the object's type, read through <c>ob_type</c>.</summary>
-    public string TypeName => TypeRegistry.NameOf(_op->ob_type);
+    public string TypeName => TypeRegistry.NameOf(Checked->ob_type);
 
     /// <summary>True for None.</summary>
-    public bool IsNone => _op == _heap.State->none;
+    public bool IsNone => Checked == _heap.State->none;
 
     /// <summary>Takes a reference of one's own (incref).</summary>
     public NewRef NewReference()
     {
-        Refcount.Incref(_op);
+        Refcount.Incref(Checked);
         return new NewRef(_heap, _op);
     }
 
@@ -122,5 +126,15 @@ public readonly unsafe ref struct BorrowedRef
     public long AsInt64() => _heap.AsInt64(_op);
 
     /// <summary>repr() of the object.</summary>
-    public override string ToString() => ObjectRepr.Repr(_op);
+    public override string ToString() => ObjectRepr.Repr(Checked);
+
+    /// <summary>The object pointer, once the heap is known to be alive and on its own thread.</summary>
+    private PyObject* Checked
+    {
+        get
+        {
+            _heap.CheckThread();
+            return _op;
+        }
+    }
 }

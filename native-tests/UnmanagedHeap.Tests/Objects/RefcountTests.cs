@@ -154,6 +154,19 @@ public unsafe class RefcountTests
     }
 
     [Test]
+    public void ReferencesRefuseUseAfterTheHeapIsDisposed()
+    {
+        var heap = new Heap();
+        var list = heap.NewList();
+        nint id = list.Address;
+        heap.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => list.Borrow());
+        Assert.Throws<ObjectDisposedException>(() => list.Dispose());
+        Assert.Throws<ObjectDisposedException>(() => heap.Cast(id));
+        Assert.Throws<ObjectDisposedException>(() => heap.NewList());
+    }
+
+    [Test]
     public void HeapRefusesUseFromAnotherThread()
     {
         Exception? seen = null;
