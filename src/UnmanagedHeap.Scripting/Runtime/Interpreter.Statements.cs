@@ -96,6 +96,8 @@ public sealed unsafe partial class Interpreter
                 return ExecFor(fo, f);
             case TryStmt t:
                 return ExecTry(t, f);
+            case WithStmt w:
+                return ExecWith(w, 0, f);
             case RaiseStmt r:
                 throw MakeRaise(r, f);
             case AssertStmt a:
@@ -314,6 +316,70 @@ public sealed unsafe partial class Interpreter
             return flow;
         }
         return ExecBlock(t.OrElse, f);
+    }
+
+    /// <summary>
+    /// <c>with</c>: __enter__, the body, then __exit__ with the exception (type, value, None)
+    /// or three Nones; a true result from __exit__ swallows the exception.
+    /// </summary>
+    private Flow ExecWith(WithStmt w, int index, ExecFrame f)
+    {
+        if (index == w.Items.Length)
+        {
+            return ExecBlock(w.Body, f);
+        }
+        WithItem item = w.Items[index];
+        PyObject* manager = Eval(item.ContextExpr, f);
+        try
+        {
+            PyObject* enter = UserSpecial(manager, "__enter__");
+            PyObject* exit = UserSpecial(manager, "__exit__");
+            if (enter == null || exit == null)
+            {
+                throw TypeErr($"'{TypeName(manager)}' object does not support the context manager protocol");
+            }
+            PyObject* entered = CallWithSelf(enter, manager, []);
+            try
+            {
+                if (item.OptionalVars is not null)
+                {
+                    AssignTo(item.OptionalVars, entered, f);
+                }
+            }
+            finally
+            {
+                Refcount.Decref(entered);
+            }
+            Flow flow;
+            try
+            {
+                flow = ExecWith(w, index + 1, f);
+            }
+            catch (Exception raw)
+            {
+                PythonException e = Translate(raw);
+                PyObject* exc = e.Object;
+                PyObject* r = CallWithSelf(exit, manager, [(nint)NewRef((PyObject*)exc->ob_type), (nint)NewRef(exc), (nint)None]);
+                bool swallow = IsTrue(r);
+                Refcount.Decref(r);
+                if (swallow)
+                {
+                    Refcount.XDecref(e.Steal());
+                    return Flow.Normal;
+                }
+                if (ReferenceEquals(e, raw))
+                {
+                    throw;
+                }
+                throw e;
+            }
+            Refcount.Decref(CallWithSelf(exit, manager, [(nint)None, (nint)None, (nint)None]));
+            return flow;
+        }
+        finally
+        {
+            Refcount.Decref(manager);
+        }
     }
 
     private PythonException MakeRaise(RaiseStmt r, ExecFrame f)
