@@ -18,20 +18,10 @@ public sealed unsafe partial class Interpreter
         {
             case NameExpr n:
                 return LoadName(f, n.Id);
-            case NoneLiteral:
-                return None;
-            case BoolLiteral b:
-                return Bool(b.Value);
             case IntLiteral or FloatLiteral or StrLiteral:
                 return NewRef(Constant(e));
-            case EllipsisLiteral:
-                return None;
-            case BytesLiteral by:
-                return NewBytes([.. by.Value]);
-            case FStringExpr fs:
-                return Str(EvalFString(fs, f));
-            case FormattedValue fv:
-                return Str(EvalFormatted(fv, f));
+            case CallExpr call:
+                return EvalCall(call, f);
             case AttributeExpr a:
             {
                 PyObject* obj = Eval(a.Value, f);
@@ -44,6 +34,23 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(obj);
                 }
             }
+            case BinaryExpr b:
+            {
+                PyObject* l = Eval(b.Left, f);
+                PyObject* r = null;
+                try
+                {
+                    r = Eval(b.Right, f);
+                    return BinaryOp(b.Op, l, r, inplace: false);
+                }
+                finally
+                {
+                    Refcount.XDecref(r);
+                    Refcount.Decref(l);
+                }
+            }
+            case CompareExpr c:
+                return EvalCompare(c, f);
             case SubscriptExpr s:
             {
                 PyObject* obj = Eval(s.Value, f);
@@ -59,6 +66,51 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(obj);
                 }
             }
+            case BoolOpExpr bo:
+            {
+                PyObject* v = null;
+                for (int i = 0; i < bo.Values.Length; i++)
+                {
+                    Refcount.XDecref(v);
+                    v = Eval(bo.Values[i], f);
+                    if (i == bo.Values.Length - 1)
+                    {
+                        break;
+                    }
+                    bool t = IsTrue(v);
+                    if (bo.Op == BoolOperator.And ? !t : t)
+                    {
+                        break;
+                    }
+                }
+                return v;
+            }
+            case UnaryExpr u:
+            {
+                PyObject* v = Eval(u.Operand, f);
+                try
+                {
+                    return UnaryOp(u.Op, v);
+                }
+                finally
+                {
+                    Refcount.Decref(v);
+                }
+            }
+            case NoneLiteral:
+                return None;
+            case BoolLiteral b:
+                return Bool(b.Value);
+            case FStringExpr fs:
+                return Str(EvalFString(fs, f));
+            case FormattedValue fv:
+                return Str(EvalFormatted(fv, f));
+            case ConditionalExpr ce:
+                return Truthy(ce.Test, f) ? Eval(ce.Body, f) : Eval(ce.OrElse, f);
+            case EllipsisLiteral:
+                return None;
+            case BytesLiteral by:
+                return NewBytes([.. by.Value]);
             case SliceExpr sl:
                 return EvalIndex(sl, f);
             case TupleExpr t when t.Elements.Length > 0 && t.Elements.All(IsConstantLiteral):
@@ -164,64 +216,12 @@ public sealed unsafe partial class Interpreter
                 });
                 return dict;
             }
-            case UnaryExpr u:
-            {
-                PyObject* v = Eval(u.Operand, f);
-                try
-                {
-                    return UnaryOp(u.Op, v);
-                }
-                finally
-                {
-                    Refcount.Decref(v);
-                }
-            }
-            case BinaryExpr b:
-            {
-                PyObject* l = Eval(b.Left, f);
-                PyObject* r = null;
-                try
-                {
-                    r = Eval(b.Right, f);
-                    return BinaryOp(b.Op, l, r, inplace: false);
-                }
-                finally
-                {
-                    Refcount.XDecref(r);
-                    Refcount.Decref(l);
-                }
-            }
-            case BoolOpExpr bo:
-            {
-                PyObject* v = null;
-                for (int i = 0; i < bo.Values.Length; i++)
-                {
-                    Refcount.XDecref(v);
-                    v = Eval(bo.Values[i], f);
-                    if (i == bo.Values.Length - 1)
-                    {
-                        break;
-                    }
-                    bool t = IsTrue(v);
-                    if (bo.Op == BoolOperator.And ? !t : t)
-                    {
-                        break;
-                    }
-                }
-                return v;
-            }
-            case CompareExpr c:
-                return EvalCompare(c, f);
-            case ConditionalExpr ce:
-                return Truthy(ce.Test, f) ? Eval(ce.Body, f) : Eval(ce.OrElse, f);
             case NamedExpr ne:
             {
                 PyObject* v = Eval(ne.Value, f);
                 StoreName(f, ne.Target.Id, NewRef(v));
                 return v;
             }
-            case CallExpr call:
-                return EvalCall(call, f);
             case LambdaExpr lam:
                 return MakeFunction(lam, "<lambda>", lam.Parameters, null, lam.Body, f);
             case StarredExpr:

@@ -56,9 +56,18 @@ public sealed unsafe partial class Interpreter
                 }
                 return Flow.Normal;
             }
+            case ReturnStmt r:
+                f.ReturnValue = (nint)(r.Value is null ? None : Eval(r.Value, f));
+                return Flow.Return;
+            case IfStmt i:
+                return Truthy(i.Test, f) ? ExecBlock(i.Body, f) : ExecBlock(i.OrElse, f);
             case AugAssignStmt aug:
                 ExecAugAssign(aug, f);
                 return Flow.Normal;
+            case ForStmt fo:
+                return ExecFor(fo, f);
+            case WhileStmt w:
+                return ExecWhile(w, f);
             case AnnAssignStmt ann:
                 if (ann.Value is not null)
                 {
@@ -85,15 +94,6 @@ public sealed unsafe partial class Interpreter
                 return Flow.Break;
             case ContinueStmt:
                 return Flow.Continue;
-            case ReturnStmt r:
-                f.ReturnValue = (nint)(r.Value is null ? None : Eval(r.Value, f));
-                return Flow.Return;
-            case IfStmt i:
-                return Truthy(i.Test, f) ? ExecBlock(i.Body, f) : ExecBlock(i.OrElse, f);
-            case WhileStmt w:
-                return ExecWhile(w, f);
-            case ForStmt fo:
-                return ExecFor(fo, f);
             case TryStmt t:
                 return ExecTry(t, f);
             case WithStmt w:
