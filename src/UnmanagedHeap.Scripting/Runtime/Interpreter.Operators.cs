@@ -535,12 +535,31 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>== as containers use it: identity, then user __eq__, then built-in value equality.</summary>
+    private int _compareDepth;
+
     public bool ValueEquals(PyObject* a, PyObject* b)
     {
         if (a == b)
         {
             return true;
         }
+        if (_compareDepth + Depth > RecursionLimit)
+        {
+            throw Error(RecursionError, "maximum recursion depth exceeded in comparison");
+        }
+        _compareDepth++;
+        try
+        {
+            return ValueEqualsInner(a, b);
+        }
+        finally
+        {
+            _compareDepth--;
+        }
+    }
+
+    private bool ValueEqualsInner(PyObject* a, PyObject* b)
+    {
         PyObject* m = UserSpecial(a, "__eq__") != null ? UserSpecial(a, "__eq__") : UserSpecial(b, "__eq__");
         if (m != null)
         {

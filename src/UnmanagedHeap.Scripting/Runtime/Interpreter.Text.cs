@@ -57,6 +57,11 @@ public sealed unsafe partial class Interpreter
         {
             return t == St->type_list ? "[...]" : t == St->type_dict ? "{...}" : "...";
         }
+        if (_reprActive.Count + Depth > RecursionLimit)
+        {
+            _reprActive.Remove((nint)o);
+            throw Error(RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        }
         try
         {
             return ReprContainer(o, t);
