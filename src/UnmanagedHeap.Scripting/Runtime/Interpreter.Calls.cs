@@ -75,6 +75,33 @@ public sealed unsafe partial class Interpreter
     private nint[] EvalArgs(CallExpr call, ExecFrame f, PyObject* self, out KwArgs? kw)
     {
         kw = null;
+        if (call.Keywords.Length == 0 && !call.Args.Any(a => a is StarredExpr))
+        {
+            // The common call: positional arguments only, evaluated straight into the array.
+            int offset = self != null ? 1 : 0;
+            var fast = new nint[call.Args.Length + offset];
+            if (self != null)
+            {
+                fast[0] = (nint)NewRef(self);
+            }
+            bool ok = false;
+            try
+            {
+                for (int i = 0; i < call.Args.Length; i++)
+                {
+                    fast[i + offset] = (nint)Eval(call.Args[i], f);
+                }
+                ok = true;
+            }
+            finally
+            {
+                if (!ok)
+                {
+                    ReleaseArgs(fast, null);
+                }
+            }
+            return fast;
+        }
         var list = new List<nint>(call.Args.Length + 1);
         if (self != null)
         {
@@ -223,7 +250,10 @@ public sealed unsafe partial class Interpreter
     {
         var full = new nint[args.Length + 1];
         full[0] = (nint)NewRef(self);
-        Array.Copy(args, 0, full, 1, args.Length);
+        if (args.Length > 0)
+        {
+            Array.Copy(args, 0, full, 1, args.Length);
+        }
         return Call(func, full, kw);
     }
 
