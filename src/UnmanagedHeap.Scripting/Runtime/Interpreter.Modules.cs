@@ -22,6 +22,7 @@ public sealed unsafe partial class Interpreter
             "gc" => CreateGcModule(),
             "ctypes" => CreateCtypesModule(),
             "weakref" => CreateWeakrefModule(),
+            "math" => CreateMathModule(),
             _ => null,
         };
         if (module == null)
