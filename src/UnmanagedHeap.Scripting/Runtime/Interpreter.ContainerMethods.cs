@@ -38,6 +38,23 @@ public sealed unsafe partial class Interpreter
             }
             return Int(n);
         });
+        // The special methods of built-in containers, for code that calls them by name.
+        foreach (nint tp in new[] { (nint)St->type_list, (nint)St->type_tuple, (nint)St->type_str, (nint)St->type_dict, (nint)St->type_set, (nint)St->type_frozenset, (nint)T.Range })
+        {
+            var t = (PyTypeObject*)tp;
+            Method(t, "__len__", (self, _, _) => Int(Length(self)));
+            Method(t, "__contains__", (self, a, _) => Bool(Contains(self, A(a, 0))));
+            Method(t, "__getitem__", (self, a, _) => GetItem(self, A(a, 0)));
+            Method(t, "__iter__", (self, _, _) => GetIter(self));
+        }
+        foreach (nint tp in new[] { (nint)St->type_list, (nint)St->type_tuple, (nint)St->type_str, (nint)St->type_dict, (nint)St->type_set, (nint)St->type_frozenset, (nint)St->type_int, (nint)St->type_float, (nint)St->type_bool })
+        {
+            var t = (PyTypeObject*)tp;
+            Method(t, "__repr__", (self, _, _) => Str(Repr(self)));
+            Method(t, "__str__", (self, _, _) => Str(StrOf(self)));
+            Method(t, "__eq__", (self, a, _) => Bool(ValueEquals(self, A(a, 0))));
+            Method(t, "__hash__", (self, _, _) => Int(Hash(self)));
+        }
         Method(St->type_float, "is_integer", (self, _, _) => Bool(Math.Floor(PyFloat.Value(self)) == PyFloat.Value(self)));
         Method(St->type_int, "bit_length", (self, _, _) =>
         {
