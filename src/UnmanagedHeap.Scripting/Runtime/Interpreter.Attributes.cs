@@ -359,7 +359,13 @@ public sealed unsafe partial class Interpreter
         PyTypeObject* t = obj->ob_type;
         if (IsInstanceLayout(t))
         {
-            PyObject* setattr = LookupInType(t, "__setattr__");
+            int traits = TypeTraits(t);
+            if (traits == 0 && name != "__class__" && name != "__dict__")
+            {
+                PyInstance.SetAttr(obj, Intern(name), value);
+                return;
+            }
+            PyObject* setattr = (traits & TraitSetattr) != 0 ? LookupInType(t, "__setattr__") : null;
             if (setattr != null)
             {
                 PyObject* key = Str(name);
@@ -373,7 +379,7 @@ public sealed unsafe partial class Interpreter
                 }
                 return;
             }
-            PyObject* prop = LookupInType(t, name);
+            PyObject* prop = (traits & TraitProperties) != 0 ? LookupInType(t, name) : null;
             if (prop != null && prop->ob_type == T.Property)
             {
                 var d = (PyDescriptorObject*)prop;

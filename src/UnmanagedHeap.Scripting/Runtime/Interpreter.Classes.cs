@@ -113,13 +113,63 @@ public sealed unsafe partial class Interpreter
             return (PyObject*)cached;
         }
         PyObject* found = LookupInTypeUncached(t, name);
+        if (_lookupCache.Count > 8192)
+        {
+            // Keys compare names by identity (names come from the tree or C# literals); strings
+            // made at run time (getattr) would otherwise grow the cache without bound.
+            _lookupCache.Clear();
+        }
         _lookupCache[((nint)t, name)] = (nint)found;
         return found;
     }
 
-    private readonly Dictionary<(nint Type, string Name), nint> _lookupCache = [];
+    private readonly Dictionary<(nint Type, string Name), nint> _lookupCache = new(new TypeNameComparer());
 
-    public void InvalidateTypeCache() => _lookupCache.Clear();
+    private readonly Dictionary<nint, int> _typeTraits = [];
+
+    private const int TraitSetattr = 1;
+    private const int TraitProperties = 2;
+
+    /// <summary>What a class's attribute assignment must consider (a __setattr__, properties), computed once per class.</summary>
+    private int TypeTraits(PyTypeObject* t)
+    {
+        if (_typeTraits.TryGetValue((nint)t, out int traits))
+        {
+            return traits;
+        }
+        traits = LookupInType(t, "__setattr__") != null ? TraitSetattr : 0;
+        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        {
+            if (c->tp_dict == null)
+            {
+                continue;
+            }
+            nint pos = 0;
+            while (PyDict.Next(c->tp_dict, ref pos, out _, out PyObject* v))
+            {
+                if (v->ob_type == T.Property)
+                {
+                    traits |= TraitProperties;
+                }
+            }
+        }
+        _typeTraits[(nint)t] = traits;
+        return traits;
+    }
+
+    public void InvalidateTypeCache()
+    {
+        _lookupCache.Clear();
+        _typeTraits.Clear();
+    }
+
+    /// <summary>Type by address, name by reference: cheap to hash on every attribute operation.</summary>
+    private sealed class TypeNameComparer : IEqualityComparer<(nint Type, string Name)>
+    {
+        public bool Equals((nint Type, string Name) x, (nint Type, string Name) y) => x.Type == y.Type && ReferenceEquals(x.Name, y.Name);
+
+        public int GetHashCode((nint Type, string Name) obj) => HashCode.Combine(obj.Type, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Name));
+    }
 
     private PyObject* LookupInTypeUncached(PyTypeObject* t, string name)
     {

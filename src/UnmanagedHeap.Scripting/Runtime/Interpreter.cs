@@ -95,7 +95,26 @@ public sealed unsafe partial class Interpreter
     public PyObject* Int(BigInteger v) => PyLong.FromBigInteger(St, v);
     public PyObject* Float(double v) => PyFloat.FromDouble(St, v);
     public PyObject* Str(string s) => PyUnicode.FromString(St, s);
-    public PyObject* Intern(string s) => Heap.Interned.Intern(s);
+    /// <summary>
+    /// The interned str for a name. Names are the tree's and C# literals, the same string
+    /// instances every time, so a cache keyed by reference skips hashing the text.
+    /// </summary>
+    public PyObject* Intern(string s)
+    {
+        if (_internByReference.TryGetValue(s, out nint p))
+        {
+            return (PyObject*)p;
+        }
+        PyObject* op = Heap.Interned.Intern(s);
+        if (_internByReference.Count > 8192)
+        {
+            _internByReference.Clear();
+        }
+        _internByReference[s] = (nint)op;
+        return op;
+    }
+
+    private readonly Dictionary<string, nint> _internByReference = new(ReferenceEqualityComparer.Instance);
 
     public static PyObject* NewRef(PyObject* o)
     {
