@@ -44,8 +44,20 @@ public sealed unsafe partial class Interpreter
         {
             return -1;
         }
-        return _methods.TryGetValue(((nint)t, name), out int index) && _builtinTable[index].IsMethod ? index : -1;
+        if (_methodsByReference.TryGetValue(((nint)t, name), out int cached))
+        {
+            return cached;
+        }
+        int found = _methods.TryGetValue(((nint)t, name), out int index) && _builtinTable[index].IsMethod ? index : -1;
+        if (_methodsByReference.Count > 8192)
+        {
+            _methodsByReference.Clear();
+        }
+        _methodsByReference[((nint)t, name)] = found;
+        return found;
     }
+
+    private readonly Dictionary<(nint Type, string Name), int> _methodsByReference = new(new TypeNameComparer());
 
     private PyObject* UnboundBuiltin(int index)
     {

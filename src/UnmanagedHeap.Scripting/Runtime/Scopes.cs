@@ -52,7 +52,24 @@ public sealed class Scope(ScopeKind kind, Scope? parent, string name)
 
     public bool IsLocal(string n) => Slots.ContainsKey(n);
 
+    /// <summary>Bindings by name instance: each NameExpr keeps its string, so lookups skip hashing the text.</summary>
+    private readonly Dictionary<string, Binding> _byReference = new(ReferenceEqualityComparer.Instance);
+
     public Binding Resolve(string n)
+    {
+        if (_byReference.TryGetValue(n, out Binding fast))
+        {
+            return fast;
+        }
+        Binding resolved = ResolveByText(n);
+        if (_byReference.Count < 4096)
+        {
+            _byReference[n] = resolved;
+        }
+        return resolved;
+    }
+
+    private Binding ResolveByText(string n)
     {
         if (_bindings.TryGetValue(n, out Binding b))
         {
