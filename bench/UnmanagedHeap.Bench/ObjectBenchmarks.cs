@@ -22,7 +22,6 @@ public unsafe class ObjectBenchmarks
 
     private sealed class ManagedNode
     {
-        public object? Value;
         public List<ManagedNode>? Edges;
     }
 
