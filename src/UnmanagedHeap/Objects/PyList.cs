@@ -79,16 +79,18 @@ public static unsafe class PyList
     }
 
     /// <summary>
-    /// CPython's list_resize: grow to newsize + newsize/8 + 6, rounded down to a multiple of
-    /// 4, unless that is closer to the old size than the new one, in which case round the new
-    /// size up to a multiple of 4. Shrinking reallocates only below half the allocation.
+    /// CPython's list_resize: sets the size to <paramref name="newSize"/>, reallocating when
+    /// the allocation is too small or more than twice too large. Growth goes to newsize +
+    /// newsize/8 + 6, rounded down to a multiple of 4, unless that is closer to the old size
+    /// than the new one, in which case the new size rounded up to a multiple of 4. As in
+    /// CPython, slots past the old size are not initialised: the caller fills them.
     /// </summary>
     public static void Resize(PyListObject* list, nint newSize)
     {
         nint allocated = list->allocated;
         if (allocated >= newSize && newSize >= (allocated >> 1))
         {
-            list->ob_base.ob_size = Math.Min(list->ob_base.ob_size, newSize);
+            list->ob_base.ob_size = newSize;
             return;
         }
         nint newAllocated = (newSize + (newSize >> 3) + 6) & ~(nint)3;
@@ -101,6 +103,7 @@ public static unsafe class PyList
             newAllocated = 0;
         }
         Reallocate(list, newAllocated);
+        list->ob_base.ob_size = newSize;
     }
 
     /// <summary>Moves the items to an array of exactly <paramref name="capacity"/> slots.</summary>
@@ -111,7 +114,10 @@ public static unsafe class PyList
         nint keep = Math.Min(list->ob_base.ob_size, capacity);
         if (list->ob_item != null)
         {
-            Buffer.MemoryCopy(list->ob_item, items, capacity * sizeof(nint), keep * sizeof(nint));
+            if (keep > 0)
+            {
+                Buffer.MemoryCopy(list->ob_item, items, capacity * sizeof(nint), keep * sizeof(nint));
+            }
             st->allocator.Free(st->allocator.Context, list->ob_item);
         }
         list->ob_item = items;
