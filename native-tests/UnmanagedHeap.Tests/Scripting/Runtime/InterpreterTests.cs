@@ -73,6 +73,24 @@ public class InterpreterTests
     }
 
     [Test]
+    public void RawReadsRefuseNullAndWildAddressesButReadRealRefcounts()
+    {
+        var (output, _, exit) = Run("""
+            import ctypes
+            for address in (0, 0x1234, 2**63 - 1):
+                try:
+                    ctypes.c_ssize_t.from_address(address).value
+                except ValueError as e:
+                    print("refused", hex(address) in str(e))
+            x = []
+            y = x
+            print(ctypes.c_ssize_t.from_address(id(x)).value)
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo("refused True\nrefused True\nrefused True\n2\n"));
+    }
+
+    [Test]
     public void DelRunsWhenTheLastReferenceGoes()
     {
         var (output, _, _) = Run("""

@@ -52,8 +52,15 @@ public sealed unsafe partial class Interpreter
                 TypeMethod(t, "from_address", (self, a, _) =>
                 {
                     Arity("from_address", a, 1, 1);
+                    nint address = (nint)ToLong(A(a, 0));
+                    if (address == 0)
+                    {
+                        // b_address 0 means "value held inline", so NULL cannot be stored as an
+                        // address; refuse it now (CPython would crash reading it later).
+                        throw ValueErr(new InvalidAddressException(new AddressInfo(AddressKind.NotHeapMemory, 0)).Message);
+                    }
                     PyObject* o = ScriptTypes.New((PyTypeObject*)self);
-                    ((PyCDataObject*)o)->b_address = (nint)ToLong(A(a, 0));
+                    ((PyCDataObject*)o)->b_address = address;
                     return o;
                 });
             }
