@@ -129,6 +129,10 @@ public static unsafe class ScriptRunner
                     stderr.WriteLine($"gc {phase} generation={info.Generation} collected={info.Collected} uncollectable={info.Uncollectable}");
                 });
             }
+            if (options.Trace.Contains("refs") || options.Trace.Contains("alloc"))
+            {
+                ObjectTrace.Start(stderr, options.Trace.Contains("refs"), options.Trace.Contains("alloc"));
+            }
             int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr, out nint globals);
             interp.RunExitFinalizers();
             interp.ClearModuleDict((PyObject*)globals);
@@ -141,6 +145,7 @@ public static unsafe class ScriptRunner
         }
         finally
         {
+            ObjectTrace.Stop();
             stdout.Flush();
             interp.Detach();
         }

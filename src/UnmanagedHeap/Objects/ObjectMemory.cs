@@ -66,6 +66,10 @@ public static unsafe class ObjectMemory
         }
         st->live_objects++;
         st->total_allocations++;
+        if (ObjectTrace.Allocations)
+        {
+            ObjectTrace.Event("alloc", op);
+        }
         return op;
     }
 
@@ -103,6 +107,10 @@ public static unsafe class ObjectMemory
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Free(PyObject* op)
     {
+        if (ObjectTrace.Allocations)
+        {
+            ObjectTrace.Event("free", op);
+        }
         PyTypeObject* type = op->ob_type;
         HeapState* st = type->tp_heap;
         if ((type->tp_flags & TypeFlags.HaveGc) != 0 && st->gen0.count > 0)

@@ -31,6 +31,10 @@ public static unsafe class Refcount
             return; // immortal
         }
         op->ob_refcnt = count + 1;
+        if (ObjectTrace.Refs)
+        {
+            ObjectTrace.Event("incref", op);
+        }
     }
 
     /// <summary>Adds a reference unless <paramref name="op"/> is null (<c>Py_XINCREF</c>).</summary>
@@ -53,6 +57,10 @@ public static unsafe class Refcount
             return; // immortal
         }
         op->ob_refcnt = --count;
+        if (ObjectTrace.Refs)
+        {
+            ObjectTrace.Event("decref", op);
+        }
         if (count == 0)
         {
             Dealloc.Run(op);

@@ -70,10 +70,6 @@ public static class RunCommand
         var utf8 = new UTF8Encoding(false);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { NewLine = "\n", AutoFlush = false };
         using var err = new StreamWriter(Console.OpenStandardError(), utf8) { NewLine = "\n", AutoFlush = true };
-        if (trace.Contains("refs") || trace.Contains("alloc"))
-        {
-            err.WriteLine("pyheap run: --trace refs,alloc is not available yet (the heap has no event hooks); tracing gc only");
-        }
         return ScriptRunner.RunFile(options.Positional[0], run, stdout, err);
     }
 }
