@@ -67,7 +67,7 @@ internal static unsafe class Untracking
     /// <summary>True when <paramref name="x"/> keeps the dict tracked for good; notes a tracked tuple.</summary>
     private static bool Blocks(PyObject* x, ref DictVerdict verdict)
     {
-        if (!GcList.IsGcType(x->ob_type))
+        if (!ObjectProtocol.IsGc(x))
         {
             return false;
         }

@@ -30,7 +30,9 @@ public static unsafe class HeapBootstrap
     /// <summary>Creates the built-in types and singletons in dependency order.</summary>
     public static void CreateTypesAndSingletons(HeapState* st, TypeRegistry types)
     {
-        st->type_type = types.Create("type", sizeof(PyTypeObject), 0, TypeFlags.TypeSubclass | TypeFlags.BaseType, new TypeSlots { Dealloc = &PyNone.NeverFreed });
+        // 'type' is a GC type: every type object has a GC header, and classes are tracked.
+        st->type_type = types.Create("type", sizeof(PyTypeObject), 0, TypeFlags.TypeSubclass | TypeFlags.BaseType | TypeFlags.HaveGc,
+            new TypeSlots { Dealloc = &PyNone.NeverFreed, Traverse = &TypeRegistry.TraverseType });
         st->type_type->ob_base.ob_base.ob_type = st->type_type;
         st->type_object = types.Create("object", sizeof(PyObject), 0, TypeFlags.BaseType, new TypeSlots { Dealloc = &FreeOnly, Hash = &HashByIdentity });
         st->type_none = PyNone.CreateType(types);

@@ -104,12 +104,26 @@ public static unsafe class ObjectProtocol
     }
 
     /// <summary>
+    /// CPython's PyObject_IS_GC: the type is a GC type, and for type objects (whose
+    /// metatype is one) only classes count, as type_is_gc says — static types are atoms.
+    /// </summary>
+    public static bool IsGc(PyObject* op)
+    {
+        PyTypeObject* type = op->ob_type;
+        if ((type->tp_flags & TypeFlags.HaveGc) == 0)
+        {
+            return false;
+        }
+        return type != type->tp_heap->type_type || (((PyTypeObject*)op)->tp_flags & TypeFlags.HeapType) != 0;
+    }
+
+    /// <summary>
     /// CPython's _PyObject_GC_MAY_BE_TRACKED: could this object ever be part of a cycle?
     /// Atoms (non-containers) never; a tuple only while it is tracked.
     /// </summary>
     public static bool MayBeTracked(PyObject* op)
     {
-        if (!GcList.IsGcType(op->ob_type))
+        if (!IsGc(op))
         {
             return false;
         }

@@ -38,11 +38,16 @@ public sealed unsafe class TypeRegistry
     /// </summary>
     public PyTypeObject* Create(string name, nint basicSize, nint itemSize, TypeFlags flags, in TypeSlots slots, PyTypeObject* @base = null)
     {
-        var type = (PyTypeObject*)_state->allocator.Malloc(_state->allocator.Context, (nuint)sizeof(PyTypeObject));
-        if (type == null)
+        // Every type object carries a GC header, as the metatype 'type' is a GC type; only
+        // classes (heap types) are ever tracked, as CPython's type_is_gc answers for heap types.
+        nuint bytes = (nuint)(sizeof(PyGC_Head) + sizeof(PyTypeObject));
+        var block = (byte*)_state->allocator.Malloc(_state->allocator.Context, bytes);
+        if (block == null)
         {
-            throw new OutOfHeapMemoryException((nuint)sizeof(PyTypeObject));
+            throw new OutOfHeapMemoryException(bytes);
         }
+        *(PyGC_Head*)block = default;
+        var type = (PyTypeObject*)(block + sizeof(PyGC_Head));
         *type = default;
         type->ob_base.ob_base.ob_refcnt = (flags & TypeFlags.HeapType) != 0 ? 1 : Refcount.Immortal;
         // The metatype may not exist yet while bootstrapping 'type' itself; it is patched then.
@@ -71,6 +76,10 @@ public sealed unsafe class TypeRegistry
         type->tp_registry_index = _types.Count;
         _types.Add((nint)type);
         _known.Add((nint)type);
+        if ((flags & TypeFlags.HeapType) != 0)
+        {
+            GcList.Track((PyObject*)type);
+        }
         return type;
     }
 
@@ -85,6 +94,29 @@ public sealed unsafe class TypeRegistry
         Encoding.UTF8.GetBytes(name, new Span<byte>(bytes, length));
         bytes[length] = 0;
         return bytes;
+    }
+
+    /// <summary>
+    /// A type object's traverse slot (CPython's type_traverse, for classes): the class
+    /// dict and the base class. Static types are never tracked, so only classes get here
+    /// during a collection.
+    /// </summary>
+    public static int TraverseType(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var type = (PyTypeObject*)op;
+        if ((type->tp_flags & TypeFlags.HeapType) == 0)
+        {
+            return 0;
+        }
+        if (type->tp_dict != null)
+        {
+            int r = visit(type->tp_dict, arg);
+            if (r != 0)
+            {
+                return r;
+            }
+        }
+        return type->tp_base != null ? visit((PyObject*)type->tp_base, arg) : 0;
     }
 
     /// <summary>The type's name, read from its native tp_name.</summary>
