@@ -219,6 +219,13 @@ public static unsafe class ScriptRunner
     private static void WriteStats(Heap heap, TextWriter stderr)
     {
         stderr.WriteLine($"live objects: {heap.LiveObjects}");
+        IReadOnlyList<UnmanagedHeap.Inspect.CensusRow> census = UnmanagedHeap.Inspect.Census.Take(heap.Allocator, heap.Addresses);
+        stderr.WriteLine($"{"type",-32} {"count",10} {"bytes",12}");
+        foreach (var row in census)
+        {
+            stderr.WriteLine($"{row.TypeName,-32} {row.Count,10} {row.Bytes,12}");
+        }
+        stderr.WriteLine($"{"total",-32} {census.Sum(r => r.Count),10} {census.Sum(r => r.Bytes),12}");
         var stats = heap.Gc.GetStats();
         for (int g = 0; g < stats.Count; g++)
         {

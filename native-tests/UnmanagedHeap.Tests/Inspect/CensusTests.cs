@@ -1,0 +1,30 @@
+using UnmanagedHeap.Inspect;
+
+namespace UnmanagedHeap.Tests.Inspection;
+
+public class CensusTests
+{
+    [Test]
+    public void CountsLiveObjectsByTypeFromTheAllocatorsBlocks()
+    {
+        using var heap = new Heap();
+        PyClass node = heap.DefineClass("Node", "value", "edges");
+        CensusRow Row(string name) => Census.Take(heap.Allocator, heap.Addresses).SingleOrDefault(r => r.TypeName == name);
+        long listsBefore = Row("list").Count;
+        var nodes = new NewRef[10];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = heap.New(node, heap.Int(i), heap.NewList());
+        }
+        Assert.That(Row("Node").Count, Is.EqualTo(10));
+        Assert.That(Row("Node").Bytes, Is.EqualTo(10 * 64)); // pre-header, GC header, header, two inline values
+        Assert.That(Row("list").Count - listsBefore, Is.EqualTo(10));
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            nodes[i].Dispose();
+        }
+        Assert.That(Row("Node").Count, Is.EqualTo(0));
+        long objects = Census.Take(heap.Allocator, heap.Addresses).Where(r => r.TypeName is not (Census.Buffers or "type")).Sum(r => r.Count);
+        Assert.That(objects, Is.EqualTo(heap.LiveObjects));
+    }
+}
