@@ -1,18 +1,10 @@
-using PyHeap;
+using static UnmanagedHeap.Tests.Tools.CommandHarness;
 
 namespace UnmanagedHeap.Tests.Tools;
 
 /// <summary>The README's main job, <c>pyheap demo</c>, end to end in-process.</summary>
 public class DemoCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Dispatch(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Test]
     public void TellsTheWholeSeedStory()
     {

@@ -1,17 +1,9 @@
-using PyHeap;
+using static UnmanagedHeap.Tests.Tools.CommandHarness;
 
 namespace UnmanagedHeap.Tests.Tools;
 
 public class StressCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Dispatch(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Test]
     public void ReportsEveryRoundAndReclaimsExactlyTheCycles()
     {

@@ -440,30 +440,38 @@ public sealed unsafe partial class Interpreter
         throw new PythonException(exc);
     }
 
+    /// <summary>
+    /// The value an augmented assignment stores: the right-hand side evaluated after the
+    /// target's current value (<paramref name="old"/>, a new reference this consumes), then
+    /// combined in place, as CPython's INPLACE opcodes do.
+    /// </summary>
+    private PyObject* AugmentedValue(AugAssignStmt aug, PyObject* old, ExecFrame f)
+    {
+        try
+        {
+            PyObject* rhs = Eval(aug.Value, f);
+            try
+            {
+                return BinaryOp(aug.Op, old, rhs, inplace: true);
+            }
+            finally
+            {
+                Refcount.Decref(rhs);
+            }
+        }
+        finally
+        {
+            Refcount.Decref(old);
+        }
+    }
+
     private void ExecAugAssign(AugAssignStmt aug, ExecFrame f)
     {
         switch (aug.Target)
         {
             case NameExpr n:
             {
-                PyObject* old = LoadName(f, n.Id);
-                PyObject* r;
-                try
-                {
-                    PyObject* rhs = Eval(aug.Value, f);
-                    try
-                    {
-                        r = BinaryOp(aug.Op, old, rhs, inplace: true);
-                    }
-                    finally
-                    {
-                        Refcount.Decref(rhs);
-                    }
-                }
-                finally
-                {
-                    Refcount.Decref(old);
-                }
+                PyObject* r = AugmentedValue(aug, LoadName(f, n.Id), f);
                 StoreName(f, n.Id, r);
                 return;
             }
@@ -472,24 +480,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* obj = Eval(at.Value, f);
                 try
                 {
-                    PyObject* old = GetAttr(obj, at.Attr);
-                    PyObject* r;
-                    try
-                    {
-                        PyObject* rhs = Eval(aug.Value, f);
-                        try
-                        {
-                            r = BinaryOp(aug.Op, old, rhs, inplace: true);
-                        }
-                        finally
-                        {
-                            Refcount.Decref(rhs);
-                        }
-                    }
-                    finally
-                    {
-                        Refcount.Decref(old);
-                    }
+                    PyObject* r = AugmentedValue(aug, GetAttr(obj, at.Attr), f);
                     try
                     {
                         SetAttr(obj, at.Attr, r);
@@ -512,24 +503,7 @@ public sealed unsafe partial class Interpreter
                 try
                 {
                     key = EvalIndex(sub.Slice, f);
-                    PyObject* old = GetItem(obj, key);
-                    PyObject* r;
-                    try
-                    {
-                        PyObject* rhs = Eval(aug.Value, f);
-                        try
-                        {
-                            r = BinaryOp(aug.Op, old, rhs, inplace: true);
-                        }
-                        finally
-                        {
-                            Refcount.Decref(rhs);
-                        }
-                    }
-                    finally
-                    {
-                        Refcount.Decref(old);
-                    }
+                    PyObject* r = AugmentedValue(aug, GetItem(obj, key), f);
                     try
                     {
                         SetItem(obj, key, r);
