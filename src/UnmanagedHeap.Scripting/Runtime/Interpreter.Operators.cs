@@ -683,39 +683,13 @@ public sealed unsafe partial class Interpreter
             CompareOperator.Gt => "__lt__",
             _ => "__le__",
         };
-        PyObject* m = UserSpecial(a, dunder);
-        if (m != null)
+        if (TryComparisonMethod(UserSpecial(a, dunder), a, b, out bool forward))
         {
-            PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
-            if (r != NotImplementedObject)
-            {
-                try
-                {
-                    return IsTrue(r);
-                }
-                finally
-                {
-                    Refcount.Decref(r);
-                }
-            }
-            Refcount.Decref(r);
+            return forward;
         }
-        PyObject* rm = UserSpecial(b, swapped);
-        if (rm != null)
+        if (TryComparisonMethod(UserSpecial(b, swapped), b, a, out bool reflected))
         {
-            PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
-            if (r != NotImplementedObject)
-            {
-                try
-                {
-                    return IsTrue(r);
-                }
-                finally
-                {
-                    Refcount.Decref(r);
-                }
-            }
-            Refcount.Decref(r);
+            return reflected;
         }
         int c;
         if (IsInt(a) && IsInt(b))
@@ -964,5 +938,32 @@ public sealed unsafe partial class Interpreter
         // CPython's slot_tp_hash: a result that fits in Py_ssize_t is used as it is.
         nint h = PyLong.TryGetInt64(r, out long v) ? (nint)v : PyLong.Hash(r);
         return h == -1 ? -2 : h;
+    }
+
+    /// <summary>
+    /// Calls a comparison method (<c>__lt__</c> and kin) of <paramref name="self"/> with
+    /// <paramref name="other"/>; false when there is none or it returned NotImplemented.
+    /// </summary>
+    private bool TryComparisonMethod(PyObject* method, PyObject* self, PyObject* other, out bool result)
+    {
+        result = false;
+        if (method == null)
+        {
+            return false;
+        }
+        PyObject* r = CallWithSelf(method, self, [(nint)NewRef(other)]);
+        try
+        {
+            if (r == NotImplementedObject)
+            {
+                return false;
+            }
+            result = IsTrue(r);
+            return true;
+        }
+        finally
+        {
+            Refcount.Decref(r);
+        }
     }
 }
