@@ -332,13 +332,7 @@ public sealed unsafe class DebugAllocator : Allocator
     public override void WalkLiveBlocks(Action<nint, nuint> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        DebugState* s = State;
-        for (nuint i = 0; i < s->Live.Capacity; i++)
-        {
-            RawBlockTable.Entry* e = s->Live.SlotAt(i);
-            if (e->Start != 0)
-                visit(e->Start, e->Size);
-        }
+        State->Live.Visit(visit);
     }
 
     /// <summary>

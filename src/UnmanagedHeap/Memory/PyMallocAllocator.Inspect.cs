@@ -75,11 +75,6 @@ public sealed unsafe partial class PyMallocAllocator
                 }
             }
         }
-        for (nuint i = 0; i < s->Large.Capacity; i++)
-        {
-            RawBlockTable.Entry* e = s->Large.SlotAt(i);
-            if (e->Start != 0)
-                visit(e->Start, e->Size);
-        }
+        s->Large.Visit(visit);
     }
 }

@@ -58,6 +58,17 @@ internal unsafe struct RawBlockTable
 
     public readonly Entry* SlotAt(nuint index) => _entries + index;
 
+    /// <summary>Calls <paramref name="visit"/> with (start, size) of every block in the table.</summary>
+    public readonly void Visit(Action<nint, nuint> visit)
+    {
+        for (nuint i = 0; i < Capacity; i++)
+        {
+            Entry* e = SlotAt(i);
+            if (e->Start != 0)
+                visit(e->Start, e->Size);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly nuint Home(nint start) =>
         (nuint)(((ulong)start >> 4) * 0x9E3779B97F4A7C15UL >> _shift);

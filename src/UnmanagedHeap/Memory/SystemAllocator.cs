@@ -114,13 +114,7 @@ public sealed unsafe class SystemAllocator : Allocator
     public override void WalkLiveBlocks(Action<nint, nuint> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        SystemState* s = State;
-        for (nuint i = 0; i < s->Blocks.Capacity; i++)
-        {
-            RawBlockTable.Entry* e = s->Blocks.SlotAt(i);
-            if (e->Start != 0)
-                visit(e->Start, e->Size);
-        }
+        State->Blocks.Visit(visit);
     }
 
     public override void Dispose()
