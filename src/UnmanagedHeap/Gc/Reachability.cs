@@ -122,10 +122,7 @@ internal sealed unsafe class Reachability
             GcHead.ResetRefs(gc, op->ob_refcnt);
             if (k == capacity)
             {
-                _members.Count = k;
-                _members.Grow();
-                items = _members.Items;
-                capacity = _members.Capacity;
+                items = GrowMembers(k, ref capacity);
             }
             items[k++] = gc;
             gc = next;
@@ -173,10 +170,7 @@ internal sealed unsafe class Reachability
             }
             if (k == capacity)
             {
-                _members.Count = k;
-                _members.Grow();
-                items = _members.Items;
-                capacity = _members.Capacity;
+                items = GrowMembers(k, ref capacity);
             }
             items[k++] = gc;
             var traverse = op->ob_type->tp_traverse;
@@ -432,4 +426,17 @@ internal sealed unsafe class Reachability
     private static void ThrowCorrupt(PyObject* op) =>
         throw new InvalidOperationException(
             $"gc: tracked {TypeRegistry.NameOf(op->ob_type)} object at 0x{(nint)op:x} has refcount {op->ob_refcnt}; a dealloc left it tracked");
+
+    /// <summary>
+    /// The members array is full at <paramref name="count"/>: grow it (pooled, native) and
+    /// return where it now lives. Out of line, so the walks' loops stay small.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PyGC_Head** GrowMembers(nint count, ref nint capacity)
+    {
+        _members.Count = count;
+        _members.Grow();
+        capacity = _members.Capacity;
+        return _members.Items;
+    }
 }
