@@ -7,23 +7,8 @@ namespace UnmanagedHeap.Tests.Gc;
 /// What collect() finds, counted as CPython 3.12 counts it (the expected numbers are those
 /// of native-tests/conformance/gc_*.out, produced by CPython 3.12).
 /// </summary>
-public sealed unsafe class CycleTests
+public sealed unsafe class CycleTests : CollectorFixture
 {
-    private Heap _heap = null!;
-    private PyClass _node;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _heap = new Heap();
-        _heap.Gc.Disable();
-        _node = DefineNode(_heap);
-        _heap.Gc.Collect();
-    }
-
-    [TearDown]
-    public void TearDown() => _heap.Dispose();
-
     [Test]
     public void SelfReferencingListIsOneObject()
     {

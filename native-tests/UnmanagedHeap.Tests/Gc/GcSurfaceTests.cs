@@ -6,23 +6,8 @@ using static UnmanagedHeap.Tests.Gc.GcTestSupport;
 namespace UnmanagedHeap.Tests.Gc;
 
 /// <summary>The rest of the gc module: referrers, referents, objects, tracking, freeze, debug flags, callbacks.</summary>
-public sealed unsafe class GcSurfaceTests
+public sealed unsafe class GcSurfaceTests : CollectorFixture
 {
-    private Heap _heap = null!;
-    private PyClass _node;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _heap = new Heap();
-        _heap.Gc.Disable();
-        _node = DefineNode(_heap);
-        _heap.Gc.Collect();
-    }
-
-    [TearDown]
-    public void TearDown() => _heap.Dispose();
-
     private static bool Holds(BorrowedRef list, nint id)
     {
         for (long i = 0; i < list.Length; i++)

@@ -4,24 +4,12 @@ using static UnmanagedHeap.Tests.Gc.GcTestSupport;
 namespace UnmanagedHeap.Tests.Gc;
 
 /// <summary>Weak references and their callbacks, by reference counting and during collections (test_weakref's behaviours).</summary>
-public sealed unsafe class WeakrefTests
+public sealed unsafe class WeakrefTests : CollectorFixture
 {
-    private Heap _heap = null!;
-    private PyClass _node;
     private readonly List<string> _log = [];
 
     [SetUp]
-    public void SetUp()
-    {
-        _log.Clear();
-        _heap = new Heap();
-        _heap.Gc.Disable();
-        _node = DefineNode(_heap);
-        _heap.Gc.Collect();
-    }
-
-    [TearDown]
-    public void TearDown() => _heap.Dispose();
+    public void ClearLog() => _log.Clear();
 
     [Test]
     public void RefsDerefCountsAndSharing()
