@@ -86,7 +86,6 @@ public sealed unsafe partial class Collector
                 GcHead.Merge(&st->Generation(i)->head, young);
             }
             PyGC_Head* old = generation < NumGenerations - 1 ? &st->Generation(generation + 1)->head : young;
-            PyGC_Head* permanent = &st->permanent.head;
 
             // Find what is unreachable from outside young. The survivors' tuples that hold
             // only untracked objects are untracked on the way — and, in a full collection,
@@ -132,7 +131,7 @@ public sealed unsafe partial class Collector
             PyGC_Head* trash = &unreachable;
             if (finalized > 0)
             {
-                Finalizers.HandleResurrected(_reachability, &unreachable, &finalUnreachable, old, permanent);
+                Finalizers.HandleResurrected(st, _reachability, &unreachable, &finalUnreachable, old);
                 trash = &finalUnreachable;
             }
 

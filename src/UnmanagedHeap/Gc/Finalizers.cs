@@ -62,11 +62,11 @@ internal static unsafe class Finalizers
     /// <paramref name="old"/>; the rest is still trash and goes to
     /// <paramref name="stillUnreachable"/> (members keep COLLECTING, as they are about to go).
     /// </summary>
-    public static void HandleResurrected(Reachability reachability, PyGC_Head* unreachable, PyGC_Head* stillUnreachable, PyGC_Head* old, PyGC_Head* permanent)
+    public static void HandleResurrected(HeapState* st, Reachability reachability, PyGC_Head* unreachable, PyGC_Head* stillUnreachable, PyGC_Head* old)
     {
         GcHead.ClearCollectingAll(unreachable);
         PyGC_Head* resurrected = unreachable;
-        reachability.DeduceUnreachable(permanent, resurrected, stillUnreachable);
+        reachability.DeduceUnreachable(st, resurrected, stillUnreachable);
         Reachability.ClearUnreachableMask(stillUnreachable);
         GcHead.Merge(resurrected, old);
     }

@@ -47,6 +47,14 @@ internal sealed unsafe class GcBuffer
     /// Asks the CPU to start loading the cache line at <paramref name="p"/>. A prefetch never
     /// faults, so a stale hint (an object freed since) costs nothing but the wasted load.
     /// </summary>
+    /// <summary>Prefetches the two cache lines from a GC header on: the header, the object's own header and its first fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PrefetchObject(PyGC_Head* gc)
+    {
+        Prefetch(gc);
+        Prefetch((byte*)gc + 64);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Prefetch(void* p)
     {

@@ -39,6 +39,8 @@ internal sealed unsafe class Reachability
     private readonly GcBuffer _trash = new();
     private readonly GcBuffer _deferredDicts = new();
     private bool _membersAreGen2Order;
+    /// <summary>How far the fused walk's traversal trails its walk, and its prefetch of referents.</summary>
+    private const int TraverseLag = GcBuffer.PrefetchDistance / 2, PrefetchLag = TraverseLag / 2;
 
     /// <summary>
     /// The objects that move_unreachable put into <c>unreachable</c>, in the order they went
@@ -63,26 +65,26 @@ internal sealed unsafe class Reachability
         bool hinted = full && _membersAreGen2Order;
         if (full && GcHead.IsEmpty(&st->permanent.head))
         {
-            UpdateAndSubtractRefs(young, &st->permanent.head, hinted);
+            UpdateAndSubtractRefs(young, &st->permanent.head, st->type_list, hinted);
         }
         else
         {
             UpdateRefs(young, &st->permanent.head, hinted);
-            SubtractRefs();
+            SubtractRefs(st->type_list);
         }
         GcHead.Init(unreachable);
-        long survivors = MoveUnreachable(young, unreachable, st->type_tuple, full ? st->type_dict : null);
+        long survivors = MoveUnreachable(young, unreachable, st->type_list, st->type_tuple, full ? st->type_dict : null);
         _membersAreGen2Order = full;
         return survivors;
     }
 
     /// <summary>deduce_unreachable as handle_resurrected_objects uses it: no untracking.</summary>
-    public void DeduceUnreachable(PyGC_Head* permanent, PyGC_Head* young, PyGC_Head* unreachable)
+    public void DeduceUnreachable(HeapState* st, PyGC_Head* young, PyGC_Head* unreachable)
     {
-        UpdateRefs(young, permanent, hinted: false);
-        SubtractRefs();
+        UpdateRefs(young, &st->permanent.head, hinted: false);
+        SubtractRefs(st->type_list);
         GcHead.Init(unreachable);
-        MoveUnreachable(young, unreachable, null, null);
+        MoveUnreachable(young, unreachable, st->type_list, null, null);
         _membersAreGen2Order = false;
     }
 
@@ -91,6 +93,7 @@ internal sealed unsafe class Reachability
     /// object that has become immortal moves to the permanent generation: its count says
     /// nothing about how many references exist. Records the members in order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per collection: optimise at once, not via on-stack replacement
     private void UpdateRefs(PyGC_Head* containers, PyGC_Head* permanent, bool hinted)
     {
         PyGC_Head** items = _members.Items;
@@ -138,7 +141,8 @@ internal sealed unsafe class Reachability
     /// object already initialised, it keeps the count. Each object's gc_refs ends as
     /// refcount minus references from young, as with the two passes — in one pass over memory.
     /// </summary>
-    private void UpdateAndSubtractRefs(PyGC_Head* containers, PyGC_Head* permanent, bool hinted)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per collection: optimise at once, not via on-stack replacement
+    private void UpdateAndSubtractRefs(PyGC_Head* containers, PyGC_Head* permanent, PyTypeObject* listType, bool hinted)
     {
         PyGC_Head** items = _members.Items;
         nint capacity = _members.Capacity;
@@ -149,7 +153,7 @@ internal sealed unsafe class Reachability
         {
             if (k + GcBuffer.PrefetchDistance < hints)
             {
-                GcBuffer.Prefetch(items[k + GcBuffer.PrefetchDistance]);
+                GcBuffer.PrefetchObject(items[k + GcBuffer.PrefetchDistance]);
             }
             PyGC_Head* next = GcHead.Next(gc);
             PyObject* op = GcHead.FromGc(gc);
@@ -173,18 +177,34 @@ internal sealed unsafe class Reachability
                 items = GrowMembers(k, ref capacity);
             }
             items[k++] = gc;
-            var traverse = op->ob_type->tp_traverse;
-            if (traverse != null)
+            // The walk's own loads are done; the traversal trails behind it, so that the
+            // referents of each object are requested a few steps before they are visited.
+            if (k > PrefetchLag)
             {
-                traverse(op, &VisitFirstTouch, op);
+                Referents.Prefetch(GcHead.FromGc(items[k - 1 - PrefetchLag]), listType);
+            }
+            if (k > TraverseLag)
+            {
+                Referents.Visit<FirstTouch>(GcHead.FromGc(items[k - 1 - TraverseLag]), listType, null);
             }
             gc = next;
+        }
+        for (nint j = Math.Max(0, k - TraverseLag); j < k; j++)
+        {
+            Referents.Visit<FirstTouch>(GcHead.FromGc(items[j]), listType, null);
         }
         _members.Count = k;
     }
 
     /// <summary>visit_decref for the one-walk form: initialise a tracked object on first touch.</summary>
-    private static int VisitFirstTouch(PyObject* op, void* parent)
+    private struct FirstTouch : IReferentVisitor
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Visit(PyObject* op, void* arg) => VisitFirstTouch(op);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VisitFirstTouch(PyObject* op)
     {
         if (!GcHead.IsGc(op))
         {
@@ -205,37 +225,34 @@ internal sealed unsafe class Reachability
     }
 
     /// <summary>subtract_refs: for each object, take one off gc_refs of every collected object it references.</summary>
-    private void SubtractRefs()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per collection: optimise at once, not via on-stack replacement
+    private void SubtractRefs(PyTypeObject* listType)
     {
         PyGC_Head** items = _members.Items;
         nint n = _members.Count;
         for (nint i = 0; i < n; i++)
         {
-            if (i + GcBuffer.PrefetchDistance < n)
-            {
-                GcBuffer.Prefetch(items[i + GcBuffer.PrefetchDistance]);
-            }
-            PyObject* op = GcHead.FromGc(items[i]);
-            var traverse = op->ob_type->tp_traverse;
-            if (traverse != null)
-            {
-                traverse(op, &VisitDecref, op);
-            }
+            PrefetchAhead(items, i, n, listType);
+            Referents.Visit<Decref>(GcHead.FromGc(items[i]), listType, null);
         }
     }
 
     /// <summary>visit_decref: only objects in the generation being collected (COLLECTING) count.</summary>
-    private static int VisitDecref(PyObject* op, void* parent)
+    private struct Decref : IReferentVisitor
     {
-        if (GcHead.IsGc(op))
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Visit(PyObject* op, void* arg)
         {
-            PyGC_Head* gc = GcHead.AsGc(op);
-            if (GcHead.IsCollecting(gc))
+            if (GcHead.IsGc(op))
             {
-                gc->_gc_prev -= (nuint)1 << GcHead.RefsShift;
+                PyGC_Head* gc = GcHead.AsGc(op);
+                if (GcHead.IsCollecting(gc))
+                {
+                    gc->_gc_prev -= (nuint)1 << GcHead.RefsShift;
+                }
             }
+            return 0;
         }
-        return 0;
     }
 
     /// <summary>
@@ -258,7 +275,8 @@ internal sealed unsafe class Reachability
     /// </para>
     /// Returns the number of survivors (gc_list_size(young) after untracking).
     /// </summary>
-    private long MoveUnreachable(PyGC_Head* young, PyGC_Head* unreachable, PyTypeObject* tupleType, PyTypeObject* dictType)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per collection: optimise at once, not via on-stack replacement
+    private long MoveUnreachable(PyGC_Head* young, PyGC_Head* unreachable, PyTypeObject* listType, PyTypeObject* tupleType, PyTypeObject* dictType)
     {
         PyGC_Head** items = _members.Items;
         nint n = _members.Count;
@@ -274,10 +292,7 @@ internal sealed unsafe class Reachability
             if (i < n)
             {
                 // young's original members, reached in list order.
-                if (i + GcBuffer.PrefetchDistance < n)
-                {
-                    GcBuffer.Prefetch(items[i + GcBuffer.PrefetchDistance]);
-                }
+                PrefetchAhead(items, i, n, listType);
                 gc = items[i];
                 Debug.Assert(gc == (PyGC_Head*)prev->_gc_next);
             }
@@ -299,11 +314,7 @@ internal sealed unsafe class Reachability
                 // next object only after the traverse.
                 PyObject* op = GcHead.FromGc(gc);
                 PyTypeObject* type = op->ob_type;
-                var traverse = type->tp_traverse;
-                if (traverse != null)
-                {
-                    traverse(op, &VisitReachable, young);
-                }
+                Referents.Visit<Reachable>(op, listType, young);
                 if (type == tupleType && Untracking.TupleMayBeUntracked(op))
                 {
                     Untrack(prev, gc);
@@ -373,7 +384,14 @@ internal sealed unsafe class Reachability
     }
 
     /// <summary>visit_reachable: a referenced object of the collected generation is reachable.</summary>
-    private static int VisitReachable(PyObject* op, void* arg)
+    private struct Reachable : IReferentVisitor
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Visit(PyObject* op, void* young) => VisitReachable(op, (PyGC_Head*)young);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VisitReachable(PyObject* op, PyGC_Head* young)
     {
         if (!GcHead.IsGc(op))
         {
@@ -391,7 +409,6 @@ internal sealed unsafe class Reachability
             // It had gc_refs 0 when the scan passed it, but it is reachable after all:
             // unlink it by hand from unreachable (the masks stop the list helpers from
             // working there) and append it to young, where the scan will reach it again.
-            var young = (PyGC_Head*)arg;
             PyGC_Head* prev = GcHead.Prev(gc);
             var next = (PyGC_Head*)(gc->_gc_next & ~GcHead.NextMaskUnreachable);
             prev->_gc_next = gc->_gc_next; // keeps the mask bit
@@ -419,6 +436,23 @@ internal sealed unsafe class Reachability
         {
             gc->_gc_next &= ~GcHead.NextMaskUnreachable;
             next = (PyGC_Head*)gc->_gc_next;
+        }
+    }
+
+    /// <summary>
+    /// The two-stage prefetch of an array walk at position <paramref name="i"/>: the object
+    /// far ahead is loaded, and the referents of the one nearer, loaded by then, are too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchAhead(PyGC_Head** items, nint i, nint n, PyTypeObject* listType)
+    {
+        if (i + GcBuffer.PrefetchDistance < n)
+        {
+            GcBuffer.PrefetchObject(items[i + GcBuffer.PrefetchDistance]);
+        }
+        if (i + GcBuffer.PrefetchDistance / 2 < n)
+        {
+            Referents.Prefetch(GcHead.FromGc(items[i + GcBuffer.PrefetchDistance / 2]), listType);
         }
     }
 
