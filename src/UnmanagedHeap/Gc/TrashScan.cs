@@ -17,6 +17,7 @@ internal static unsafe class TrashScan
     /// <summary>What the walk learnt.</summary>
     public readonly record struct Result(long Count, bool NeedsFinalizer);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // once per collection
     public static Result Run(HeapState* st, GcBuffer trash, PyGC_Head* weakrefsToCall, Collector? printCollectable)
     {
         PyGC_Head** items = trash.Items;
@@ -27,7 +28,11 @@ internal static unsafe class TrashScan
         {
             if (i + GcBuffer.PrefetchDistance < n)
             {
-                GcBuffer.Prefetch(items[i + GcBuffer.PrefetchDistance]);
+                // The GC header, the object's type and, just before the header, the
+                // pre-header words of a class instance (where its weakref list is).
+                PyGC_Head* ahead = items[i + GcBuffer.PrefetchDistance];
+                GcBuffer.Prefetch((byte*)ahead - 16);
+                GcBuffer.Prefetch((byte*)ahead + 16);
             }
             PyGC_Head* gc = items[i];
             // Recorded when moved to unreachable; an object found reachable later was moved
