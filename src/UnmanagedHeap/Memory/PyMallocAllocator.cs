@@ -60,11 +60,28 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
             PyMallocState* s = State;
             return new AllocatorStats(
                 LiveBlocks: s->TotalAllocations - s->TotalFrees,
-                LiveBytes: s->LiveBytes,
+                LiveBytes: SmallLiveBytes(s) + s->LargeBytes,
                 TotalAllocations: s->TotalAllocations,
                 TotalFrees: s->TotalFrees,
                 ReservedBytes: s->ArenaCount * ArenaBytes + s->LargeBytes);
         }
+    }
+
+    /// <summary>
+    /// Bytes of the live small blocks, counted on demand from the pools' live counts: the
+    /// hot paths already keep <see cref="PoolHeader.Ref"/>, and a second running byte
+    /// count would cost every Malloc and Free a read-modify-write for a figure read rarely.
+    /// </summary>
+    private static long SmallLiveBytes(PyMallocState* s)
+    {
+        long bytes = 0;
+        for (ArenaObject* arena = s->AllArenas; arena != null; arena = arena->AllNext)
+            for (uint i = 0; i < arena->NextFreshPool; i++)
+            {
+                var pool = (PoolHeader*)(arena->Base + i * PoolSize);
+                bytes += (long)pool->Ref * BlockSize(pool->SizeIndex);
+            }
+        return bytes;
     }
 
     /// <summary>Arenas currently held (including at most one empty spare).</summary>
@@ -156,7 +173,6 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         *word |= bit;
         pool->Ref++;
         s->TotalAllocations++;
-        s->LiveBytes += BlockSize(index);
 
         if (pool->FreeBlock == null && pool->NextOffset > pool->MaxNextOffset)
             PoolFilledUp(s, pool);
@@ -198,12 +214,14 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         *(byte**)p = head;
         pool->FreeBlock = (byte*)p;
         s->TotalFrees++;
-        s->LiveBytes -= BlockSize(pool->SizeIndex);
 
-        // An empty free list before this free means the pool may have been full (off its
-        // used list); Ref reaching 0 means it is empty now. Both are rare: out of line.
-        if (--pool->Ref == 0 || head == null)
-            PoolChangedState(s, pool, wasFull: head == null && pool->NextOffset > pool->MaxNextOffset);
+        // A pool that was full (no free block, nothing left to carve) is off its used list
+        // and must rejoin it; Ref reaching 0 means it is empty now. Both are rare: out of
+        // line. An empty free list alone is common (one object allocated and freed over and
+        // over empties it every time) and needs nothing, so it is not a reason to leave.
+        bool wasFull = head == null && pool->NextOffset > pool->MaxNextOffset;
+        if (--pool->Ref == 0 || wasFull)
+            PoolChangedState(s, pool, wasFull);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -257,7 +275,6 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
             return null;
         }
         s->LargeBytes += (long)rounded;
-        s->LiveBytes += (long)rounded;
         s->TotalAllocations++;
         return p;
     }
@@ -268,7 +285,6 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
             ThrowBadFree(s, p);
         NativeMemory.AlignedFree(p);
         s->LargeBytes -= (long)entry.Size;
-        s->LiveBytes -= (long)entry.Size;
         s->TotalFrees++;
     }
 

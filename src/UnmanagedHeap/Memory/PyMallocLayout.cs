@@ -146,9 +146,9 @@ internal unsafe struct PyMallocState
     public long ArenaCount;
     /// <summary>Arenas whose 64 pools are all back (kept pools count as in use).</summary>
     public long EmptyArenaCount;
+    /// <summary>Bytes of the live large blocks (live small-block bytes are counted from the pools on demand).</summary>
     public long LargeBytes;
 
     public long TotalAllocations;
     public long TotalFrees;
-    public long LiveBytes;
 }
