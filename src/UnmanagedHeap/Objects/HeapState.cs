@@ -64,7 +64,6 @@ public unsafe struct HeapState
 
     // ---- Bookkeeping ----
     public long live_objects;
-    public long total_allocations;
     /// <summary>GCHandle (as nint) of the managed Heap, for the rare slot that must call managed code.</summary>
     public nint managed_heap;
 

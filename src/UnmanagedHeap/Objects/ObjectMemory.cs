@@ -65,7 +65,6 @@ public static unsafe class ObjectMemory
             CountGcAllocation(st);
         }
         st->live_objects++;
-        st->total_allocations++;
         if (ObjectTrace.Allocations)
         {
             ObjectTrace.Event("alloc", op);
