@@ -4,7 +4,7 @@ using UnmanagedHeap.Scripting.Syntax;
 namespace UnmanagedHeap.Scripting.Runtime;
 
 /// <summary>What a function's code is: its syntax and resolved scope (managed description only).</summary>
-public sealed class CodeInfo(string name, string qualName, ParameterList parameters, IReadOnlyList<Stmt>? body, Expr? lambdaBody, Scope scope, string file)
+public sealed class CodeInfo(string name, string qualName, ParameterList parameters, IReadOnlyList<Stmt>? body, Expr? lambdaBody, Scope scope, string file, bool isGenerator = false)
 {
     public string Name { get; } = name;
     public string QualName { get; } = qualName;
@@ -13,6 +13,9 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
     public Expr? LambdaBody { get; } = lambdaBody;
     public Scope Scope { get; } = scope;
     public string File { get; } = file;
+
+    /// <summary>True when the body contains <c>yield</c>: a call returns a generator instead of running it.</summary>
+    public bool IsGenerator { get; } = isGenerator;
 
     /// <summary>Frame slot of each positional parameter (argument binding without name lookups).</summary>
     public int[] PositionalSlots { get; } = parameters.Positional.Select(p => scope.Slots[p.Name]).ToArray();

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using UnmanagedHeap.Objects;
-using UnmanagedHeap.Scripting.Runtime.Types;
 using UnmanagedHeap.Scripting.Syntax;
 
 namespace UnmanagedHeap.Scripting.Runtime;
 
-/// <summary>A generator object: the first iterator (visible to the collector) and a handle to its running state.</summary>
+/// <summary>
+/// A generator object: the first iterator of a generator expression (visible to the
+/// collector; null for a generator function's generator) and a handle to its running state.
+/// </summary>
 [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
 public unsafe struct PyGenObject
 {
@@ -60,18 +62,69 @@ internal sealed class GeneratorBody(Interpreter interp, ImmutableArray<Comprehen
     }
 }
 
-public sealed unsafe partial class Interpreter
+/// <summary>
+/// A generator expression's state: it runs inside the enclosing frame, with its loop
+/// variables swapped into that frame's comprehension variables while it runs.
+/// </summary>
+internal sealed unsafe class ExpressionGeneratorState(GeneratorBody body, List<(string Name, nint Value, bool IsCell)> vars, string qualName)
+    : GeneratorState(body.Frame, "<genexpr>", qualName)
 {
-    private sealed class GenState(GeneratorBody body, IEnumerator<nint> enumerator, List<(string Name, nint Value, bool IsCell)> vars)
+    private List<(string Name, nint Value, bool IsCell)> _vars = vars;
+    private int _mark = -1;
+
+    /// <summary>A generator expression has no try blocks: a thrown exception just ends it.</summary>
+    public override bool AcceptsThrow => false;
+
+    public override void Enter()
     {
-        public GeneratorBody Body { get; } = body;
-        public IEnumerator<nint> Enumerator { get; } = enumerator;
-        public List<(string Name, nint Value, bool IsCell)> Vars { get; set; } = vars;
-        public bool Done { get; set; }
-        public bool Running { get; set; }
+        ExecFrame f = Frame;
+        f.CompVars ??= [];
+        _mark = f.CompVars.Count;
+        f.CompVars.AddRange(_vars);
     }
 
-    private readonly Dictionary<nint, GenState> _generators = [];
+    public override void Leave()
+    {
+        ExecFrame f = Frame;
+        _vars = f.CompVars!.GetRange(_mark, _vars.Count);
+        f.CompVars.RemoveRange(_mark, _vars.Count);
+        _mark = -1;
+    }
+
+    public override void ReleaseFrame()
+    {
+        foreach (var (_, value, _) in _vars)
+        {
+            Refcount.XDecref((PyObject*)value);
+        }
+        _vars = [];
+    }
+
+    public override int Traverse(delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        // While it runs the variables live in the enclosing frame, which the collector never sees.
+        if (_mark >= 0)
+        {
+            return 0;
+        }
+        foreach (var (_, value, _) in _vars)
+        {
+            if (value != 0)
+            {
+                int r = visit((PyObject*)value, arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+        return 0;
+    }
+}
+
+public sealed unsafe partial class Interpreter
+{
+    private readonly Dictionary<nint, GeneratorState> _generators = [];
     private long _nextGenerator;
     private PyTypeObject* _generatorType;
 
@@ -81,14 +134,32 @@ public sealed unsafe partial class Interpreter
         {
             if (_generatorType == null)
             {
-                var slots = new TypeSlots { Dealloc = &GeneratorDealloc, Traverse = &GeneratorTraverse, Clear = &GeneratorClear };
+                var slots = new TypeSlots { Dealloc = &GeneratorDealloc, Traverse = &GeneratorTraverse, Clear = &GeneratorClear, Finalize = &GeneratorFinalize };
                 _generatorType = Heap.Types.Create("generator", sizeof(PyGenObject), 0, TypeFlags.HaveGc, slots, St->type_object);
+                RegisterGeneratorMethods(_generatorType);
             }
             return _generatorType;
         }
     }
 
     public bool IsGenerator(PyObject* o) => _generatorType != null && o->ob_type == _generatorType;
+
+    /// <summary>The state behind a generator object, or null once it has been cleared.</summary>
+    private GeneratorState? StateOf(PyObject* gen) =>
+        _generators.TryGetValue(((PyGenObject*)gen)->gi_handle, out GeneratorState? state) ? state : null;
+
+    /// <summary>A new, tracked generator object for <paramref name="state"/>; <paramref name="first"/> (owned) may be null.</summary>
+    private PyObject* NewGeneratorObject(GeneratorState state, PyObject* first)
+    {
+        PyTypeObject* type = GeneratorType;
+        nint handle = (nint)(++_nextGenerator);
+        _generators[handle] = state;
+        PyObject* gen = ObjectMemory.AllocateZeroed(type);
+        ((PyGenObject*)gen)->gi_first = first;
+        ((PyGenObject*)gen)->gi_handle = handle;
+        GcList.Track(gen);
+        return gen;
+    }
 
     /// <summary>A generator expression: the first iterable is evaluated now, in the enclosing scope; the rest runs lazily.</summary>
     private PyObject* MakeGenerator(GeneratorExpr ge, ExecFrame f)
@@ -109,80 +180,49 @@ public sealed unsafe partial class Interpreter
             AddTargetNames(g.Target, vars);
         }
         var body = new GeneratorBody(this, ge.Generators, ge.Element, f);
-        nint handle = (nint)(++_nextGenerator);
-        _generators[handle] = new GenState(body, body.Loop(0, (nint)NewRef(it)).GetEnumerator(), vars);
-        PyObject* gen = ObjectMemory.AllocateZeroed(GeneratorType);
-        ((PyGenObject*)gen)->gi_first = it;
-        ((PyGenObject*)gen)->gi_handle = handle;
-        GcList.Track(gen);
-        return gen;
+        string qualName = f.Scope.Kind == ScopeKind.Function ? f.QualPrefix + "<genexpr>" : "<genexpr>";
+        var state = new ExpressionGeneratorState(body, vars, qualName);
+        state.Enumerator = body.Loop(0, (nint)NewRef(it)).GetEnumerator();
+        return NewGeneratorObject(state, it);
     }
 
-    /// <summary>The generator's next value (new reference), or null when it is exhausted.</summary>
-    private PyObject* GeneratorNext(PyObject* gen)
-    {
-        if (!_generators.TryGetValue(((PyGenObject*)gen)->gi_handle, out GenState? state) || state.Done)
-        {
-            return null;
-        }
-        if (state.Running)
-        {
-            throw ValueErr("generator already executing");
-        }
-        ExecFrame f = state.Body.Frame;
-        f.CompVars ??= [];
-        int mark = f.CompVars.Count;
-        int n = state.Vars.Count;
-        f.CompVars.AddRange(state.Vars);
-        state.Running = true;
-        bool has;
-        try
-        {
-            has = state.Enumerator.MoveNext();
-        }
-        catch
-        {
-            state.Done = true;
-            throw;
-        }
-        finally
-        {
-            state.Running = false;
-            state.Vars = f.CompVars.GetRange(mark, n);
-            f.CompVars.RemoveRange(mark, n);
-        }
-        if (!has)
-        {
-            state.Done = true;
-            return null;
-        }
-        return (PyObject*)state.Enumerator.Current;
-    }
-
+    /// <summary>Drops a generator's state without running any of its Python code (dealloc, tp_clear).</summary>
     private void DropGenerator(nint handle)
     {
-        if (!_generators.Remove(handle, out GenState? state))
+        if (_generators.Remove(handle, out GeneratorState? state))
         {
-            return;
-        }
-        state.Enumerator.Dispose();
-        foreach (var (_, value, _) in state.Vars)
-        {
-            Refcount.XDecref((PyObject*)value);
+            FinishGenerator(state);
         }
     }
 
     private static void GeneratorDealloc(PyObject* op)
     {
         GcList.Untrack(op);
+        if (op->ob_type->tp_finalize != null && !Finalization.IsFinalized(op) && Finalization.CallFromDealloc(op))
+        {
+            return; // the finalizer (close) resurrected it
+        }
         GeneratorClear(op);
         ObjectMemory.Free(op);
     }
 
     private static int GeneratorTraverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
     {
-        PyObject* first = ((PyGenObject*)op)->gi_first;
-        return first == null ? 0 : visit(first, arg);
+        var g = (PyGenObject*)op;
+        if (g->gi_first != null)
+        {
+            int r = visit(g->gi_first, arg);
+            if (r != 0)
+            {
+                return r;
+            }
+        }
+        if (g->gi_handle == 0)
+        {
+            return 0;
+        }
+        GeneratorState? state = Of(op->ob_type->tp_heap).StateOf(op);
+        return state == null ? 0 : state.Traverse(visit, arg);
     }
 
     private static int GeneratorClear(PyObject* op)
@@ -198,7 +238,7 @@ public sealed unsafe partial class Interpreter
         return 0;
     }
 
-    // ---- Helpers the iterator body calls (pointer work stays out of the iterator) ----
+    // ---- Helpers the iterator bodies call (pointer work stays out of the iterators) ----
 
     internal nint NextItem(nint iterator) => (nint)Next((PyObject*)iterator);
 

@@ -256,6 +256,11 @@ public sealed unsafe partial class Interpreter
             {
                 throw TypeErr($"'{TypeName(A(a, 0))}' object is not an iterator");
             }
+            if (IsGenerator(A(a, 0)) && a.Length == 1)
+            {
+                // A generator's StopIteration carries its return value.
+                return YieldedOrStop(A(a, 0), null, null);
+            }
             PyObject* r = Next(A(a, 0));
             if (r != null)
             {

@@ -363,6 +363,7 @@ public sealed unsafe partial class Interpreter
         };
         ExecFrame? previous = Current;
         Depth++;
+        bool frameKept = false;
         try
         {
             BindArguments(code, fn, frame, args, kw);
@@ -373,6 +374,12 @@ public sealed unsafe partial class Interpreter
                 ((PyCellObject*)cell)->ob_ref = (PyObject*)frame.Fast[slot];
                 ScriptTypes.Track(cell);
                 frame.Fast[slot] = (nint)cell;
+            }
+            if (code.IsGenerator)
+            {
+                // The body runs later, one resumption at a time; the generator keeps the frame.
+                frameKept = true;
+                return MakeFunctionGenerator(func, code, frame);
             }
             Current = frame;
             if (code.LambdaBody is not null)
@@ -399,7 +406,10 @@ public sealed unsafe partial class Interpreter
         {
             Current = previous;
             Depth--;
-            frame.Release();
+            if (!frameKept)
+            {
+                frame.Release();
+            }
         }
     }
 
@@ -575,15 +585,12 @@ public sealed unsafe partial class Interpreter
 
     private PyObject* MakeFunction(Node node, string name, ParameterList ps, IReadOnlyList<Stmt>? body, Expr? lambdaBody, ExecFrame f)
     {
-        if (node is FunctionDefStmt { IsGenerator: true } || node is LambdaExpr { IsGenerator: true })
-        {
-            throw Error(SystemError, "generator functions (yield) are not supported by this interpreter");
-        }
         if (!_codeIndex.TryGetValue(node, out int index))
         {
             Scope scope = _scopes[node];
             index = Codes.Count;
-            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName));
+            bool isGenerator = node is FunctionDefStmt { IsGenerator: true } or LambdaExpr { IsGenerator: true };
+            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator));
             _codeIndex[node] = index;
         }
         CodeInfo code = Codes[index];

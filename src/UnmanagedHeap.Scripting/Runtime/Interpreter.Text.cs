@@ -142,7 +142,7 @@ public sealed unsafe partial class Interpreter
         }
         if (IsGenerator(o))
         {
-            return $"<generator object <genexpr> at 0x{(nint)o:x}>";
+            return GeneratorRepr(o);
         }
         if (t == T.Function)
         {

@@ -28,6 +28,7 @@ public sealed unsafe partial class Interpreter
         St->hash_hook = &HashHook;
         St->equal_hook = &EqualHook;
         CreateExceptionTypes();
+        CreateGeneratorExceptionTypes();
         Builtins = PyDict.New(St);
         RegisterBuiltins();
         PreallocatedMemoryError = NewException(MemoryError, null);
@@ -213,6 +214,11 @@ public sealed unsafe partial class Interpreter
     {
         PyObject* exc = PyInstance.New(type);
         PyInstance.SetAttr(exc, Intern("args"), args);
+        if (IsSubtype(type, StopIteration))
+        {
+            // StopIteration.__init__ keeps its first argument as .value (a generator's return value).
+            PyInstance.SetAttr(exc, Intern("value"), PyTuple.Size(args) > 0 ? PyTuple.Items(args)[0] : St->none);
+        }
         return exc;
     }
 

@@ -1,0 +1,506 @@
+using UnmanagedHeap.Scripting.Syntax;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>
+/// Runs a generator function's body as a C# iterator, so it can stop at a <c>yield</c> and
+/// carry on from there. It mirrors the ordinary statement executor
+/// (<c>Interpreter.Statements.cs</c>) for the statements that contain a yield of this scope
+/// and hands every yield-free statement to the ordinary executor whole, so most of a body
+/// runs exactly as a function's would.
+/// <para>
+/// Every statement method is itself an iterator: it yields the values the body yields
+/// (owned references, handed to whoever resumed the generator) and, when it finishes, leaves
+/// its completion in <see cref="_flow"/>. An exception thrown into the generator is raised
+/// at the yield it is suspended at (<see cref="Yield"/>), and unwinds through the enclosing
+/// statements' C# frames, whose try statements catch it as the Python ones would.
+/// </para>
+/// <para>
+/// C# forbids <c>yield return</c> inside a try block that has a catch clause, so a Python
+/// try statement drives its body through <see cref="Guarded"/>, which catches around each
+/// <c>MoveNext</c> and yields outside the catch. Only <c>nint</c> references cross a yield;
+/// the interpreter does the pointer work.
+/// </para>
+/// </summary>
+internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state)
+{
+    private readonly ExecFrame _frame = state.Frame;
+
+    /// <summary>The completion of the statement (or block) that finished last.</summary>
+    private Flow _flow;
+
+    /// <summary>Owned: what the last yield expression evaluated to (the sent value, None for next()).</summary>
+    private nint _received;
+
+    /// <summary>A caught exception, handed from <see cref="Guarded"/> to the statement that drives it.</summary>
+    private sealed class Caught
+    {
+        public PythonException? Error { get; set; }
+    }
+
+    /// <summary>A <c>def</c> body: a return leaves its value in the frame's return slot.</summary>
+    public IEnumerable<nint> Run(IReadOnlyList<Stmt> body) => Block(body);
+
+    /// <summary>A lambda whose body is a yield expression: what is sent in becomes its return value.</summary>
+    public IEnumerable<nint> RunLambda(Expr body)
+    {
+        if (body is not (YieldExpr or YieldFromExpr))
+        {
+            throw interp.YieldNotSupported();
+        }
+        foreach (nint v in Yield(body))
+        {
+            yield return v;
+        }
+        _frame.ReturnValue = TakeReceived();
+    }
+
+    private IEnumerable<nint> Block(IReadOnlyList<Stmt> body)
+    {
+        for (int i = 0; i < body.Count; i++)
+        {
+            Stmt s = body[i];
+            if (!interp.ContainsYield(s))
+            {
+                _flow = interp.Exec(s, _frame);
+            }
+            else
+            {
+                foreach (nint v in Statement(s))
+                {
+                    yield return v;
+                }
+            }
+            if (_flow != Flow.Normal)
+            {
+                yield break;
+            }
+        }
+        _flow = Flow.Normal;
+    }
+
+    private IEnumerable<nint> Statement(Stmt s)
+    {
+        interp.BeginStatement(s, _frame);
+        IEnumerable<nint> steps = s switch
+        {
+            ExprStmt e => ExpressionStatement(e),
+            AssignStmt a => Assign(a.Targets, a.Value),
+            AnnAssignStmt { Value: not null } a => Assign([a.Target], a.Value),
+            AugAssignStmt a => AugAssign(a),
+            ReturnStmt { Value: not null } r => Return(r.Value),
+            IfStmt i => If(i),
+            WhileStmt w => While(w),
+            ForStmt f => For(f),
+            TryStmt t => Try(t),
+            WithStmt w => With(w, 0),
+            _ => throw interp.YieldNotSupported(),
+        };
+        foreach (nint v in steps)
+        {
+            yield return v;
+        }
+    }
+
+    // ---- Yield points ----
+
+    /// <summary>
+    /// A <c>yield</c> or <c>yield from</c> expression: suspends (the yielded value goes to the
+    /// resumer) and, once resumed, leaves what it evaluates to in <see cref="_received"/> or
+    /// raises what was thrown in.
+    /// </summary>
+    private IEnumerable<nint> Yield(Expr e)
+    {
+        if (e is YieldFromExpr yf)
+        {
+            foreach (nint v in YieldFrom(yf))
+            {
+                yield return v;
+            }
+            yield break;
+        }
+        var y = (YieldExpr)e;
+        if (y.Value is not null && interp.ContainsYield(y.Value))
+        {
+            throw interp.YieldNotSupported();
+        }
+        yield return y.Value is null ? interp.NoneRef() : interp.EvalToAddress(y.Value, _frame);
+        nint sent = state.TakeResumption(out PythonException? thrown);
+        if (thrown != null)
+        {
+            throw thrown;
+        }
+        _received = sent == 0 ? interp.NoneRef() : sent;
+    }
+
+    /// <summary>
+    /// <c>yield from it</c>: passes next/send/throw through to the delegate until it finishes;
+    /// its return value (StopIteration.value) is what the expression evaluates to. GeneratorExit
+    /// closes the delegate first, as PEP 380 says.
+    /// </summary>
+    private IEnumerable<nint> YieldFrom(YieldFromExpr yf)
+    {
+        if (interp.ContainsYield(yf.Value))
+        {
+            throw interp.YieldNotSupported();
+        }
+        nint it = interp.EvalYieldFromIterator(yf.Value, _frame);
+        state.Hold(it);
+        try
+        {
+            nint sent = 0;
+            PythonException? thrown = null;
+            while (true)
+            {
+                nint v = interp.DelegateStep(it, sent, thrown, out nint result);
+                if (v == 0)
+                {
+                    _received = result;
+                    yield break;
+                }
+                yield return v;
+                sent = state.TakeResumption(out thrown);
+                if (thrown != null && interp.IsGeneratorExit(thrown))
+                {
+                    interp.CloseDelegate(it, thrown);
+                    throw thrown;
+                }
+            }
+        }
+        finally
+        {
+            state.Unhold(it);
+            interp.Release(it);
+        }
+    }
+
+    private nint TakeReceived()
+    {
+        nint r = _received;
+        _received = 0;
+        return r;
+    }
+
+    // ---- Statements whose expression is a yield ----
+
+    private IEnumerable<nint> ExpressionStatement(ExprStmt e)
+    {
+        if (e.Value is not (YieldExpr or YieldFromExpr))
+        {
+            throw interp.YieldNotSupported();
+        }
+        foreach (nint v in Yield(e.Value))
+        {
+            yield return v;
+        }
+        interp.Release(TakeReceived());
+        _flow = Flow.Normal;
+    }
+
+    private IEnumerable<nint> Assign(IReadOnlyList<Expr> targets, Expr value)
+    {
+        if (value is not (YieldExpr or YieldFromExpr) || targets.Any(interp.ContainsYield))
+        {
+            throw interp.YieldNotSupported();
+        }
+        foreach (nint v in Yield(value))
+        {
+            yield return v;
+        }
+        interp.AssignAllAndRelease(targets, TakeReceived(), _frame);
+        _flow = Flow.Normal;
+    }
+
+    /// <summary><c>name += yield v</c>: the name's value is read before the yield, as CPython's bytecode does.</summary>
+    private IEnumerable<nint> AugAssign(AugAssignStmt aug)
+    {
+        if (aug.Target is not NameExpr n || aug.Value is not (YieldExpr or YieldFromExpr))
+        {
+            throw interp.YieldNotSupported();
+        }
+        nint old = interp.LoadNameAddress(_frame, n.Id);
+        try
+        {
+            foreach (nint v in Yield(aug.Value))
+            {
+                yield return v;
+            }
+            interp.StoreAugmented(aug, n.Id, old, TakeReceived(), _frame);
+        }
+        finally
+        {
+            interp.Release(old);
+        }
+        _flow = Flow.Normal;
+    }
+
+    private IEnumerable<nint> Return(Expr value)
+    {
+        if (value is not (YieldExpr or YieldFromExpr))
+        {
+            throw interp.YieldNotSupported();
+        }
+        foreach (nint v in Yield(value))
+        {
+            yield return v;
+        }
+        _frame.ReturnValue = TakeReceived();
+        _flow = Flow.Return;
+    }
+
+    // ---- Compound statements with a yield in their body ----
+
+    private IEnumerable<nint> If(IfStmt i)
+    {
+        if (interp.ContainsYield(i.Test))
+        {
+            throw interp.YieldNotSupported();
+        }
+        return Block(interp.TestTrue(i.Test, _frame) ? i.Body : i.OrElse);
+    }
+
+    private IEnumerable<nint> While(WhileStmt w)
+    {
+        if (interp.ContainsYield(w.Test))
+        {
+            throw interp.YieldNotSupported();
+        }
+        while (interp.TestTrue(w.Test, _frame))
+        {
+            foreach (nint v in Block(w.Body))
+            {
+                yield return v;
+            }
+            if (_flow == Flow.Break)
+            {
+                _flow = Flow.Normal;
+                yield break;
+            }
+            if (_flow == Flow.Return)
+            {
+                yield break;
+            }
+            _frame.Line = w.Line;
+        }
+        foreach (nint v in Block(w.OrElse))
+        {
+            yield return v;
+        }
+    }
+
+    private IEnumerable<nint> For(ForStmt fo)
+    {
+        if (interp.ContainsYield(fo.Iter) || interp.ContainsYield(fo.Target))
+        {
+            throw interp.YieldNotSupported();
+        }
+        nint it = interp.EvalIterator(fo.Iter, _frame);
+        state.Hold(it);
+        try
+        {
+            while (true)
+            {
+                nint item = interp.NextItem(it);
+                if (item == 0)
+                {
+                    break;
+                }
+                interp.AssignAndRelease(fo.Target, item, _frame);
+                foreach (nint v in Block(fo.Body))
+                {
+                    yield return v;
+                }
+                if (_flow == Flow.Break)
+                {
+                    _flow = Flow.Normal;
+                    yield break;
+                }
+                if (_flow == Flow.Return)
+                {
+                    yield break;
+                }
+                interp.SafePoint();
+            }
+        }
+        finally
+        {
+            state.Unhold(it);
+            interp.Release(it);
+        }
+        foreach (nint v in Block(fo.OrElse))
+        {
+            yield return v;
+        }
+    }
+
+    /// <summary>Re-yields what <paramref name="steps"/> yield; an exception they raise ends them and is left in <paramref name="caught"/>.</summary>
+    private IEnumerable<nint> Guarded(IEnumerable<nint> steps, Caught caught)
+    {
+        using IEnumerator<nint> e = steps.GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            catch (Exception ex)
+            {
+                caught.Error = interp.Translate(ex);
+                yield break;
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            yield return e.Current;
+        }
+    }
+
+    /// <summary>try/except/else/finally, as <c>Interpreter.ExecTry</c>: the finally block runs however the rest ends.</summary>
+    private IEnumerable<nint> Try(TryStmt t)
+    {
+        var caught = new Caught();
+        foreach (nint v in Guarded(TryExcept(t), caught))
+        {
+            yield return v;
+        }
+        if (t.FinalBody.Length == 0)
+        {
+            if (caught.Error != null)
+            {
+                throw caught.Error;
+            }
+            yield break;
+        }
+        Flow flow = caught.Error == null ? _flow : Flow.Normal;
+        nint savedReturn = flow == Flow.Return ? _frame.ReturnValue : 0;
+        _frame.ReturnValue = 0;
+        var finalCaught = new Caught();
+        bool carryOn = false;
+        try
+        {
+            foreach (nint v in Guarded(Block(t.FinalBody), finalCaught))
+            {
+                yield return v;
+            }
+            if (finalCaught.Error == null && _flow == Flow.Normal)
+            {
+                carryOn = true;
+                _frame.ReturnValue = savedReturn;
+                _flow = flow;
+            }
+        }
+        finally
+        {
+            if (!carryOn)
+            {
+                // An exception, break, continue or return in the finally block (or the generator
+                // being dropped while suspended in it) discards the pending exception or return value.
+                interp.DropException(caught.Error);
+                caught.Error = null;
+                interp.Release(savedReturn);
+            }
+        }
+        if (finalCaught.Error != null)
+        {
+            throw finalCaught.Error;
+        }
+        if (carryOn && caught.Error != null)
+        {
+            throw caught.Error;
+        }
+    }
+
+    private IEnumerable<nint> TryExcept(TryStmt t)
+    {
+        var caught = new Caught();
+        IEnumerable<nint> body = t.Handlers.Length == 0 ? Block(t.Body) : Guarded(Block(t.Body), caught);
+        foreach (nint v in body)
+        {
+            yield return v;
+        }
+        if (caught.Error == null)
+        {
+            if (_flow != Flow.Normal)
+            {
+                yield break;
+            }
+            foreach (nint v in Block(t.OrElse))
+            {
+                yield return v;
+            }
+            yield break;
+        }
+        PythonException e = caught.Error;
+        foreach (ExceptHandler h in t.Handlers)
+        {
+            if (!interp.HandlerMatches(h, e, _frame))
+            {
+                continue;
+            }
+            nint exc = interp.BeginHandler(h, e, _frame);
+            try
+            {
+                foreach (nint v in Block(h.Body))
+                {
+                    yield return v;
+                }
+            }
+            finally
+            {
+                interp.EndHandler(h, exc, _frame);
+            }
+            yield break;
+        }
+        throw e;
+    }
+
+    /// <summary><c>with</c>, one item at a time, as <c>Interpreter.ExecWith</c>.</summary>
+    private IEnumerable<nint> With(WithStmt w, int index)
+    {
+        if (index == w.Items.Length)
+        {
+            foreach (nint v in Block(w.Body))
+            {
+                yield return v;
+            }
+            yield break;
+        }
+        WithItem item = w.Items[index];
+        if (interp.ContainsYield(item.ContextExpr) || (item.OptionalVars is not null && interp.ContainsYield(item.OptionalVars)))
+        {
+            throw interp.YieldNotSupported();
+        }
+        nint manager = interp.EnterContext(item, _frame);
+        state.Hold(manager);
+        try
+        {
+            var caught = new Caught();
+            foreach (nint v in Guarded(With(w, index + 1), caught))
+            {
+                yield return v;
+            }
+            if (caught.Error == null)
+            {
+                Flow flow = _flow;
+                interp.ExitContext(manager, null);
+                _flow = flow;
+            }
+            else if (interp.ExitContext(manager, caught.Error))
+            {
+                interp.DropException(caught.Error);
+                _flow = Flow.Normal;
+            }
+            else
+            {
+                throw caught.Error;
+            }
+        }
+        finally
+        {
+            state.Unhold(manager);
+            interp.Release(manager);
+        }
+    }
+}
