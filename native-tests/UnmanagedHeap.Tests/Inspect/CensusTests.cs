@@ -24,7 +24,9 @@ public class CensusTests
             nodes[i].Dispose();
         }
         Assert.That(Row("Node").Count, Is.EqualTo(0));
+        // LiveObjects counts the Node class (a class is an object like any other); the census's
+        // 'type' row also holds the static types, which are not counted: leave it out, add the class.
         long objects = Census.Take(heap.Allocator, heap.Addresses).Where(r => r.TypeName is not (Census.Buffers or "type")).Sum(r => r.Count);
-        Assert.That(objects, Is.EqualTo(heap.LiveObjects));
+        Assert.That(objects + 1, Is.EqualTo(heap.LiveObjects));
     }
 }

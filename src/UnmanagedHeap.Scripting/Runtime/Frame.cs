@@ -62,6 +62,11 @@ public sealed unsafe class ExecFrame
     public nint FunctionObject { get; set; }
     /// <summary>Owned: the value being returned.</summary>
     public nint ReturnValue { get; set; }
+    /// <summary>
+    /// Borrowed (the class statement holds it): the <c>__class__</c> cell of the class body
+    /// running in this frame, made when the first method that needs it is defined; or 0.
+    /// </summary>
+    public nint ClassCell { get; set; }
     /// <summary>Comprehension loop variables (owned references), innermost last.</summary>
     public List<(string Name, nint Value, bool IsCell)>? CompVars { get; set; }
 

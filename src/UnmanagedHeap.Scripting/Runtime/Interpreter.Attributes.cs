@@ -162,6 +162,12 @@ public sealed unsafe partial class Interpreter
             // A data descriptor on the class wins over the instance's own attributes.
             return PropertyGet(cv, obj, name);
         }
+        if (cv != null && cv->ob_type == T.GetSetDescriptor && name == "__weakref__")
+        {
+            // The first weak reference to the object, or None (CPython's subtype_getweakref).
+            PyObject* first = PyWeakref.Supports(obj) ? (PyObject*)*PyWeakref.ListHead(obj) : null;
+            return NewRef(first != null ? first : St->none);
+        }
         PyObject* v = PyInstance.GetAttr(obj, Intern(name));
         if (v != null)
         {
@@ -223,9 +229,17 @@ public sealed unsafe partial class Interpreter
             case "__base__":
                 return NewRef(t->tp_base == null ? St->none : (PyObject*)t->tp_base);
             case "__bases__":
+                if (t->tp_bases != null)
+                {
+                    return NewRef(t->tp_bases);
+                }
                 return t->tp_base == null ? NewRef(St->empty_tuple) : Tuple([(nint)t->tp_base]);
             case "__mro__":
             {
+                if (t->tp_mro != null)
+                {
+                    return NewRef(t->tp_mro);
+                }
                 var items = new List<nint>();
                 for (PyTypeObject* c = t; c != null; c = c->tp_base)
                 {

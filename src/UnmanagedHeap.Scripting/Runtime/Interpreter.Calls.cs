@@ -631,12 +631,17 @@ public sealed unsafe partial class Interpreter
             defaults = TupleSteal(defs);
         }
         PyObject* closure = null;
-        if (code.Scope.Free.Count > 0)
+        PyObject* classCell = ClassCellFor(f, code);
+        if (code.Scope.Free.Count > 0 || classCell != null)
         {
             var cells = new List<nint>();
             foreach (string n in code.Scope.Free)
             {
                 cells.Add((nint)NewRef(FindCell(f, n)));
+            }
+            if (classCell != null)
+            {
+                cells.Add((nint)NewRef(classCell));
             }
             closure = TupleSteal(cells);
         }
@@ -653,11 +658,50 @@ public sealed unsafe partial class Interpreter
         return func;
     }
 
+    /// <summary>
+    /// CPython's <c>__class__</c> cell, for a function defined in class body <paramref name="f"/>
+    /// that uses zero-argument super() or <c>__class__</c>: one cell per class statement,
+    /// shared by its methods as the last item of their closure, filled in once the class
+    /// exists. Null when the function does not need it.
+    /// </summary>
+    private PyObject* ClassCellFor(ExecFrame f, CodeInfo code)
+    {
+        if (f.Scope.Kind != ScopeKind.Class || !UsesClassCell(code.Scope))
+        {
+            return null;
+        }
+        if (f.ClassCell == 0)
+        {
+            PyObject* cell = ScriptTypes.New(T.Cell);
+            ScriptTypes.Track(cell);
+            f.ClassCell = (nint)cell;
+        }
+        return (PyObject*)f.ClassCell;
+    }
+
+    /// <summary>Whether a function (or a function nested in it) names super or __class__.</summary>
+    private static bool UsesClassCell(Scope scope)
+    {
+        if (scope.Referenced.Contains("super") || scope.Referenced.Contains("__class__"))
+        {
+            return true;
+        }
+        foreach (Scope child in scope.Children)
+        {
+            if (child.Kind != ScopeKind.Class && UsesClassCell(child))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private PyObject* MakeClass(ClassDefStmt cls, ExecFrame f)
     {
         var decorators = new List<nint>();
         PyObject* baseObj = null;
         PyObject* ns = null;
+        ExecFrame? frame = null;
         try
         {
             foreach (Expr d in cls.Decorators)
@@ -685,7 +729,14 @@ public sealed unsafe partial class Interpreter
             PyObject* qual = Str(f.QualPrefix + cls.Name);
             PyDict.SetItem(ns, Intern("__qualname__"), qual);
             Refcount.Decref(qual);
-            var frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".");
+            if (cls.Body.Length > 0 && cls.Body[0] is ExprStmt { Value: StrLiteral doc })
+            {
+                // A docstring is the class body's first assignment, __doc__ = "...", as CPython compiles it.
+                PyObject* docValue = Str(doc.Value);
+                PyDict.SetItem(ns, Intern("__doc__"), docValue);
+                Refcount.Decref(docValue);
+            }
+            frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".");
             ExecFrame? previous = Current;
             try
             {
@@ -701,13 +752,12 @@ public sealed unsafe partial class Interpreter
             }
             PyDict.DelItem(ns, Intern("__qualname__"));
             var result = (PyObject*)NewClass(cls.Name, baseType, ns);
-            nint pos = 0;
-            while (PyDict.Next(ns, ref pos, out _, out PyObject* member))
+            if (frame.ClassCell != 0)
             {
-                if (member->ob_type == T.Function)
-                {
-                    ((PyFunctionObject*)member)->func_class = (nint)result;
-                }
+                // type_new fills the __class__ cell; the class statement's reference goes.
+                ((PyCellObject*)frame.ClassCell)->ob_ref = NewRef(result);
+                Refcount.Decref((PyObject*)frame.ClassCell);
+                frame.ClassCell = 0;
             }
             for (int i = decorators.Count - 1; i >= 0; i--)
             {
@@ -717,6 +767,10 @@ public sealed unsafe partial class Interpreter
         }
         finally
         {
+            if (frame != null && frame.ClassCell != 0)
+            {
+                Refcount.Decref((PyObject*)frame.ClassCell); // the body raised before the class existed
+            }
             Refcount.XDecref(ns);
             Refcount.XDecref(baseObj);
             foreach (nint d in decorators)

@@ -1,4 +1,5 @@
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
 
@@ -29,7 +30,7 @@ public sealed unsafe partial class Interpreter
 
     private void CreateExceptionTypes()
     {
-        BaseException = NewClass("BaseException", St->type_object, null);
+        BaseException = NewClass("BaseException", St->type_object, null, builtin: true);
         Exception = Exc("Exception", BaseException);
         PyTypeObject* arithmetic = Exc("ArithmeticError", Exception);
         PyTypeObject* lookup = Exc("LookupError", Exception);
@@ -63,7 +64,7 @@ public sealed unsafe partial class Interpreter
 
     private PyTypeObject* Exc(string name, PyTypeObject* baseType)
     {
-        PyTypeObject* t = NewClass(name, baseType, null);
+        PyTypeObject* t = NewClass(name, baseType, null, builtin: true);
         _exceptionTypes.Add((name, (nint)t));
         return t;
     }
@@ -72,8 +73,17 @@ public sealed unsafe partial class Interpreter
     /// Creates a class: a heap type whose instances keep attributes inline (3.12 layout) and
     /// whose namespace dict becomes tp_dict. A class with <c>__del__</c> anywhere in its
     /// bases gets a tp_finalize that calls it. Returns a new reference.
+    /// <para>
+    /// As CPython's type_new, a class gets its <c>__bases__</c> and <c>__mro__</c> tuples, the
+    /// getset descriptors <c>__dict__</c> and <c>__weakref__</c> that no base provides yet, and
+    /// <c>__doc__</c>. The MRO names the class itself and each descriptor names it, so every
+    /// class is in reference cycles: <c>sys.getrefcount(cls)</c> counts them, and a class
+    /// nothing else uses is reclaimed by the collector, not by reference counting.
+    /// <paramref name="builtin"/> marks the classes standing in for CPython's static types
+    /// (the exceptions): those get no descriptors, as CPython's C types have none.
+    /// </para>
     /// </summary>
-    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns)
+    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns, bool builtin = false)
     {
         if (baseType != St->type_object && !IsInstanceLayout(baseType))
         {
@@ -84,23 +94,74 @@ public sealed unsafe partial class Interpreter
             TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
             slots, baseType);
         t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
-        // Type objects are never freed by this heap (type's dealloc refuses): like CPython's
-        // class, which its own __mro__ references, a class keeps one reference to itself.
-        Refcount.Incref((PyObject*)t);
         if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
         {
             t->tp_flags |= TypeFlags.BaseExceptionSubclass;
         }
         t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
-        if (baseType != St->type_object)
+        Refcount.Incref((PyObject*)baseType);
+        t->tp_bases = Tuple([(nint)baseType]);
+        t->tp_mro = NewMro(t, baseType);
+        if (!builtin)
         {
-            Refcount.Incref((PyObject*)baseType);
+            if (baseType == St->type_object)
+            {
+                AddGetSetDescriptor(t, "__dict__");
+            }
+            if (!BaseHasAttribute(baseType, "__weakref__"))
+            {
+                AddGetSetDescriptor(t, "__weakref__");
+            }
+            if (PyDict.GetItem(t->tp_dict, Intern("__doc__")) == null)
+            {
+                PyDict.SetItem(t->tp_dict, Intern("__doc__"), St->none);
+            }
         }
         if (LookupInType(t, "__del__") != null)
         {
             t->tp_finalize = &FinalizeSlot;
         }
         return t;
+    }
+
+    /// <summary>The MRO tuple of single inheritance: the class, then its base's MRO.</summary>
+    private PyObject* NewMro(PyTypeObject* t, PyTypeObject* baseType)
+    {
+        var items = new List<nint> { (nint)NewRef((PyObject*)t) };
+        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
+        {
+            items.Add((nint)NewRef((PyObject*)c));
+        }
+        return TupleSteal(items);
+    }
+
+    /// <summary>Whether a class in <paramref name="baseType"/>'s MRO has <paramref name="name"/> in its own dict.</summary>
+    private bool BaseHasAttribute(PyTypeObject* baseType, string name)
+    {
+        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
+        {
+            if (c->tp_dict != null && PyDict.GetItem(c->tp_dict, Intern(name)) != null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>type_new's descriptors: <paramref name="name"/> maps to a getset descriptor naming <paramref name="t"/>, unless the class body set it.</summary>
+    private void AddGetSetDescriptor(PyTypeObject* t, string name)
+    {
+        PyObject* key = Intern(name);
+        if (PyDict.GetItem(t->tp_dict, key) != null)
+        {
+            return;
+        }
+        PyObject* d = ScriptTypes.New(T.GetSetDescriptor);
+        ((PyGetSetDescrObject*)d)->d_type = NewRef((PyObject*)t);
+        ((PyGetSetDescrObject*)d)->d_name = key;
+        ScriptTypes.Track(d);
+        PyDict.SetItem(t->tp_dict, key, d);
+        Refcount.Decref(d);
     }
 
     /// <summary>Looks a name up along the class's bases (borrowed), or null.</summary>

@@ -137,7 +137,7 @@ public sealed unsafe partial class Interpreter
             Refcount.Decref(PyTuple.Items(vi)[i]);
         }
         ModuleValue(m, "version_info", vi);
-        PyTypeObject* io = NewClass("TextIOWrapper", St->type_object, null);
+        PyTypeObject* io = NewClass("TextIOWrapper", St->type_object, null, builtin: true);
         _stdout = PyInstance.New(io);
         _stderr = PyInstance.New(io);
         ModuleValue(m, "stdout", NewRef(_stdout));

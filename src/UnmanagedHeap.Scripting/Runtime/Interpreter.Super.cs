@@ -28,7 +28,11 @@ public sealed unsafe partial class Interpreter
             }
             var fn = (PyFunctionObject*)f.FunctionObject;
             CodeInfo code = Codes[(int)fn->func_code];
-            if (fn->func_class == 0)
+            // The __class__ cell is the last item of the closure of a function that needs it.
+            PyObject* classCell = UsesClassCell(code.Scope) && fn->func_closure != null
+                ? PyTuple.Items(fn->func_closure)[PyTuple.Size(fn->func_closure) - 1]
+                : null;
+            if (classCell == null || ((PyCellObject*)classCell)->ob_ref == null)
             {
                 throw Error(RuntimeError, "super(): __class__ cell not found");
             }
@@ -36,7 +40,7 @@ public sealed unsafe partial class Interpreter
             {
                 throw Error(RuntimeError, "super(): no arguments");
             }
-            type = (PyObject*)fn->func_class;
+            type = ((PyCellObject*)classCell)->ob_ref;
             obj = (PyObject*)f.Fast[code.PositionalSlots[0]];
             if (code.Scope.Cells.Contains(code.Parameters.Positional[0].Name))
             {

@@ -189,6 +189,12 @@ public sealed unsafe partial class Interpreter
             var s = (PySliceObject*)o;
             return $"slice({Repr(s->start)}, {Repr(s->stop)}, {Repr(s->step)})";
         }
+        if (t == T.GetSetDescriptor)
+        {
+            var d = (PyGetSetDescrObject*)o;
+            string owner = NameOfType((PyTypeObject*)d->d_type);
+            return $"<attribute '{PyUnicode.AsString(d->d_name)}' of '{owner[(owner.LastIndexOf('.') + 1)..]}' objects>";
+        }
         if (t == T.Cell)
         {
             PyObject* v = ((PyCellObject*)o)->ob_ref;

@@ -27,6 +27,8 @@ public sealed unsafe partial class Interpreter
         }
         St->hash_hook = &HashHook;
         St->equal_hook = &EqualHook;
+        // A freed (or cleared) class's address must not answer cached lookups: it may be reused.
+        heap.Types.Forgotten += _ => InvalidateTypeCache();
         CreateExceptionTypes();
         CreateGeneratorExceptionTypes();
         Builtins = PyDict.New(St);

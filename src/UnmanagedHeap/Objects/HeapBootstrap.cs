@@ -32,7 +32,7 @@ public static unsafe class HeapBootstrap
     {
         // 'type' is a GC type: every type object has a GC header, and classes are tracked.
         st->type_type = types.Create("type", sizeof(PyTypeObject), 0, TypeFlags.TypeSubclass | TypeFlags.BaseType | TypeFlags.HaveGc,
-            new TypeSlots { Dealloc = &PyNone.NeverFreed, Traverse = &TypeRegistry.TraverseType });
+            new TypeSlots { Dealloc = &TypeRegistry.DeallocType, Traverse = &TypeRegistry.TraverseType, Clear = &TypeRegistry.ClearType });
         st->type_type->ob_base.ob_base.ob_type = st->type_type;
         st->type_object = types.Create("object", sizeof(PyObject), 0, TypeFlags.BaseType, new TypeSlots { Dealloc = &FreeOnly, Hash = &HashByIdentity });
         st->type_none = PyNone.CreateType(types);

@@ -25,7 +25,7 @@ public sealed unsafe class TypeRegistry
 
     public TypeRegistry(HeapState* state) => _state = state;
 
-    /// <summary>All type objects of this heap, in creation order.</summary>
+    /// <summary>All type objects of this heap, in creation order; 0 where a class has been freed.</summary>
     public IReadOnlyList<nint> All => _types;
 
     /// <summary>True when <paramref name="address"/> is one of this heap's type objects.</summary>
@@ -41,7 +41,11 @@ public sealed unsafe class TypeRegistry
         // Every type object carries a GC header, as the metatype 'type' is a GC type; only
         // classes (heap types) are ever tracked, as CPython's type_is_gc answers for heap types.
         nuint bytes = (nuint)(sizeof(PyGC_Head) + sizeof(PyTypeObject));
-        var block = (byte*)_state->allocator.Malloc(_state->allocator.Context, bytes);
+        // A class is an ordinary object of type 'type' (counted, traced, freed like any other);
+        // static types are made before 'type' exists and live as long as the heap.
+        var block = (flags & TypeFlags.HeapType) != 0
+            ? (byte*)ObjectMemory.Allocate(_state->type_type) - sizeof(PyGC_Head)
+            : (byte*)_state->allocator.Malloc(_state->allocator.Context, bytes);
         if (block == null)
         {
             throw new OutOfHeapMemoryException(bytes);
@@ -97,9 +101,9 @@ public sealed unsafe class TypeRegistry
     }
 
     /// <summary>
-    /// A type object's traverse slot (CPython's type_traverse, for classes): the class
-    /// dict and the base class. Static types are never tracked, so only classes get here
-    /// during a collection.
+    /// A type object's traverse slot (CPython's type_traverse, for classes): the class dict,
+    /// the MRO and bases tuples, and the base class, in that order. Static types are never
+    /// tracked, so only classes get here during a collection.
     /// </summary>
     public static int TraverseType(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
     {
@@ -108,16 +112,75 @@ public sealed unsafe class TypeRegistry
         {
             return 0;
         }
-        if (type->tp_dict != null)
+        int r = 0;
+        if (type->tp_dict != null && (r = visit(type->tp_dict, arg)) != 0)
         {
-            int r = visit(type->tp_dict, arg);
-            if (r != 0)
-            {
-                return r;
-            }
+            return r;
+        }
+        if (type->tp_mro != null && (r = visit(type->tp_mro, arg)) != 0)
+        {
+            return r;
+        }
+        if (type->tp_bases != null && (r = visit(type->tp_bases, arg)) != 0)
+        {
+            return r;
         }
         return type->tp_base != null ? visit((PyObject*)type->tp_base, arg) : 0;
     }
+
+    /// <summary>
+    /// A type object's clear slot (CPython's type_clear): empties the class dict and drops
+    /// the MRO, which is what breaks a class's cycles (through its own MRO, the descriptors
+    /// and methods in its dict). The rest goes when the count reaches zero.
+    /// </summary>
+    public static int ClearType(PyObject* op)
+    {
+        var type = (PyTypeObject*)op;
+        Of(type).Forgotten?.Invoke((nint)type); // attribute caches must not serve what the dict held
+        if (type->tp_dict != null)
+        {
+            PyDict.Clear(type->tp_dict);
+        }
+        Refcount.Clear(&type->tp_mro);
+        return 0;
+    }
+
+    /// <summary>
+    /// A type object's dealloc (CPython's type_dealloc), reached only by classes: static
+    /// types are immortal. Clears weak references to the class, drops what it owns and forgets
+    /// it, so a checked cast of its address says "freed" and no cache keeps its address.
+    /// </summary>
+    public static void DeallocType(PyObject* op)
+    {
+        var type = (PyTypeObject*)op;
+        if ((type->tp_flags & TypeFlags.HeapType) == 0)
+        {
+            PyNone.NeverFreed(op);
+        }
+        GcList.Untrack(op);
+        WeakrefHooks.ClearWeakrefs(op);
+        HeapState* st = op->ob_type->tp_heap;
+        TypeRegistry registry = Of(type);
+        registry._known.Remove((nint)type);
+        registry._types[(int)type->tp_registry_index] = 0;
+        registry.Forgotten?.Invoke((nint)type);
+        Refcount.XDecref((PyObject*)type->tp_base);
+        Refcount.Clear(&type->tp_dict);
+        Refcount.Clear(&type->tp_bases);
+        Refcount.Clear(&type->tp_mro);
+        Refcount.Clear(&type->tp_inline_keys);
+        st->allocator.Free(st->allocator.Context, type->tp_name);
+        ObjectMemory.Free(op);
+    }
+
+    /// <summary>
+    /// Raised when a class is cleared or freed, with its address: layers that cache by type
+    /// address (the script runner's attribute lookups) drop their entries.
+    /// </summary>
+    public event Action<nint>? Forgotten;
+
+    /// <summary>The registry of the heap a type object lives in.</summary>
+    private static TypeRegistry Of(PyTypeObject* type) => Heap.FromState(type->ob_base.ob_base.ob_type->tp_heap).Types;
 
     /// <summary>The type's name, read from its native tp_name.</summary>
     public static string NameOf(PyTypeObject* type) =>

@@ -73,6 +73,34 @@ public class InterpreterTests
     }
 
     [Test]
+    public void AClassNothingUsesIsFreedByTheCollectorAndItsAddressForgotten()
+    {
+        var (output, _, exit) = Run("""
+            import ctypes, gc
+            def make():
+                class Temp:
+                    def method(self):
+                        return super().__repr__()
+                return id(Temp)
+            gc.collect()
+            addr = make()
+            print(ctypes.cast(addr, ctypes.py_object).value.__name__)
+            print(gc.collect())
+            try:
+                ctypes.cast(addr, ctypes.py_object)
+            except Exception as e:
+                print(type(e).__name__, "freed by collection" in str(e))
+            class Again:
+                pass
+            print(Again().__class__.__name__, Again.__mro__[0] is Again)
+            """);
+        Assert.That(exit, Is.EqualTo(0));
+        // Temp, its dict, __mro__, __bases__, the __dict__ and __weakref__ descriptors, the
+        // method, its closure and the __class__ cell: the 9 that CPython 3.12 finds too.
+        Assert.That(output, Is.EqualTo("Temp\n9\nValueError True\nAgain True\n"));
+    }
+
+    [Test]
     public void RawReadsRefuseNullAndWildAddressesButReadRealRefcounts()
     {
         var (output, _, exit) = Run("""

@@ -18,8 +18,6 @@ public unsafe struct PyFunctionObject
     public PyObject* func_name;
     public PyObject* func_qualname;
     public nint func_code;
-    /// <summary>The class whose body defined this function (for zero-argument super()), or 0; classes are never freed.</summary>
-    public nint func_class;
     /// <summary>Head of the weak references to this function (tp_weaklistoffset points here).</summary>
     public nint func_weakreflist;
 }
@@ -130,6 +128,23 @@ public unsafe struct PyDescriptorObject
     public PyObject* d_get;
     public PyObject* d_set;
     public PyObject* d_del;
+}
+
+/// <summary>
+/// A getset descriptor as CPython 3.12 puts in a class dict for <c>__dict__</c> and
+/// <c>__weakref__</c>: it names its class (a strong reference, hence a class's cycles) and
+/// the attribute. The interpreter implements the attribute itself; this object is what
+/// <c>A.__dict__['__dict__']</c> is and what keeps the counts of references right.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyGetSetDescrObject
+{
+    public PyObject ob_base;
+    public PyObject* d_type;
+    /// <summary>An interned (immortal) str: not counted among the traversed fields.</summary>
+    public PyObject* d_name;
+    public PyObject* d_qualname;
+    public nint d_getset;
 }
 
 /// <summary>A slice object (start, stop, step may be None).</summary>

@@ -40,6 +40,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Property;
     public readonly PyTypeObject* StaticMethod;
     public readonly PyTypeObject* ClassMethod;
+    public readonly PyTypeObject* GetSetDescriptor;
     public readonly PyTypeObject* PyObjectC;
     public readonly PyTypeObject* CSsizeT;
     public readonly PyTypeObject* CLong;
@@ -74,6 +75,7 @@ public sealed unsafe class ScriptTypes
         Property = Make(reg, st, "property", sizeof(PyDescriptorObject), 3, gc: true);
         StaticMethod = Make(reg, st, "staticmethod", sizeof(PyDescriptorObject), 3, gc: true);
         ClassMethod = Make(reg, st, "classmethod", sizeof(PyDescriptorObject), 3, gc: true);
+        GetSetDescriptor = Make(reg, st, "getset_descriptor", sizeof(PyGetSetDescrObject), 1, gc: true);
         PyObjectC = Make(reg, st, "py_object", sizeof(PyCDataObject), 0, gc: false);
         CSsizeT = Make(reg, st, "c_long", sizeof(PyCDataObject), 0, gc: false);
         CLong = CSsizeT; // on 64-bit Linux c_ssize_t is c_long, as in CPython
