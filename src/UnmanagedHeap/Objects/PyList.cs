@@ -138,20 +138,29 @@ public static unsafe class PyList
     private static void Dealloc(PyObject* op)
     {
         GcList.Untrack(op);
-        var list = (PyListObject*)op;
-        PyObject** items = list->ob_item;
-        if (items != null)
+        if (((PyListObject*)op)->ob_item != null)
         {
-            nint n = list->ob_base.ob_size;
-            // Drop items last-to-first as CPython does, so ids free in the same order.
-            for (nint i = n - 1; i >= 0; i--)
-            {
-                Refcount.XDecref(items[i]);
-            }
-            HeapState* st = op->ob_type->tp_heap;
-            st->allocator.Free(st->allocator.Context, items);
+            DropItems((PyListObject*)op);
         }
         ObjectMemory.Free(op);
+    }
+
+    /// <summary>
+    /// Dealloc's work for a list that has an item array: a call of its own, so that freeing
+    /// a list that never held anything (the common empty list) needs no loop registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DropItems(PyListObject* list)
+    {
+        PyObject** items = list->ob_item;
+        nint n = list->ob_base.ob_size;
+        // Drop items last-to-first as CPython does, so ids free in the same order.
+        for (nint i = n - 1; i >= 0; i--)
+        {
+            Refcount.XDecref(items[i]);
+        }
+        HeapState* st = list->ob_base.ob_base.ob_type->tp_heap;
+        st->allocator.Free(st->allocator.Context, items);
     }
 
     private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)

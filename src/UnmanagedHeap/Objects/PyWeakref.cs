@@ -218,17 +218,23 @@ public static unsafe class WeakrefHooks
     /// CPython's PyObject_ClearWeakRefs: clear every weak reference to the dying
     /// <paramref name="op"/>, then call the callbacks of those still alive, in list order.
     /// </summary>
+    /// <remarks>
+    /// Most objects die with no weak reference: that test is inlined into every dealloc,
+    /// the clearing itself is a call, so a dealloc's common path stays small.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ClearWeakrefs(PyObject* op)
     {
-        if (op->ob_type->tp_weaklistoffset == 0)
+        if (op->ob_type->tp_weaklistoffset != 0 && *PyWeakref.ListHead(op) != null)
         {
-            return;
+            ClearWeakrefList(op);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ClearWeakrefList(PyObject* op)
+    {
         PyWeakReference** head = PyWeakref.ListHead(op);
-        if (*head == null)
-        {
-            return;
-        }
         HeapState* st = op->ob_type->tp_heap;
         // Collect references with callbacks first (each held alive), clearing all of them.
         int withCallbacks = 0;
