@@ -204,7 +204,7 @@ public sealed unsafe partial class Interpreter
         {
             PyObject* r = PyWeakref.Referent(o);
             return PyWeakref.IsAlive(o)
-                ? $"<weakref at 0x{(nint)o:x}; to '{ModuleOf(r->ob_type)}{TypeName(r)}' at 0x{(nint)r:x}>"
+                ? $"<weakref at 0x{(nint)o:x}; to '{ModuleOf(r->ob_type)}{TypeName(r)}' at 0x{(nint)r:x}{ReferentName(r)}>"
                 : $"<weakref at 0x{(nint)o:x}; dead>";
         }
         if (t == St->type_weakref_proxy)
@@ -776,5 +776,19 @@ public sealed unsafe partial class Interpreter
             throw TypeErr("not all arguments converted during string formatting");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// weakref_repr's " (name)" suffix: the referent's <c>__name__</c> when its type defines
+    /// one, as classes and functions do (an instance of a class has none).
+    /// </summary>
+    private string ReferentName(PyObject* r)
+    {
+        if (r->ob_type == St->type_type)
+        {
+            string full = NameOfType((PyTypeObject*)r);
+            return $" ({full[(full.LastIndexOf('.') + 1)..]})";
+        }
+        return r->ob_type == T.Function ? $" ({PyUnicode.AsString(((PyFunctionObject*)r)->func_name)})" : "";
     }
 }
