@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UnmanagedHeap.Objects;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -44,8 +45,11 @@ public sealed unsafe partial class Interpreter
             DropPending(thrown);
             throw ValueErr("generator already executing");
         }
-        if (Depth + 1 >= RecursionLimit)
+        byte probe;
+        bool stackLow = (StackBase != 0 && StackBase - (nint)(&probe) > StackBudget) || !RuntimeHelpers.TryEnsureSufficientExecutionStack();
+        if (Depth + 1 >= RecursionLimit || stackLow)
         {
+            // A resumption nests like a call (yield from chains, generators driving generators).
             Refcount.XDecref(sent);
             DropPending(thrown);
             throw Error(RecursionError, "maximum recursion depth exceeded");

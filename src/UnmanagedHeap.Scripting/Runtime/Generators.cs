@@ -14,6 +14,8 @@ public unsafe struct PyGenObject
     public PyObject ob_base;
     public PyObject* gi_first;
     public nint gi_handle;
+    /// <summary>Head of the weak references to this generator (tp_weaklistoffset points here).</summary>
+    public nint gi_weakreflist;
 }
 
 /// <summary>
@@ -136,6 +138,7 @@ public sealed unsafe partial class Interpreter
             {
                 var slots = new TypeSlots { Dealloc = &GeneratorDealloc, Traverse = &GeneratorTraverse, Clear = &GeneratorClear, Finalize = &GeneratorFinalize };
                 _generatorType = Heap.Types.Create("generator", sizeof(PyGenObject), 0, TypeFlags.HaveGc, slots, St->type_object);
+                _generatorType->tp_weaklistoffset = sizeof(PyGenObject) - sizeof(nint);
                 RegisterGeneratorMethods(_generatorType);
             }
             return _generatorType;
@@ -202,6 +205,7 @@ public sealed unsafe partial class Interpreter
         {
             return; // the finalizer (close) resurrected it
         }
+        WeakrefHooks.ClearWeakrefs(op);
         GeneratorClear(op);
         ObjectMemory.Free(op);
     }
