@@ -19,11 +19,24 @@ public unsafe struct AllocatorFunctions
     /// <summary>Returns a block obtained from <see cref="Malloc"/> to the allocator.</summary>
     public delegate*<void*, void*, void> Free;
 
+    /// <summary>
+    /// Calls <see cref="Malloc"/>; when it is pymalloc's (the default allocator), calls it
+    /// directly instead, a call the JIT binds once rather than an indirect jump through a
+    /// pointer. (The comparison is exact: pymalloc publishes the very value compared with.)
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void* Allocate(nuint size) => Malloc(Context, size);
+    public readonly void* Allocate(nuint size) =>
+        (nint)Malloc == (nint)PyMallocAllocator.MallocFunction ? PyMallocAllocator.Malloc(Context, size) : Malloc(Context, size);
 
+    /// <summary>Calls <see cref="Free"/>, directly when it is pymalloc's (see <see cref="Allocate"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Release(void* block) => Free(Context, block);
+    public readonly void Release(void* block)
+    {
+        if ((nint)Free == (nint)PyMallocAllocator.FreeFunction)
+            PyMallocAllocator.Free(Context, block);
+        else
+            Free(Context, block);
+    }
 }
 
 /// <summary>What an allocator can say about an arbitrary address without reading unverified memory.</summary>

@@ -49,9 +49,13 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
     public override AllocatorFunctions Functions => new()
     {
         Context = State,
-        Malloc = &Malloc,
-        Free = &Free,
+        Malloc = MallocFunction,
+        Free = FreeFunction,
     };
+
+    /// <summary>The hot-path entry points, which <see cref="AllocatorFunctions"/> recognises to call them directly.</summary>
+    internal static readonly delegate*<void*, nuint, void*> MallocFunction = &Malloc;
+    internal static readonly delegate*<void*, void*, void> FreeFunction = &Free;
 
     public override AllocatorStats Stats
     {
@@ -128,7 +132,7 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
     // filling up or emptying, large blocks, errors) is a call to a NoInlining helper, so
     // the fast path needs few registers and no stack frame work beyond the minimum.
 
-    private static void* Malloc(void* context, nuint size)
+    internal static void* Malloc(void* context, nuint size)
     {
         var s = (PyMallocState*)context;
         if (size - 1 >= SmallRequestThreshold)   // 0 wraps around to a huge value
@@ -179,7 +183,7 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         return block;
     }
 
-    private static void Free(void* context, void* p)
+    internal static void Free(void* context, void* p)
     {
         var s = (PyMallocState*)context;
         ArenaObject* arena = s->Arenas.Find((nuint)p);

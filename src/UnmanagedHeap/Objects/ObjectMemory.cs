@@ -35,7 +35,7 @@ public static unsafe class ObjectMemory
     {
         HeapState* st = type->tp_heap;
         nuint size = BlockSize(type, items);
-        byte* block = (byte*)st->allocator.Malloc(st->allocator.Context, size);
+        byte* block = (byte*)st->allocator.Allocate(size);
         if (block == null)
         {
             ThrowOutOfMemory(size);
@@ -118,7 +118,7 @@ public static unsafe class ObjectMemory
         }
         FreeLog.Record(st, op, type);
         st->live_objects--;
-        st->allocator.Free(st->allocator.Context, (byte*)op - type->tp_prefix);
+        st->allocator.Release((byte*)op - type->tp_prefix);
         if ((type->tp_flags & TypeFlags.HeapType) != 0)
         {
             Refcount.Decref((PyObject*)type);

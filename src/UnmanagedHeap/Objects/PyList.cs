@@ -118,7 +118,7 @@ public static unsafe class PyList
             {
                 Buffer.MemoryCopy(list->ob_item, items, capacity * sizeof(nint), keep * sizeof(nint));
             }
-            st->allocator.Free(st->allocator.Context, list->ob_item);
+            st->allocator.Release(list->ob_item);
         }
         list->ob_item = items;
         list->allocated = capacity;
@@ -127,7 +127,7 @@ public static unsafe class PyList
     private static PyObject** AllocateItems(HeapState* st, nint capacity)
     {
         nuint bytes = (nuint)(capacity * sizeof(nint));
-        var items = (PyObject**)st->allocator.Malloc(st->allocator.Context, bytes);
+        var items = (PyObject**)st->allocator.Allocate(bytes);
         if (items == null)
         {
             throw new OutOfHeapMemoryException(bytes);
@@ -160,7 +160,7 @@ public static unsafe class PyList
             Refcount.XDecref(items[i]);
         }
         HeapState* st = list->ob_base.ob_base.ob_type->tp_heap;
-        st->allocator.Free(st->allocator.Context, items);
+        st->allocator.Release(items);
     }
 
     private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
@@ -199,7 +199,7 @@ public static unsafe class PyList
             Refcount.XDecref(items[i]);
         }
         HeapState* st = op->ob_type->tp_heap;
-        st->allocator.Free(st->allocator.Context, items);
+        st->allocator.Release(items);
         return 0;
     }
 
