@@ -22,7 +22,7 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// the interpreter does the pointer work.
 /// </para>
 /// </summary>
-internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state)
+internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorState state)
 {
     private readonly ExecFrame _frame = state.Frame;
 
@@ -44,11 +44,7 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
     /// <summary>A lambda whose body is a yield expression: what is sent in becomes its return value.</summary>
     public IEnumerable<nint> RunLambda(Expr body)
     {
-        if (body is not (YieldExpr or YieldFromExpr))
-        {
-            throw interp.YieldNotSupported();
-        }
-        foreach (nint v in Yield(body))
+        foreach (nint v in Value(body))
         {
             yield return v;
         }
@@ -94,7 +90,7 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
             ForStmt f => For(f),
             TryStmt t => Try(t),
             WithStmt w => With(w, 0),
-            _ => throw interp.YieldNotSupported(),
+            _ => throw interp.YieldNotSupported(s),
         };
         foreach (nint v in steps)
         {
@@ -120,11 +116,18 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
             yield break;
         }
         var y = (YieldExpr)e;
-        if (y.Value is not null && interp.ContainsYield(y.Value))
+        if (y.Value is null)
         {
-            throw interp.YieldNotSupported();
+            _received = interp.NoneRef();
         }
-        yield return y.Value is null ? interp.NoneRef() : interp.EvalToAddress(y.Value, _frame);
+        else
+        {
+            foreach (nint v in Value(y.Value))
+            {
+                yield return v;
+            }
+        }
+        yield return TakeReceived();
         nint sent = state.TakeResumption(out PythonException? thrown);
         if (thrown != null)
         {
@@ -140,11 +143,11 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
     /// </summary>
     private IEnumerable<nint> YieldFrom(YieldFromExpr yf)
     {
-        if (interp.ContainsYield(yf.Value))
+        foreach (nint v in Value(yf.Value))
         {
-            throw interp.YieldNotSupported();
+            yield return v;
         }
-        nint it = interp.EvalYieldFromIterator(yf.Value, _frame);
+        nint it = interp.IterAndRelease(TakeReceived());
         state.Hold(it);
         try
         {
@@ -181,15 +184,11 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
         return r;
     }
 
-    // ---- Statements whose expression is a yield ----
+    // ---- Simple statements whose expression contains a yield ----
 
     private IEnumerable<nint> ExpressionStatement(ExprStmt e)
     {
-        if (e.Value is not (YieldExpr or YieldFromExpr))
-        {
-            throw interp.YieldNotSupported();
-        }
-        foreach (nint v in Yield(e.Value))
+        foreach (nint v in Value(e.Value))
         {
             yield return v;
         }
@@ -199,11 +198,11 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
 
     private IEnumerable<nint> Assign(IReadOnlyList<Expr> targets, Expr value)
     {
-        if (value is not (YieldExpr or YieldFromExpr) || targets.Any(interp.ContainsYield))
+        if (targets.Any(interp.ContainsYield))
         {
-            throw interp.YieldNotSupported();
+            throw interp.YieldNotSupported(targets.First(interp.ContainsYield));
         }
-        foreach (nint v in Yield(value))
+        foreach (nint v in Value(value))
         {
             yield return v;
         }
@@ -211,36 +210,54 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
         _flow = Flow.Normal;
     }
 
-    /// <summary><c>name += yield v</c>: the name's value is read before the yield, as CPython's bytecode does.</summary>
+    /// <summary>
+    /// <c>target op= value</c> with a yield in the value: the target's object, key and current
+    /// value are read before the value is evaluated, as CPython's bytecode does.
+    /// </summary>
     private IEnumerable<nint> AugAssign(AugAssignStmt aug)
     {
-        if (aug.Target is not NameExpr n || aug.Value is not (YieldExpr or YieldFromExpr))
+        using var operands = new Operands(interp, state);
+        switch (aug.Target)
         {
-            throw interp.YieldNotSupported();
+            case NameExpr n:
+                operands.Add(interp.LoadNameAddress(_frame, n.Id));
+                break;
+            case AttributeExpr a:
+                foreach (nint v in Value(a.Value))
+                {
+                    yield return v;
+                }
+                operands.Add(TakeReceived());
+                operands.Add(interp.GetAttrAddress(operands[0], a.Attr));
+                break;
+            case SubscriptExpr sub:
+                foreach (nint v in Value(sub.Value))
+                {
+                    yield return v;
+                }
+                operands.Add(TakeReceived());
+                foreach (nint v in Value(sub.Slice))
+                {
+                    yield return v;
+                }
+                operands.Add(TakeReceived());
+                operands.Add(interp.GetItemAddress(operands[0], operands[1]));
+                break;
+            default:
+                throw interp.YieldNotSupported(aug.Target);
         }
-        nint old = interp.LoadNameAddress(_frame, n.Id);
-        try
+        foreach (nint v in Value(aug.Value))
         {
-            foreach (nint v in Yield(aug.Value))
-            {
-                yield return v;
-            }
-            interp.StoreAugmented(aug, n.Id, old, TakeReceived(), _frame);
+            yield return v;
         }
-        finally
-        {
-            interp.Release(old);
-        }
+        nint result = interp.Augmented(aug.Op, operands.Values[^1], TakeReceived());
+        interp.StoreAugmentedTarget(aug.Target, operands.Values, result, _frame);
         _flow = Flow.Normal;
     }
 
     private IEnumerable<nint> Return(Expr value)
     {
-        if (value is not (YieldExpr or YieldFromExpr))
-        {
-            throw interp.YieldNotSupported();
-        }
-        foreach (nint v in Yield(value))
+        foreach (nint v in Value(value))
         {
             yield return v;
         }
@@ -248,25 +265,34 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
         _flow = Flow.Return;
     }
 
-    // ---- Compound statements with a yield in their body ----
+    // ---- Compound statements with a yield in their header or body ----
 
     private IEnumerable<nint> If(IfStmt i)
     {
-        if (interp.ContainsYield(i.Test))
+        bool truth = false;
+        foreach (nint v in Test(i.Test, t => truth = t))
         {
-            throw interp.YieldNotSupported();
+            yield return v;
         }
-        return Block(interp.TestTrue(i.Test, _frame) ? i.Body : i.OrElse);
+        foreach (nint v in Block(truth ? i.Body : i.OrElse))
+        {
+            yield return v;
+        }
     }
 
     private IEnumerable<nint> While(WhileStmt w)
     {
-        if (interp.ContainsYield(w.Test))
+        while (true)
         {
-            throw interp.YieldNotSupported();
-        }
-        while (interp.TestTrue(w.Test, _frame))
-        {
+            bool truth = false;
+            foreach (nint v in Test(w.Test, t => truth = t))
+            {
+                yield return v;
+            }
+            if (!truth)
+            {
+                break;
+            }
             foreach (nint v in Block(w.Body))
             {
                 yield return v;
@@ -290,11 +316,15 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
 
     private IEnumerable<nint> For(ForStmt fo)
     {
-        if (interp.ContainsYield(fo.Iter) || interp.ContainsYield(fo.Target))
+        if (interp.ContainsYield(fo.Target))
         {
-            throw interp.YieldNotSupported();
+            throw interp.YieldNotSupported(fo.Target);
         }
-        nint it = interp.EvalIterator(fo.Iter, _frame);
+        foreach (nint v in Value(fo.Iter))
+        {
+            yield return v;
+        }
+        nint it = interp.IterAndRelease(TakeReceived());
         state.Hold(it);
         try
         {
@@ -468,11 +498,15 @@ internal sealed class GeneratorExecutor(Interpreter interp, GeneratorState state
             yield break;
         }
         WithItem item = w.Items[index];
-        if (interp.ContainsYield(item.ContextExpr) || (item.OptionalVars is not null && interp.ContainsYield(item.OptionalVars)))
+        if (item.OptionalVars is not null && interp.ContainsYield(item.OptionalVars))
         {
-            throw interp.YieldNotSupported();
+            throw interp.YieldNotSupported(item.OptionalVars);
         }
-        nint manager = interp.EnterContext(item, _frame);
+        foreach (nint v in Value(item.ContextExpr))
+        {
+            yield return v;
+        }
+        nint manager = interp.EnterContext(TakeReceived(), item, _frame);
         state.Hold(manager);
         try
         {

@@ -103,8 +103,18 @@ public sealed unsafe partial class Interpreter
         return found;
     }
 
-    internal PythonException YieldNotSupported() => Error(SystemError,
-        "this use of 'yield' is not supported by this interpreter: use 'yield'/'yield from' as a statement, as the value of an assignment or return, or in a lambda's body");
+    /// <summary>The error for a yield somewhere the generator executor cannot suspend (named by the node around it).</summary>
+    internal PythonException YieldNotSupported(Node where)
+    {
+        string kind = where.GetType().Name;
+        if (where is YieldExpr or YieldFromExpr)
+        {
+            return Error(SystemError, "this use of 'yield' is not supported by this interpreter (a yield in this position)");
+        }
+        kind = kind.EndsWith("Stmt", StringComparison.Ordinal) ? $"a '{kind[..^4].ToLowerInvariant()}' statement"
+            : $"a {(kind.EndsWith("Expr", StringComparison.Ordinal) ? kind[..^4] : kind)} expression";
+        return Error(SystemError, $"this use of 'yield' is not supported by this interpreter (a yield inside {kind})");
+    }
 
     /// <summary>A statement boundary: the traceback line, and a safe point for a scheduled collection.</summary>
     internal void BeginStatement(Stmt s, ExecFrame f)
@@ -137,19 +147,42 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    /// <summary><c>name op= rhs</c> with the old value (borrowed) read earlier; consumes <paramref name="rhs"/>.</summary>
-    internal void StoreAugmented(AugAssignStmt aug, string name, nint old, nint rhs, ExecFrame f)
+    /// <summary><c>old op= rhs</c>'s new value: the old value is borrowed, <paramref name="rhs"/> consumed.</summary>
+    internal nint Augmented(BinaryOperator op, nint old, nint rhs)
     {
-        PyObject* r;
         try
         {
-            r = BinaryOp(aug.Op, (PyObject*)old, (PyObject*)rhs, inplace: true);
+            return (nint)BinaryOp(op, (PyObject*)old, (PyObject*)rhs, inplace: true);
         }
         finally
         {
             Refcount.Decref((PyObject*)rhs);
         }
-        StoreName(f, name, r);
+    }
+
+    /// <summary>Stores an augmented assignment's result (consumed) into its target, whose object and key were evaluated into <paramref name="operands"/>.</summary>
+    internal void StoreAugmentedTarget(Expr target, List<nint> operands, nint result, ExecFrame f)
+    {
+        if (target is NameExpr n)
+        {
+            StoreName(f, n.Id, (PyObject*)result);
+            return;
+        }
+        try
+        {
+            if (target is AttributeExpr a)
+            {
+                SetAttr((PyObject*)operands[0], a.Attr, (PyObject*)result);
+            }
+            else
+            {
+                SetItem((PyObject*)operands[0], (PyObject*)operands[1], (PyObject*)result);
+            }
+        }
+        finally
+        {
+            Refcount.Decref((PyObject*)result);
+        }
     }
 
     internal void DropException(PythonException? e) => DropPending(e);
@@ -209,10 +242,10 @@ public sealed unsafe partial class Interpreter
 
     // ---- with ----
 
-    /// <summary>Evaluates a with item, calls <c>__enter__</c> and binds its result; returns the manager (owned).</summary>
-    internal nint EnterContext(WithItem item, ExecFrame f)
+    /// <summary>Calls <c>__enter__</c> of a with item's manager (owned; released if this raises) and binds its result.</summary>
+    internal nint EnterContext(nint managerAddress, WithItem item, ExecFrame f)
     {
-        PyObject* manager = Eval(item.ContextExpr, f);
+        var manager = (PyObject*)managerAddress;
         try
         {
             PyObject* enter = UserSpecial(manager, "__enter__");
@@ -268,8 +301,18 @@ public sealed unsafe partial class Interpreter
 
     // ---- yield from ----
 
-    /// <summary>The delegate of <c>yield from</c>: a generator is used as it is, anything else through iter().</summary>
-    internal nint EvalYieldFromIterator(Expr e, ExecFrame f) => EvalIterator(e, f);
+    /// <summary>iter(v) for a for loop or <c>yield from</c> (a generator is its own iterator); consumes <paramref name="value"/>.</summary>
+    internal nint IterAndRelease(nint value)
+    {
+        try
+        {
+            return (nint)GetIter((PyObject*)value);
+        }
+        finally
+        {
+            Refcount.Decref((PyObject*)value);
+        }
+    }
 
     /// <summary>
     /// One step of <c>yield from</c>: sends <paramref name="sent"/> (owned; 0 means None) or
@@ -397,5 +440,55 @@ public sealed unsafe partial class Interpreter
     {
         PyObject* args = ExceptionArgs(stop);
         return NewRef(args != null && PyTuple.Size(args) > 0 ? PyTuple.Items(args)[0] : St->none);
+    }
+
+    // ---- Operations on borrowed operands, for expressions with a yield inside ----
+
+    internal nint Binary(BinaryOperator op, nint a, nint b) => (nint)BinaryOp(op, (PyObject*)a, (PyObject*)b, inplace: false);
+
+    internal nint Unary(UnaryOperator op, nint v) => (nint)UnaryOp(op, (PyObject*)v);
+
+    internal nint Compare(CompareOperator op, nint a, nint b) => (nint)CompareOp(op, (PyObject*)a, (PyObject*)b);
+
+    internal nint GetAttrAddress(nint obj, string name) => (nint)GetAttr((PyObject*)obj, name);
+
+    internal nint GetItemAddress(nint obj, nint key) => (nint)GetItem((PyObject*)obj, (PyObject*)key);
+
+    internal bool IsTrueAddress(nint v) => IsTrue((PyObject*)v);
+
+    internal nint TupleOf(List<nint> items) => items.Count == 0 ? (nint)NewRef(St->empty_tuple) : (nint)Tuple(items.ToArray());
+
+    internal nint ListOf(List<nint> items)
+    {
+        PyObject* list = PyList.New(St, items.Count);
+        foreach (nint it in items)
+        {
+            PyList.Append(list, (PyObject*)it);
+        }
+        return (nint)list;
+    }
+
+    /// <summary>What <c>obj.name(...)</c> calls (new reference); when <paramref name="unbound"/>, obj goes first.</summary>
+    internal nint LookupMethodAddress(nint obj, string name, out bool unbound) => (nint)LookupMethod((PyObject*)obj, name, out unbound);
+
+    /// <summary>Calls with borrowed callee, self (0: none), arguments and keyword values; returns a new reference.</summary>
+    internal nint CallBorrowedArguments(nint callee, nint self, List<nint> args, List<(string Name, nint Value)> keywords)
+    {
+        var owned = new List<nint>(args.Count + 1);
+        if (self != 0)
+        {
+            owned.Add((nint)NewRef((PyObject*)self));
+        }
+        foreach (nint a in args)
+        {
+            owned.Add((nint)NewRef((PyObject*)a));
+        }
+        KwArgs? kw = null;
+        foreach (var (name, value) in keywords)
+        {
+            kw ??= [];
+            kw.Add((name, (nint)NewRef((PyObject*)value)));
+        }
+        return (nint)Call((PyObject*)callee, owned.ToArray(), kw);
     }
 }

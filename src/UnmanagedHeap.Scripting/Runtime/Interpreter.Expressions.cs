@@ -226,6 +226,9 @@ public sealed unsafe partial class Interpreter
                 return MakeFunction(lam, "<lambda>", lam.Parameters, null, lam.Body, f);
             case StarredExpr:
                 throw Error(SystemError, "can't use starred expression here");
+            case YieldExpr or YieldFromExpr:
+                // Only a generator function's executor evaluates yields; this is one it cannot place.
+                throw YieldNotSupported(e);
             default:
                 throw Error(SystemError, $"'{e.GetType().Name}' expressions are not supported by this interpreter");
         }

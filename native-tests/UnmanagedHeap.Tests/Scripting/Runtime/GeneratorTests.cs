@@ -34,6 +34,15 @@ public class GeneratorTests
             finally:
                 local = None
 
+        def exprs(a):
+            box = Box()
+            box.items = [a]
+            while True:
+                box.items += [(yield a), a]
+                pair = ((yield box), len([(yield [a, (yield a)])]))
+                if (yield pair) or a:
+                    box.items[0] = a if (yield) else (yield a)
+
         def inner(v):
             got = yield v
             return got
@@ -45,6 +54,15 @@ public class GeneratorTests
                 return False
 
         def run_all():
+            e = exprs(arg); next(e); e.send(sent); e.send(sent); e.send(sent); e.close()
+            e = exprs(arg)
+            for _ in range(9):
+                e.send(None if _ == 0 else sent)
+            try:
+                e.throw(KeyError("k"))
+            except KeyError:
+                pass
+            e = exprs(arg); next(e); e.send(sent); del e
             list(worker(arg))
             g = worker(arg); next(g); g.close()
             g = worker(arg); next(g); g.send(sent); g.send(sent); g.send(sent); g.close()
@@ -129,7 +147,7 @@ public class GeneratorTests
         var (output, err, exit) = Run("""
             def g():
                 yield 1
-                x = [1, (yield 2)]
+                x = {"k": (yield 2)}
             it = g()
             print(next(it))
             next(it)
@@ -137,7 +155,7 @@ public class GeneratorTests
         Assert.That(output, Is.EqualTo("1\n"));
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(err, Does.Contain("line 3, in g"));
-        Assert.That(LastLine(err), Does.StartWith("SystemError: this use of 'yield' is not supported by this interpreter"));
+        Assert.That(LastLine(err), Is.EqualTo("SystemError: this use of 'yield' is not supported by this interpreter (a yield inside a Dict expression)"));
     }
 
     [Test]

@@ -221,7 +221,7 @@ public class InterpreterTests
     {
         var (_, err, exit) = Run("""
             def gen():
-                print((yield 1))
+                print(*(yield 1))
             next(gen())
             """);
         Assert.That(exit, Is.EqualTo(1));
