@@ -62,30 +62,34 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         get
         {
             PyMallocState* s = State;
+            (long smallBlocks, long smallBytes) = CountLiveSmallBlocks(s);
+            long liveBlocks = smallBlocks + (long)s->Large.Count;
             return new AllocatorStats(
-                LiveBlocks: s->TotalAllocations - s->TotalFrees,
-                LiveBytes: SmallLiveBytes(s) + s->LargeBytes,
+                LiveBlocks: liveBlocks,
+                LiveBytes: smallBytes + s->LargeBytes,
                 TotalAllocations: s->TotalAllocations,
-                TotalFrees: s->TotalFrees,
+                TotalFrees: s->TotalAllocations - liveBlocks,
                 ReservedBytes: s->ArenaCount * ArenaBytes + s->LargeBytes);
         }
     }
 
     /// <summary>
-    /// Bytes of the live small blocks, counted on demand from the pools' live counts: the
-    /// hot paths already keep <see cref="PoolHeader.Ref"/>, and a second running byte
-    /// count would cost every Malloc and Free a read-modify-write for a figure read rarely.
+    /// Live small blocks and their bytes, counted on demand from the pools' live counts.
+    /// The hot paths keep <see cref="PoolHeader.Ref"/> anyway; running totals of live bytes
+    /// or of frees (which is allocations minus live blocks) would cost every Malloc or Free
+    /// a read-modify-write for figures that are read rarely.
     /// </summary>
-    private static long SmallLiveBytes(PyMallocState* s)
+    private static (long Blocks, long Bytes) CountLiveSmallBlocks(PyMallocState* s)
     {
-        long bytes = 0;
+        long blocks = 0, bytes = 0;
         for (ArenaObject* arena = s->AllArenas; arena != null; arena = arena->AllNext)
             for (uint i = 0; i < arena->NextFreshPool; i++)
             {
                 var pool = (PoolHeader*)(arena->Base + i * PoolSize);
+                blocks += pool->Ref;
                 bytes += (long)pool->Ref * BlockSize(pool->SizeIndex);
             }
-        return bytes;
+        return (blocks, bytes);
     }
 
     /// <summary>Arenas currently held (including at most one empty spare).</summary>
@@ -217,7 +221,6 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         byte* head = pool->FreeBlock;
         *(byte**)p = head;
         pool->FreeBlock = (byte*)p;
-        s->TotalFrees++;
 
         // A pool that was full (no free block, nothing left to carve) is off its used list
         // and must rejoin it; Ref reaching 0 means it is empty now. Both are rare: out of
@@ -289,7 +292,6 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
             ThrowBadFree(s, p);
         NativeMemory.AlignedFree(p);
         s->LargeBytes -= (long)entry.Size;
-        s->TotalFrees++;
     }
 
     // ----------------------------------------------------------------------------------

@@ -149,6 +149,6 @@ internal unsafe struct PyMallocState
     /// <summary>Bytes of the live large blocks (live small-block bytes are counted from the pools on demand).</summary>
     public long LargeBytes;
 
+    /// <summary>Blocks handed out since creation (frees are this minus the live blocks, counted on demand).</summary>
     public long TotalAllocations;
-    public long TotalFrees;
 }
