@@ -330,6 +330,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         {
             while (true)
             {
+                _frame.Line = fo.Line;
                 nint item = interp.NextItem(it);
                 if (item == 0)
                 {

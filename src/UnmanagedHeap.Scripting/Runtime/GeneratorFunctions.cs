@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using UnmanagedHeap.Objects;
 using UnmanagedHeap.Scripting.Runtime.Types;
 using UnmanagedHeap.Scripting.Syntax;
@@ -48,18 +49,8 @@ internal sealed unsafe class FunctionGeneratorState(ExecFrame frame, nint functi
                 return r;
             }
         }
-        foreach (nint local in Frame.Fast)
-        {
-            if (local != 0)
-            {
-                int r = visit((PyObject*)local, arg);
-                if (r != 0)
-                {
-                    return r;
-                }
-            }
-        }
-        return VisitAll(Held, visit, arg);
+        int result = VisitAll(Frame.Fast, visit, arg);
+        return result != 0 ? result : VisitAll(CollectionsMarshal.AsSpan(Held), visit, arg);
     }
 }
 

@@ -102,10 +102,7 @@ public sealed unsafe partial class Interpreter
             DropPending(e);
             e = Error(RuntimeError, "generator raised StopIteration");
         }
-        if (state is FunctionGeneratorState f)
-        {
-            e.Trace.Add((f.Code.File, state.Frame.Line, state.Name));
-        }
+        e.Trace.Add((state is FunctionGeneratorState f ? f.Code.File : FileName, state.Frame.Line, state.Name));
         return e;
     }
 

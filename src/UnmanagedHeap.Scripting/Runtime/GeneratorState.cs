@@ -68,7 +68,7 @@ internal abstract unsafe class GeneratorState(ExecFrame frame, string name, stri
 
     public void Unhold(nint reference) => Held.RemoveAt(Held.LastIndexOf(reference));
 
-    protected static int VisitAll(List<nint> references, delegate*<PyObject*, void*, int> visit, void* arg)
+    protected static int VisitAll(ReadOnlySpan<nint> references, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         foreach (nint r in references)
         {

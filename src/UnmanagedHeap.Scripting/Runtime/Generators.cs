@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Runtime.Types;
 using UnmanagedHeap.Scripting.Syntax;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -65,62 +66,34 @@ internal sealed class GeneratorBody(Interpreter interp, ImmutableArray<Comprehen
 }
 
 /// <summary>
-/// A generator expression's state: it runs inside the enclosing frame, with its loop
-/// variables swapped into that frame's comprehension variables while it runs.
+/// A generator expression's state: its own frame (its loop variables, and cells for those a
+/// lambda inside captures), the closure of enclosing variables it reads, and the module
+/// globals the frame borrows — what CPython's genexpr function and frame hold.
 /// </summary>
-internal sealed unsafe class ExpressionGeneratorState(GeneratorBody body, List<(string Name, nint Value, bool IsCell)> vars, string qualName)
-    : GeneratorState(body.Frame, "<genexpr>", qualName)
+internal sealed unsafe class ExpressionGeneratorState(ExecFrame frame, nint closure, nint globals, string qualName)
+    : GeneratorState(frame, "<genexpr>", qualName)
 {
-    private List<(string Name, nint Value, bool IsCell)> _vars = vars;
-    private int _mark = -1;
+    private nint _closure = closure;
+    private nint _globals = globals;
 
     /// <summary>A generator expression has no try blocks: a thrown exception just ends it.</summary>
     public override bool AcceptsThrow => false;
 
-    public override void Enter()
-    {
-        ExecFrame f = Frame;
-        f.CompVars ??= [];
-        _mark = f.CompVars.Count;
-        f.CompVars.AddRange(_vars);
-    }
-
-    public override void Leave()
-    {
-        ExecFrame f = Frame;
-        _vars = f.CompVars!.GetRange(_mark, _vars.Count);
-        f.CompVars.RemoveRange(_mark, _vars.Count);
-        _mark = -1;
-    }
-
     public override void ReleaseFrame()
     {
-        foreach (var (_, value, _) in _vars)
-        {
-            Refcount.XDecref((PyObject*)value);
-        }
-        _vars = [];
+        Frame.Release();
+        nint closure = _closure;
+        nint globals = _globals;
+        _closure = 0;
+        _globals = 0;
+        Refcount.XDecref((PyObject*)closure);
+        Refcount.XDecref((PyObject*)globals);
     }
 
     public override int Traverse(delegate*<PyObject*, void*, int> visit, void* arg)
     {
-        // While it runs the variables live in the enclosing frame, which the collector never sees.
-        if (_mark >= 0)
-        {
-            return 0;
-        }
-        foreach (var (_, value, _) in _vars)
-        {
-            if (value != 0)
-            {
-                int r = visit((PyObject*)value, arg);
-                if (r != 0)
-                {
-                    return r;
-                }
-            }
-        }
-        return 0;
+        int r = VisitAll([_closure, _globals], visit, arg);
+        return r != 0 ? r : VisitAll(Frame.Fast, visit, arg);
     }
 }
 
@@ -164,7 +137,10 @@ public sealed unsafe partial class Interpreter
         return gen;
     }
 
-    /// <summary>A generator expression: the first iterable is evaluated now, in the enclosing scope; the rest runs lazily.</summary>
+    /// <summary>
+    /// A generator expression: the first iterable is evaluated now, in the enclosing scope; the
+    /// rest runs lazily in the expression's own frame, reaching enclosing variables through cells.
+    /// </summary>
     private PyObject* MakeGenerator(GeneratorExpr ge, ExecFrame f)
     {
         PyObject* first = Eval(ge.Generators[0].Iter, f);
@@ -177,14 +153,35 @@ public sealed unsafe partial class Interpreter
         {
             Refcount.Decref(first);
         }
-        var vars = new List<(string, nint, bool)>();
-        foreach (Comprehension g in ge.Generators)
+        Scope scope = _scopes[ge];
+        PyObject* closure = null;
+        try
         {
-            AddTargetNames(g.Target, vars);
+            if (scope.Free.Count > 0)
+            {
+                var cells = new List<nint>();
+                foreach (string n in scope.Free)
+                {
+                    cells.Add((nint)NewRef(FindCell(f, n)));
+                }
+                closure = TupleSteal(cells);
+            }
         }
-        var body = new GeneratorBody(this, ge.Generators, ge.Element, f);
-        string qualName = f.Scope.Kind == ScopeKind.Function ? f.QualPrefix + "<genexpr>" : "<genexpr>";
-        var state = new ExpressionGeneratorState(body, vars, qualName);
+        catch
+        {
+            Refcount.Decref(it);
+            throw;
+        }
+        string qualName = f.QualPrefix + "<genexpr>";
+        var frame = new ExecFrame(scope, f.Globals, null, closure, null, "<genexpr>", qualName + ".<locals>.") { Line = ge.Line };
+        foreach (string cellName in scope.Cells)
+        {
+            PyObject* cell = ScriptTypes.New(T.Cell);
+            ScriptTypes.Track(cell);
+            frame.Fast[scope.Slots[cellName]] = (nint)cell;
+        }
+        var state = new ExpressionGeneratorState(frame, (nint)closure, (nint)NewRef(f.Globals), qualName);
+        var body = new GeneratorBody(this, ge.Generators, ge.Element, frame);
         state.Enumerator = body.Loop(0, (nint)NewRef(it)).GetEnumerator();
         return NewGeneratorObject(state, it);
     }

@@ -167,6 +167,8 @@ public sealed unsafe partial class Interpreter
         {
             while (true)
             {
+                // An exception from the iterator (a generator's body, a __next__) is reported at the for line.
+                f.Line = fo.Line;
                 PyObject* item = Next(it);
                 if (item == null)
                 {

@@ -133,7 +133,38 @@ public sealed class ScopeAnalyzer : SyntaxWalker
 
     public override bool VisitDictComp(DictCompExpr node) => WalkComprehension(node, () => base.VisitDictComp(node));
 
-    public override bool VisitGenerator(GeneratorExpr node) => WalkComprehension(node, () => base.VisitGenerator(node));
+    /// <summary>
+    /// A generator expression is a function scope of its own, as CPython compiles it: only its
+    /// first iterable is evaluated where it stands; its loop variables are its locals, and the
+    /// enclosing function's variables it reads become cells, so it still sees them after that
+    /// function has returned.
+    /// </summary>
+    public override bool VisitGenerator(GeneratorExpr node)
+    {
+        Walk(node.Generators[0].Iter);
+        Scope parent = _comp ?? _current;
+        var scope = new Scope(ScopeKind.Function, parent, "<genexpr>");
+        parent.Children.Add(scope);
+        _scopes[node] = scope;
+        Scope saved = _current;
+        Scope? savedComp = _comp;
+        _current = scope;
+        _comp = null;
+        for (int i = 0; i < node.Generators.Length; i++)
+        {
+            Comprehension generator = node.Generators[i];
+            Walk(generator.Target);
+            if (i > 0)
+            {
+                Walk(generator.Iter);
+            }
+            Walk(generator.Ifs);
+        }
+        Walk(node.Element);
+        _current = saved;
+        _comp = savedComp;
+        return true;
+    }
 
     private bool WalkComprehension(Expr node, Func<bool> walk)
     {
