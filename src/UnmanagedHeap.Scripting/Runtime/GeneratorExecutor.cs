@@ -41,7 +41,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
     /// <summary>A <c>def</c> body: a return leaves its value in the frame's return slot.</summary>
     public IEnumerable<nint> Run(IReadOnlyList<Stmt> body) => Block(body);
 
-    /// <summary>A lambda whose body is a yield expression: what is sent in becomes its return value.</summary>
+    /// <summary>A generator lambda (<c>lambda: (yield)</c>): the value of its body is its return value.</summary>
     public IEnumerable<nint> RunLambda(Expr body)
     {
         foreach (nint v in Value(body))

@@ -25,6 +25,12 @@ public sealed unsafe partial class Interpreter
     {
         returned = null;
         GeneratorState? state = StateOf(gen);
+        if (state is { Running: true })
+        {
+            Refcount.XDecref(sent);
+            DropPending(thrown);
+            throw ValueErr("generator already executing");
+        }
         if (state == null || state.Done || (thrown != null && (!state.Started || !state.AcceptsThrow)))
         {
             // Finished, or not yet at a yield that could catch it: the exception ends the generator.
@@ -38,12 +44,6 @@ public sealed unsafe partial class Interpreter
                 throw thrown;
             }
             return null;
-        }
-        if (state.Running)
-        {
-            Refcount.XDecref(sent);
-            DropPending(thrown);
-            throw ValueErr("generator already executing");
         }
         byte probe;
         bool stackLow = (StackBase != 0 && StackBase - (nint)(&probe) > StackBudget) || !RuntimeHelpers.TryEnsureSufficientExecutionStack();
@@ -106,20 +106,18 @@ public sealed unsafe partial class Interpreter
         return e;
     }
 
-    /// <summary>Makes the generator's frame current: its comprehension variables and the exceptions its handlers were handling.</summary>
+    /// <summary>Marks the generator running and restores the exceptions its except blocks were handling when it suspended.</summary>
     private int EnterGenerator(GeneratorState state)
     {
         state.Running = true;
         int mark = Handling.Count;
         Handling.AddRange(state.SavedHandling);
         state.SavedHandling.Clear();
-        state.Enter();
         return mark;
     }
 
     private void LeaveGenerator(GeneratorState state, int mark)
     {
-        state.Leave();
         state.SavedHandling.AddRange(Handling.GetRange(mark, Handling.Count - mark));
         Handling.RemoveRange(mark, Handling.Count - mark);
         state.Running = false;
@@ -128,7 +126,7 @@ public sealed unsafe partial class Interpreter
     /// <summary>
     /// Ends a generator: disposing its iterator runs the C# cleanup of whatever it was suspended
     /// in (releasing loop iterators, leaving except blocks), then its locals are dropped.
-    /// Python code does not run here; <see cref="CloseGenerator"/> is what runs finally blocks.
+    /// None of its body runs here; <see cref="CloseGenerator"/> is what runs its finally blocks.
     /// </summary>
     private void FinishGenerator(GeneratorState state)
     {

@@ -37,14 +37,6 @@ internal abstract unsafe class GeneratorState(ExecFrame frame, string name, stri
     /// <summary>False when the body cannot catch an exception thrown in (it then just ends the generator).</summary>
     public virtual bool AcceptsThrow => true;
 
-    public virtual void Enter()
-    {
-    }
-
-    public virtual void Leave()
-    {
-    }
-
     /// <summary>The value its body returned (new reference, or 0 for None).</summary>
     public virtual nint TakeReturnValue() => 0;
 
