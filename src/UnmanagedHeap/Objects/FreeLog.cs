@@ -13,23 +13,38 @@ public static unsafe class FreeLog
     /// <summary>Entries kept: 2^16 (1.5 MiB of native memory per heap).</summary>
     public const int Capacity = 1 << 16;
 
+    /// <remarks>
+    /// Every object free records here, so the ring keeps a cursor to the next entry rather
+    /// than a count to mask and scale: three stores and a pointer bump, the wrap a branch
+    /// taken once per <see cref="Capacity"/> frees.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Record(HeapState* st, PyObject* op, PyTypeObject* type)
     {
-        FreeLogEntry* e = st->free_log + (st->free_log_written & st->free_log_mask);
+        FreeLogEntry* e = st->free_log_next;
         e->address = (nint)op;
         e->type = type;
         e->collection = st->gc_current_collection;
-        st->free_log_written++;
+        if (++e == st->free_log_end)
+        {
+            e = st->free_log;
+            st->free_log_wrapped = 1;
+        }
+        st->free_log_next = e;
     }
 
     /// <summary>Finds the newest record for <paramref name="address"/>, if it is still in the ring.</summary>
     public static bool TryFind(HeapState* st, nint address, out FreeLogEntry entry)
     {
-        long kept = Math.Min(st->free_log_written, (long)st->free_log_mask + 1);
-        for (long i = 1; i <= kept; i++)
+        long kept = st->free_log_wrapped != 0 ? Capacity : st->free_log_next - st->free_log;
+        FreeLogEntry* e = st->free_log_next;
+        for (long i = 0; i < kept; i++)
         {
-            FreeLogEntry* e = st->free_log + ((st->free_log_written - i) & st->free_log_mask);
+            if (e == st->free_log)
+            {
+                e = st->free_log_end;
+            }
+            e--;
             if (e->address == address)
             {
                 entry = *e;

@@ -23,7 +23,8 @@ public static unsafe class HeapBootstrap
         st->gen2.threshold = 10;
         st->gc_enabled = 1;
         st->free_log = (FreeLogEntry*)NativeMemory.AllocZeroed((nuint)(FreeLog.Capacity * sizeof(FreeLogEntry)));
-        st->free_log_mask = FreeLog.Capacity - 1;
+        st->free_log_next = st->free_log;
+        st->free_log_end = st->free_log + FreeLog.Capacity;
         return st;
     }
 

@@ -58,9 +58,14 @@ public unsafe struct HeapState
     public PyObject* trash_head;
 
     // ---- Free log: which id was freed, and by what ----
+    /// <summary>The ring of <see cref="FreeLog.Capacity"/> records.</summary>
     public FreeLogEntry* free_log;
-    public int free_log_mask;
-    public long free_log_written;
+    /// <summary>Where the next record goes; the newest record is just before it.</summary>
+    public FreeLogEntry* free_log_next;
+    /// <summary>One past the ring's last entry.</summary>
+    public FreeLogEntry* free_log_end;
+    /// <summary>1 once the ring has been filled, so every entry holds a record.</summary>
+    public int free_log_wrapped;
 
     // ---- Bookkeeping ----
     public long live_objects;
