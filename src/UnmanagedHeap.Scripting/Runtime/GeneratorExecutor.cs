@@ -151,6 +151,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         state.Hold(it);
         try
         {
+            state.Delegate = it;
             nint sent = 0;
             PythonException? thrown = null;
             while (true)
@@ -172,6 +173,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         }
         finally
         {
+            state.Delegate = 0;
             state.Unhold(it);
             interp.Release(it);
         }

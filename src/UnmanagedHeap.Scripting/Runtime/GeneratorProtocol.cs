@@ -275,6 +275,23 @@ public sealed unsafe partial class Interpreter
         return $"<generator object {qualName} at 0x{(nint)gen:x}>";
     }
 
+    /// <summary>The generator's data attributes (new reference), or null: names, and whether it runs, is suspended, delegates.</summary>
+    private PyObject* GeneratorAttr(PyObject* gen, string name)
+    {
+        GeneratorState? state = StateOf(gen);
+        bool suspended = state is { Started: true, Done: false, Running: false };
+        return name switch
+        {
+            "__name__" => Str(state?.Name ?? "<genexpr>"),
+            "__qualname__" => Str(state?.QualName ?? "<genexpr>"),
+            "gi_running" => Bool(state is { Running: true }),
+            "gi_suspended" => Bool(suspended),
+            // The delegate a suspended yield from is passing values through to, held first among its references.
+            "gi_yieldfrom" => NewRef(suspended && state!.Delegate != 0 ? (PyObject*)state.Delegate : St->none),
+            _ => null,
+        };
+    }
+
     private void RegisterGeneratorMethods(PyTypeObject* t)
     {
         Method(t, "__next__", (self, a, _) =>

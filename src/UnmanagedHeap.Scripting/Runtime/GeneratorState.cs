@@ -56,6 +56,9 @@ internal abstract unsafe class GeneratorState(ExecFrame frame, string name, stri
         return sent;
     }
 
+    /// <summary>Borrowed: the iterator a suspended <c>yield from</c> delegates to, or 0.</summary>
+    public nint Delegate { get; set; }
+
     public void Hold(nint reference) => Held.Add(reference);
 
     public void Unhold(nint reference) => Held.RemoveAt(Held.LastIndexOf(reference));

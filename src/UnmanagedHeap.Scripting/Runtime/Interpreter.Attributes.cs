@@ -330,6 +330,10 @@ public sealed unsafe partial class Interpreter
         {
             return FinalizeAttr(obj, name);
         }
+        if (IsGenerator(obj))
+        {
+            return GeneratorAttr(obj, name);
+        }
         if (t == St->type_weakref_ref && name == "__callback__")
         {
             PyObject* cb = ((PyWeakReference*)obj)->wr_callback;
