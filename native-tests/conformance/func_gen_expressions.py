@@ -172,4 +172,25 @@ w = with_yield_manager()
 print(next(w))
 print(w.send(Manager()))
 w.close()
+
+
+# The assignment-expression idiom of coroutine consumers, and dict and set displays.
+def consumer():
+    seen = []
+    while (item := (yield len(seen))) is not None:
+        seen.append(item)
+    return seen
+c = consumer()
+next(c)
+c.send("a"); c.send("b")
+try:
+    c.send(None)
+except StopIteration as e:
+    print(e.value)
+def displays():
+    d = {"a": (yield 1), (yield 2): "b"}
+    s = {(yield 3), 4}
+    yield d, sorted(s)
+g = displays()
+print(next(g), g.send("A"), g.send("key"), g.send(9))
 print("done")

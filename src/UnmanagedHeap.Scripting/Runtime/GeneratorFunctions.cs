@@ -482,4 +482,48 @@ public sealed unsafe partial class Interpreter
         }
         return (nint)Call((PyObject*)callee, owned.ToArray(), kw);
     }
+
+    internal nint SetOf(List<nint> items)
+    {
+        PyObject* set = PySet.New(St->type_set);
+        try
+        {
+            foreach (nint it in items)
+            {
+                PySet.Add(set, (PyObject*)it);
+            }
+        }
+        catch
+        {
+            Refcount.Decref(set);
+            throw;
+        }
+        return (nint)set;
+    }
+
+    /// <summary>A dict from alternating keys and values (borrowed).</summary>
+    internal nint DictOf(List<nint> keysAndValues)
+    {
+        PyObject* dict = PyDict.New(St);
+        try
+        {
+            for (int i = 0; i < keysAndValues.Count; i += 2)
+            {
+                PyDict.SetItem(dict, (PyObject*)keysAndValues[i], (PyObject*)keysAndValues[i + 1]);
+            }
+        }
+        catch
+        {
+            Refcount.Decref(dict);
+            throw;
+        }
+        return (nint)dict;
+    }
+
+    /// <summary><c>name := value</c>: binds the value (borrowed) and returns it (new reference).</summary>
+    internal nint StoreNamed(ExecFrame f, string name, nint value)
+    {
+        StoreName(f, name, NewRef((PyObject*)value));
+        return (nint)NewRef((PyObject*)value);
+    }
 }

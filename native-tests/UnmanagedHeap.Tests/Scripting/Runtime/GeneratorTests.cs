@@ -147,7 +147,7 @@ public class GeneratorTests
         var (output, err, exit) = Run("""
             def g():
                 yield 1
-                x = {"k": (yield 2)}
+                x = 0 < (yield 2) < 5
             it = g()
             print(next(it))
             next(it)
@@ -155,7 +155,7 @@ public class GeneratorTests
         Assert.That(output, Is.EqualTo("1\n"));
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(err, Does.Contain("line 3, in g"));
-        Assert.That(LastLine(err), Is.EqualTo("SystemError: this use of 'yield' is not supported by this interpreter (a yield inside a Dict expression)"));
+        Assert.That(LastLine(err), Is.EqualTo("SystemError: this use of 'yield' is not supported by this interpreter (a yield inside a Compare expression)"));
     }
 
     [Test]
