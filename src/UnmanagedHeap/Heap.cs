@@ -16,7 +16,12 @@ namespace UnmanagedHeap;
 public sealed unsafe partial class Heap : IDisposable
 {
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
-    private readonly int _ownerToken = ThreadToken.Current;
+    /// <summary>
+    /// The owner thread's <see cref="ThreadToken"/> while the heap is usable, and 0 (no
+    /// thread's token) once it is disposed, so that CheckThread's single comparison also
+    /// refuses use after Dispose.
+    /// </summary>
+    private int _ownerToken = ThreadToken.Current;
     private readonly HeapState* _state;
     private GCHandle _self;
     private bool _disposed;
@@ -382,7 +387,7 @@ public sealed unsafe partial class Heap : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckThread()
     {
-        if (ThreadToken.Current != _ownerToken | _disposed)
+        if (ThreadToken.Current != _ownerToken)
         {
             ThrowWrongThreadOrDisposed();
         }
@@ -405,6 +410,7 @@ public sealed unsafe partial class Heap : IDisposable
         }
         CheckThread();
         _disposed = true;
+        _ownerToken = 0;
         Allocator.Dispose();
         NativeMemory.Free(_state->free_log);
         NativeMemory.Free(_state);
