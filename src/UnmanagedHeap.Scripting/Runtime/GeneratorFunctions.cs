@@ -29,11 +29,13 @@ internal sealed unsafe class FunctionGeneratorState(ExecFrame frame, nint functi
     {
         Frame.Release();
         Refcount.XDecref((PyObject*)TakeReturnValue());
-        foreach (nint h in Held)
+        // Normally empty: disposing the executor released what its statements held.
+        nint[] held = [.. Held];
+        Held.Clear();
+        foreach (nint h in held)
         {
             Refcount.XDecref((PyObject*)h);
         }
-        Held.Clear();
         nint function = _function;
         _function = 0;
         Refcount.XDecref((PyObject*)function);
@@ -115,8 +117,6 @@ public sealed unsafe partial class Interpreter
     }
 
     internal void SafePoint() => Heap.RunPendingCollection();
-
-    internal bool TestTrue(Expr e, ExecFrame f) => Truthy(e, f);
 
     internal nint NoneRef() => (nint)None;
 
