@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using UnmanagedHeap.Objects;
 using UnmanagedHeap.Scripting.Syntax;
 
@@ -5,6 +6,20 @@ namespace UnmanagedHeap.Scripting.Runtime;
 
 public sealed unsafe partial class Interpreter
 {
+    /// <summary>Runs a block straight from the tree: an ImmutableArray passed as IReadOnlyList would be boxed on every call.</summary>
+    public Flow ExecBlock(ImmutableArray<Stmt> body, ExecFrame f)
+    {
+        for (int i = 0; i < body.Length; i++)
+        {
+            Flow flow = Exec(body[i], f);
+            if (flow != Flow.Normal)
+            {
+                return flow;
+            }
+        }
+        return Flow.Normal;
+    }
+
     public Flow ExecBlock(IReadOnlyList<Stmt> body, ExecFrame f)
     {
         for (int i = 0; i < body.Count; i++)
