@@ -22,6 +22,47 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
 
     /// <summary>How many positional parameters have no default.</summary>
     public int RequiredPositional { get; } = parameters.Positional.Count(p => p.Default is null);
+
+    /// <summary>Prefix for qualnames of functions and classes defined in a call of this code.</summary>
+    public string LocalsQualPrefix { get; } = qualName + ".<locals>.";
+
+    /// <summary>
+    /// True when a call with <paramref name="count"/> positional arguments and nothing else binds
+    /// them straight into the frame's slots: no *args, **kwargs or keyword-only parameters,
+    /// and the count needs no error message.
+    /// </summary>
+    public bool BindsPositionalOnly(int count) =>
+        Parameters.VarArgs is null && Parameters.KwArgs is null && Parameters.KeywordOnly.Length == 0
+        && count >= RequiredPositional && count <= PositionalSlots.Length;
+
+    /// <summary>Finished frames of this code, reused by later calls (a call then allocates nothing managed).</summary>
+    private readonly Stack<ExecFrame> _idleFrames = new();
+
+    /// <summary>Recursion keeps more frames busy; only this many idle ones are kept.</summary>
+    private const int MaxIdleFrames = 8;
+
+    /// <summary>A frame for a call of this code, all locals unbound.</summary>
+    public unsafe ExecFrame RentFrame(PyObject* globals, PyObject* closure, nint function)
+    {
+        if (_idleFrames.TryPop(out ExecFrame? frame))
+        {
+            frame.Reuse(globals, closure, function);
+            return frame;
+        }
+        return new ExecFrame(Scope, globals, null, closure, null, Name, LocalsQualPrefix) { FunctionObject = function };
+    }
+
+    /// <summary>
+    /// Takes back a frame whose call has returned and whose locals are released. Nothing may
+    /// still refer to it: a generator's frame is never given back.
+    /// </summary>
+    public void ReturnFrame(ExecFrame frame)
+    {
+        if (_idleFrames.Count < MaxIdleFrames)
+        {
+            _idleFrames.Push(frame);
+        }
+    }
 }
 
 /// <summary>
@@ -45,11 +86,11 @@ public sealed unsafe class ExecFrame
 
     public Scope Scope { get; }
     /// <summary>Borrowed: the module dict.</summary>
-    public PyObject* Globals { get; }
+    public PyObject* Globals { get; private set; }
     /// <summary>Borrowed: the namespace dict of a module or class body; null in functions.</summary>
     public PyObject* Locals { get; }
     /// <summary>Borrowed: the running function's closure tuple, or null.</summary>
-    public PyObject* Closure { get; }
+    public PyObject* Closure { get; private set; }
     /// <summary>The frame a class body runs inside (for closures of its methods).</summary>
     public ExecFrame? Parent { get; }
     /// <summary>Owned references (or null) per local slot.</summary>
@@ -69,6 +110,17 @@ public sealed unsafe class ExecFrame
     public nint ClassCell { get; set; }
     /// <summary>Comprehension loop variables (owned references), innermost last.</summary>
     public List<(string Name, nint Value, bool IsCell)>? CompVars { get; set; }
+
+    /// <summary>Readies a released function frame (see <see cref="CodeInfo.RentFrame"/>) for another call of its code.</summary>
+    public void Reuse(PyObject* globals, PyObject* closure, nint function)
+    {
+        Globals = globals;
+        Closure = closure;
+        FunctionObject = function;
+        Line = 0;
+        ReturnValue = 0;
+        ClassCell = 0;
+    }
 
     /// <summary>Drops every local: what a CPython frame does when it is cleared on return.</summary>
     public void Release()

@@ -50,6 +50,10 @@ public sealed unsafe partial class Interpreter
                     }
                 }
                 callee = LookupMethod(obj, at.Attr, out bool unbound);
+                if (unbound && IsPlainPositional(call) && TryCallDirect(callee, obj, call, f, out PyObject* direct))
+                {
+                    return direct;
+                }
                 nint[] args = EvalArgs(call, f, unbound ? obj : null, out KwArgs? kw);
                 return Call(callee, args, kw);
             }
@@ -62,6 +66,10 @@ public sealed unsafe partial class Interpreter
         PyObject* func = Eval(call.Func, f);
         try
         {
+            if (IsPlainPositional(call) && TryCallDirect(func, null, call, f, out PyObject* direct))
+            {
+                return direct;
+            }
             nint[] args = EvalArgs(call, f, null, out KwArgs? kw);
             return Call(func, args, kw);
         }
@@ -344,29 +352,55 @@ public sealed unsafe partial class Interpreter
     {
         var fn = (PyFunctionObject*)func;
         CodeInfo code = Codes[(int)fn->func_code];
+        if (!HasRoomForCall())
+        {
+            ReleaseArgs(args, kw);
+            throw Error(RecursionError, "maximum recursion depth exceeded");
+        }
+        ExecFrame frame = code.RentFrame(fn->func_globals, fn->func_closure, (nint)func);
+        return RunFrame(func, code, frame, args, kw);
+    }
+
+    /// <summary>The recursion limit and the thread's stack both allow one more Python frame.</summary>
+    private bool HasRoomForCall()
+    {
         if (Depth + 1 >= RecursionLimit)
         {
-            ReleaseArgs(args, kw);
-            throw Error(RecursionError, "maximum recursion depth exceeded");
+            return false;
         }
         byte probe;
-        if (StackBase != 0 && StackBase - (nint)(&probe) > StackBudget)
+        long used = StackBase - (nint)(&probe);
+        if (StackBase != 0 && used > StackBudget)
         {
             // However high the script set the recursion limit, the interpreter thread's stack is the real bound.
-            ReleaseArgs(args, kw);
-            throw Error(RecursionError, "maximum recursion depth exceeded");
+            return false;
         }
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        var frame = new ExecFrame(code.Scope, fn->func_globals, null, fn->func_closure, null, code.Name, code.QualName + ".<locals>.")
+        // The runtime's own check reads thread state on every call; the budget's reserve is far
+        // larger than the margin it guards, so with a budget it can only matter deep in the stack.
+        if (StackBase == 0 || StackBudget == long.MaxValue || used > StackBudget / 2)
         {
-            FunctionObject = (nint)func,
-        };
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Binds the arguments (none when <paramref name="args"/> is null: the caller evaluated them
+    /// into the frame), runs the body in <paramref name="frame"/>, then releases its locals and
+    /// gives it back to the code unless a generator keeps it.
+    /// </summary>
+    private PyObject* RunFrame(PyObject* func, CodeInfo code, ExecFrame frame, nint[]? args, KwArgs? kw)
+    {
+        var fn = (PyFunctionObject*)func;
         ExecFrame? previous = Current;
         Depth++;
         bool frameKept = false;
         try
         {
-            BindArguments(code, fn, frame, args, kw);
+            if (args != null)
+            {
+                BindArguments(code, fn, frame, args, kw);
+            }
             foreach (string cellName in code.Scope.Cells)
             {
                 int slot = code.Scope.Slots[cellName];
@@ -409,6 +443,7 @@ public sealed unsafe partial class Interpreter
             if (!frameKept)
             {
                 frame.Release();
+                code.ReturnFrame(frame);
             }
         }
     }

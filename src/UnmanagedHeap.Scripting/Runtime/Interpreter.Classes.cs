@@ -222,7 +222,11 @@ public sealed unsafe partial class Interpreter
     {
         _lookupCache.Clear();
         _typeTraits.Clear();
+        TypeCacheEpoch++;
     }
+
+    /// <summary>Changes whenever the type caches are invalidated: what was looked up on a class under an older epoch may be stale.</summary>
+    public int TypeCacheEpoch { get; private set; }
 
     /// <summary>Type by address, name by reference: cheap to hash on every attribute operation.</summary>
     private sealed class TypeNameComparer : IEqualityComparer<(nint Type, string Name)>

@@ -129,26 +129,9 @@ public sealed unsafe partial class Interpreter
                 return NewRef((PyObject*)c);
             }
             case TupleExpr t:
-            {
-                List<nint> items = EvalElements(t.Elements, f);
-                return items.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(items);
-            }
+                return EvalTupleDisplay(t, f);
             case ListExpr l:
-            {
-                List<nint> items = EvalElements(l.Elements, f);
-                if (items.Count > 2 && l.Elements.All(IsConstantLiteral))
-                {
-                    // CPython builds a constant display with LIST_EXTEND from a tuple: capacity rounds up to 4.
-                    PyObject* list = PyList.New(St, (items.Count + 3) & ~3);
-                    foreach (nint it in items)
-                    {
-                        PyList.Append(list, (PyObject*)it);
-                        Refcount.Decref((PyObject*)it);
-                    }
-                    return list;
-                }
-                return ListSteal(items);
-            }
+                return EvalListDisplay(l, f);
             case SetExpr se:
             {
                 List<nint> items = EvalElements(se.Elements, f);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using UnmanagedHeap.Objects;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
@@ -136,15 +137,18 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>A tuple that takes over the given references.</summary>
-    public PyObject* TupleSteal(List<nint> items)
+    public PyObject* TupleSteal(List<nint> items) => TupleSteal(CollectionsMarshal.AsSpan(items));
+
+    /// <summary>A tuple that takes over the given references.</summary>
+    public PyObject* TupleSteal(ReadOnlySpan<nint> items)
     {
-        PyObject* t = PyTuple.NewUninitialized(St, items.Count);
-        for (int i = 0; i < items.Count; i++)
+        PyObject* t = PyTuple.NewUninitialized(St, items.Length);
+        for (int i = 0; i < items.Length; i++)
         {
             PyTuple.Items(t)[i] = (PyObject*)items[i];
         }
         // CPython tracks every new tuple; the collector untracks those holding only atoms.
-        if (items.Count > 0)
+        if (items.Length > 0)
         {
             GcList.Track(t);
         }
@@ -152,9 +156,12 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>A list that takes over the given references.</summary>
-    public PyObject* ListSteal(List<nint> items)
+    public PyObject* ListSteal(List<nint> items) => ListSteal(CollectionsMarshal.AsSpan(items));
+
+    /// <summary>A list that takes over the given references.</summary>
+    public PyObject* ListSteal(ReadOnlySpan<nint> items)
     {
-        PyObject* l = PyList.New(St, items.Count);
+        PyObject* l = PyList.New(St, items.Length);
         foreach (nint it in items)
         {
             PyList.Append(l, (PyObject*)it);
