@@ -17,7 +17,7 @@ public sealed unsafe partial class Interpreter
         switch (e)
         {
             case NameExpr n:
-                return LoadName(f, n.Id);
+                return LoadName(f, n);
             case IntLiteral or FloatLiteral or StrLiteral:
                 return NewRef(Constant(e));
             case CallExpr call:
@@ -165,7 +165,7 @@ public sealed unsafe partial class Interpreter
             case NamedExpr ne:
             {
                 PyObject* v = Eval(ne.Value, f);
-                StoreName(f, ne.Target.Id, NewRef(v));
+                StoreName(f, ne.Target, NewRef(v));
                 return v;
             }
             case LambdaExpr lam:

@@ -1,10 +1,126 @@
 using UnmanagedHeap.Objects;
 using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
 
 namespace UnmanagedHeap.Scripting.Runtime;
 
 public sealed unsafe partial class Interpreter
 {
+    /// <summary>The resolved binding of <paramref name="n"/> in the scope of <paramref name="f"/>, memoized on the node.</summary>
+    private NameSite SiteOf(NameExpr n, ExecFrame f)
+    {
+        if (n.EvaluatorCache is NameSite site && site.Scope == f.Scope && site.Owner == this)
+        {
+            return site;
+        }
+        site = ResolveSite(n.Id, f.Scope);
+        n.EvaluatorCache = site;
+        return site;
+    }
+
+    private NameSite ResolveSite(string name, Scope scope)
+    {
+        PyObject* key = Intern(name);
+        switch (scope.Kind)
+        {
+            case ScopeKind.Function:
+            {
+                Binding b = scope.Resolve(name);
+                NameAccess access = b.Kind switch
+                {
+                    BindingKind.Fast => NameAccess.Fast,
+                    BindingKind.Cell => NameAccess.Cell,
+                    BindingKind.Free => NameAccess.Free,
+                    _ => NameAccess.Global,
+                };
+                return new NameSite(this, scope, access, b.Index, key, storesGlobal: true);
+            }
+            case ScopeKind.Class:
+                return new NameSite(this, scope, NameAccess.ClassBody, 0, key, scope.Globals.Contains(name));
+            default:
+                return new NameSite(this, scope, NameAccess.Global, 0, key, storesGlobal: true);
+        }
+    }
+
+    /// <summary>Reads the variable a name expression names (new reference); <see cref="LoadName(ExecFrame, string)"/> without lookups by name.</summary>
+    public PyObject* LoadName(ExecFrame f, NameExpr n)
+    {
+        if (f.CompVars is { Count: > 0 })
+        {
+            // Comprehension variables shadow the scope's own: the general path looks them up by name.
+            return LoadName(f, n.Id);
+        }
+        NameSite site = SiteOf(n, f);
+        switch (site.Access)
+        {
+            case NameAccess.Fast:
+            {
+                var v = (PyObject*)f.Fast[site.Index];
+                if (v == null)
+                {
+                    throw Error(UnboundLocalError, $"cannot access local variable '{n.Id}' where it is not associated with a value");
+                }
+                return NewRef(v);
+            }
+            case NameAccess.Cell:
+            case NameAccess.Free:
+                return LoadName(f, n.Id);
+            case NameAccess.ClassBody:
+            {
+                PyObject* v = PyDict.GetItem(f.Locals, site.Key);
+                if (v != null)
+                {
+                    return NewRef(v);
+                }
+                break;
+            }
+        }
+        PyObject* g = PyDict.GetItem(f.Globals, site.Key);
+        if (g != null)
+        {
+            return NewRef(g);
+        }
+        PyObject* b = PyDict.GetItem(Builtins, site.Key);
+        if (b != null)
+        {
+            return NewRef(b);
+        }
+        throw Error(NameError, $"name '{n.Id}' is not defined");
+    }
+
+    /// <summary>Binds the variable a name expression names, taking over <paramref name="value"/>; <see cref="StoreName(ExecFrame, string, PyObject*)"/> without lookups by name.</summary>
+    public void StoreName(ExecFrame f, NameExpr n, PyObject* value)
+    {
+        if (f.CompVars is { Count: > 0 })
+        {
+            StoreName(f, n.Id, value);
+            return;
+        }
+        NameSite site = SiteOf(n, f);
+        switch (site.Access)
+        {
+            case NameAccess.Fast:
+            {
+                nint old = f.Fast[site.Index];
+                f.Fast[site.Index] = (nint)value;
+                Refcount.XDecref((PyObject*)old);
+                return;
+            }
+            case NameAccess.Cell:
+            case NameAccess.Free:
+                StoreName(f, n.Id, value);
+                return;
+        }
+        try
+        {
+            PyDict.SetItem(site.StoresGlobal ? f.Globals : f.Locals, site.Key, value);
+        }
+        finally
+        {
+            Refcount.Decref(value);
+        }
+    }
+
     /// <summary>Reads a variable (new reference), or raises NameError / UnboundLocalError as CPython does.</summary>
     public PyObject* LoadName(ExecFrame f, string name)
     {

@@ -488,8 +488,8 @@ public sealed unsafe partial class Interpreter
         {
             case NameExpr n:
             {
-                PyObject* r = AugmentedValue(aug, LoadName(f, n.Id), f);
-                StoreName(f, n.Id, r);
+                PyObject* r = AugmentedValue(aug, LoadName(f, n), f);
+                StoreName(f, n, r);
                 return;
             }
             case AttributeExpr at:
@@ -548,7 +548,7 @@ public sealed unsafe partial class Interpreter
         switch (target)
         {
             case NameExpr n:
-                StoreName(f, n.Id, NewRef(value));
+                StoreName(f, n, NewRef(value));
                 return;
             case AttributeExpr a:
             {

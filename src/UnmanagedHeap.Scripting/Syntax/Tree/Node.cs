@@ -29,6 +29,14 @@ public abstract class Node(SourceSpan span)
 /// </summary>
 public abstract class Expr(SourceSpan span) : Node(span)
 {
+    /// <summary>
+    /// Free for an evaluator to memoize what it derives from this node (the runtime keeps a
+    /// name's resolved binding and interned key here, so a hot loop does no lookups by name).
+    /// Not syntax: nothing in the front end reads or writes it, and the tree stays immutable
+    /// as far as every other member is concerned.
+    /// </summary>
+    public object? EvaluatorCache { get; set; }
+
     /// <summary>Calls the visitor method for this node type.</summary>
     public abstract TResult Accept<TResult>(IExprVisitor<TResult> visitor);
 }
