@@ -77,12 +77,8 @@ public sealed unsafe partial class Interpreter
     private bool TryConstructDirect(PyTypeObject* type, CallExpr call, ExecFrame f, out PyObject* result)
     {
         result = null;
-        if (!IsInstanceLayout(type) || IsSubtype(type, BaseException) || _constructors.ContainsKey((nint)type))
-        {
-            return false;
-        }
-        PyObject* init = LookupInType(type, "__init__");
-        if (init == null || init->ob_type != T.Function)
+        PyObject* init = DirectInit(type, call);
+        if (init == null)
         {
             return false;
         }
@@ -122,6 +118,32 @@ public sealed unsafe partial class Interpreter
         }
         result = obj;
         return true;
+    }
+
+    /// <summary>The Python <c>__init__</c> (borrowed) of a plain class whose construction can bind directly, or null; memoized on the call.</summary>
+    private PyObject* DirectInit(PyTypeObject* type, CallExpr call)
+    {
+        int epoch = TypeCacheEpoch;
+        if (call.EvaluatorCache is not ConstructSite site || site.Owner != this)
+        {
+            site = new ConstructSite(this);
+            call.EvaluatorCache = site;
+        }
+        else if (site.Describes(type, epoch))
+        {
+            return site.Init;
+        }
+        PyObject* init = null;
+        if (IsInstanceLayout(type) && !IsSubtype(type, BaseException) && !_constructors.ContainsKey((nint)type))
+        {
+            init = LookupInType(type, "__init__");
+            if (init != null && init->ob_type != T.Function)
+            {
+                init = null;
+            }
+        }
+        site.Remember(type, epoch, init);
+        return init;
     }
 
     /// <summary>Evaluates the arguments into the positional slots from <paramref name="first"/> on; on failure the frame is released and given back.</summary>

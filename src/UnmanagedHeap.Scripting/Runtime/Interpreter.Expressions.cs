@@ -27,7 +27,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* obj = Eval(a.Value, f);
                 try
                 {
-                    return GetAttr(obj, a.Attr);
+                    return GetAttr(obj, a);
                 }
                 finally
                 {

@@ -497,10 +497,10 @@ public sealed unsafe partial class Interpreter
                 PyObject* obj = Eval(at.Value, f);
                 try
                 {
-                    PyObject* r = AugmentedValue(aug, GetAttr(obj, at.Attr), f);
+                    PyObject* r = AugmentedValue(aug, GetAttr(obj, at), f);
                     try
                     {
-                        SetAttr(obj, at.Attr, r);
+                        SetAttr(obj, at, r);
                     }
                     finally
                     {
@@ -555,7 +555,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* obj = Eval(a.Value, f);
                 try
                 {
-                    SetAttr(obj, a.Attr, value);
+                    SetAttr(obj, a, value);
                 }
                 finally
                 {
