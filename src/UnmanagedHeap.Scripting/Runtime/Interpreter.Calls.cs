@@ -39,15 +39,7 @@ public sealed unsafe partial class Interpreter
                 if (builtin >= 0)
                 {
                     // A built-in method called at once needs no method object (CPython's LOAD_ATTR method form).
-                    nint[] bargs = EvalArgs(call, f, null, out KwArgs? bkw);
-                    try
-                    {
-                        return _builtinTable[builtin].Fn(obj, bargs, bkw);
-                    }
-                    finally
-                    {
-                        ReleaseArgs(bargs, bkw);
-                    }
+                    return CallBuiltinMethod(builtin, obj, call, f);
                 }
                 callee = LookupMethod(obj, at.Attr, out bool unbound);
                 if (unbound && IsPlainPositional(call) && TryCallDirect(callee, obj, call, f, out PyObject* direct))
