@@ -63,8 +63,23 @@ public sealed unsafe partial class Interpreter
                 return NewRef(v);
             }
             case NameAccess.Cell:
+            {
+                PyObject* v = ((PyCellObject*)f.Fast[site.Index])->ob_ref;
+                if (v == null)
+                {
+                    throw Error(UnboundLocalError, $"cannot access local variable '{n.Id}' where it is not associated with a value");
+                }
+                return NewRef(v);
+            }
             case NameAccess.Free:
-                return LoadName(f, n.Id);
+            {
+                PyObject* v = ((PyCellObject*)PyTuple.Items(f.Closure)[site.Index])->ob_ref;
+                if (v == null)
+                {
+                    throw Error(NameError, $"cannot access free variable '{n.Id}' where it is not associated with a value in enclosing scope");
+                }
+                return NewRef(v);
+            }
             case NameAccess.ClassBody:
             {
                 PyObject* v = PyDict.GetItem(f.Locals, site.Key);
@@ -107,8 +122,10 @@ public sealed unsafe partial class Interpreter
                 return;
             }
             case NameAccess.Cell:
+                Refcount.Assign(&((PyCellObject*)f.Fast[site.Index])->ob_ref, value);
+                return;
             case NameAccess.Free:
-                StoreName(f, n.Id, value);
+                Refcount.Assign(&((PyCellObject*)PyTuple.Items(f.Closure)[site.Index])->ob_ref, value);
                 return;
         }
         try

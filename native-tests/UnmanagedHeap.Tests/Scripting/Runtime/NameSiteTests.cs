@@ -72,4 +72,52 @@ public class NameSiteTests
             """);
         Assert.That(output, Is.EqualTo("3\n42\n3\nname 'undefined_name' is not defined\n"));
     }
+
+    [Test]
+    public void CellsAndFreeVariablesReadAndBindThroughTheirCells()
+    {
+        var (output, _, _) = Run("""
+            def outer():
+                def g():
+                    return x
+                try:
+                    g()
+                except NameError as e:
+                    print(e)
+                try:
+                    print(x)
+                except UnboundLocalError as e:
+                    print(e)
+                x = 1
+                print(g())
+                x += 1
+                print(g())
+                def setter(v):
+                    nonlocal x
+                    x = v
+                setter(10)
+                print(x, g())
+                del x
+                try:
+                    g()
+                except NameError as e:
+                    print(e)
+            outer()
+            def acc():
+                total = 0
+                def add(n):
+                    nonlocal total
+                    total += n
+                    return total
+                return add
+            a = acc()
+            print([a(i) for i in range(5)])
+            """);
+        Assert.That(output, Is.EqualTo(
+            "cannot access free variable 'x' where it is not associated with a value in enclosing scope\n"
+            + "cannot access local variable 'x' where it is not associated with a value\n"
+            + "1\n2\n10 10\n"
+            + "cannot access free variable 'x' where it is not associated with a value in enclosing scope\n"
+            + "[0, 1, 3, 6, 10]\n"));
+    }
 }
