@@ -1,7 +1,8 @@
 namespace UnmanagedHeap.Scripting.Syntax;
 
 /// <summary>
-/// Base of every syntax tree node. Nodes are immutable and compared by reference; each
+/// Base of every syntax tree node. Nodes are immutable (but for an evaluator's
+/// <see cref="Expr.EvaluatorCache"/>) and compared by reference; each
 /// carries the <see cref="SourceSpan"/> CPython's <c>ast</c> module would give it
 /// (1-based columns, see <see cref="SourceSpan"/>), for tracebacks and error carets.
 /// </summary>
