@@ -54,32 +54,11 @@ public sealed unsafe partial class Interpreter
         switch (site.Access)
         {
             case NameAccess.Fast:
-            {
-                var v = (PyObject*)f.Fast[site.Index];
-                if (v == null)
-                {
-                    throw Error(UnboundLocalError, $"cannot access local variable '{n.Id}' where it is not associated with a value");
-                }
-                return NewRef(v);
-            }
+                return LoadFast(f, site.Index, n.Id);
             case NameAccess.Cell:
-            {
-                PyObject* v = ((PyCellObject*)f.Fast[site.Index])->ob_ref;
-                if (v == null)
-                {
-                    throw Error(UnboundLocalError, $"cannot access local variable '{n.Id}' where it is not associated with a value");
-                }
-                return NewRef(v);
-            }
+                return LoadCell(f, site.Index, n.Id);
             case NameAccess.Free:
-            {
-                PyObject* v = ((PyCellObject*)PyTuple.Items(f.Closure)[site.Index])->ob_ref;
-                if (v == null)
-                {
-                    throw Error(NameError, $"cannot access free variable '{n.Id}' where it is not associated with a value in enclosing scope");
-                }
-                return NewRef(v);
-            }
+                return LoadFree(f, site.Index, n.Id);
             case NameAccess.ClassBody:
             {
                 PyObject* v = PyDict.GetItem(f.Locals, site.Key);
@@ -167,32 +146,11 @@ public sealed unsafe partial class Interpreter
                 switch (b.Kind)
                 {
                     case BindingKind.Fast:
-                    {
-                        var v = (PyObject*)f.Fast[b.Index];
-                        if (v == null)
-                        {
-                            throw Error(UnboundLocalError, $"cannot access local variable '{name}' where it is not associated with a value");
-                        }
-                        return NewRef(v);
-                    }
+                        return LoadFast(f, b.Index, name);
                     case BindingKind.Cell:
-                    {
-                        PyObject* v = ((PyCellObject*)f.Fast[b.Index])->ob_ref;
-                        if (v == null)
-                        {
-                            throw Error(UnboundLocalError, $"cannot access local variable '{name}' where it is not associated with a value");
-                        }
-                        return NewRef(v);
-                    }
+                        return LoadCell(f, b.Index, name);
                     case BindingKind.Free:
-                    {
-                        PyObject* v = ((PyCellObject*)PyTuple.Items(f.Closure)[b.Index])->ob_ref;
-                        if (v == null)
-                        {
-                            throw Error(NameError, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
-                        }
-                        return NewRef(v);
-                    }
+                        return LoadFree(f, b.Index, name);
                 }
                 break;
             }
@@ -366,4 +324,32 @@ public sealed unsafe partial class Interpreter
         }
         throw Error(SystemError, $"no cell for free variable '{name}'");
     }
+
+    // ---- Reads of a function's slots, shared by the cached name sites and the lookup by name ----
+
+    /// <summary>A local variable (new reference), or UnboundLocalError.</summary>
+    private PyObject* LoadFast(ExecFrame f, int index, string name)
+    {
+        var v = (PyObject*)f.Fast[index];
+        return v != null ? NewRef(v) : throw Unbound(name);
+    }
+
+    /// <summary>A local variable that inner functions capture, read through its cell.</summary>
+    private PyObject* LoadCell(ExecFrame f, int index, string name)
+    {
+        PyObject* v = ((PyCellObject*)f.Fast[index])->ob_ref;
+        return v != null ? NewRef(v) : throw Unbound(name);
+    }
+
+    /// <summary>A variable of an enclosing function, read through the closure's cell.</summary>
+    private PyObject* LoadFree(ExecFrame f, int index, string name)
+    {
+        PyObject* v = ((PyCellObject*)PyTuple.Items(f.Closure)[index])->ob_ref;
+        return v != null
+            ? NewRef(v)
+            : throw Error(NameError, $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+    }
+
+    private PythonException Unbound(string name) =>
+        Error(UnboundLocalError, $"cannot access local variable '{name}' where it is not associated with a value");
 }
