@@ -39,21 +39,7 @@ public sealed unsafe partial class Interpreter
     private PyObject* EvalDictComp(DictCompExpr dc, ExecFrame f)
     {
         PyObject* dict = PyDict.New(St);
-        RunComprehension(dc, dc.Generators, f, () =>
-        {
-            PyObject* k = Eval(dc.Key, f);
-            PyObject* v = null;
-            try
-            {
-                v = Eval(dc.Value, f);
-                PyDict.SetItem(dict, k, v);
-            }
-            finally
-            {
-                Refcount.XDecref(v);
-                Refcount.Decref(k);
-            }
-        });
+        RunComprehension(dc, dc.Generators, f, () => EvalIntoDict(dict, dc.Key, dc.Value, f));
         return dict;
     }
 

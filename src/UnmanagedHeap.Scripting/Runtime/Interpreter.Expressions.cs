@@ -275,18 +275,7 @@ public sealed unsafe partial class Interpreter
                     }
                     continue;
                 }
-                PyObject* k = Eval(item.Key, f);
-                PyObject* v = null;
-                try
-                {
-                    v = Eval(item.Value, f);
-                    PyDict.SetItem(dict, k, v);
-                }
-                finally
-                {
-                    Refcount.XDecref(v);
-                    Refcount.Decref(k);
-                }
+                EvalIntoDict(dict, item.Key, item.Value, f);
             }
         }
         catch
@@ -413,6 +402,23 @@ public sealed unsafe partial class Interpreter
         finally
         {
             Refcount.Decref(v);
+        }
+    }
+
+    /// <summary><c>dict[key] = value</c> for a display or comprehension: the key is evaluated first, as in CPython 3.8+.</summary>
+    private void EvalIntoDict(PyObject* dict, Expr key, Expr value, ExecFrame f)
+    {
+        PyObject* k = Eval(key, f);
+        PyObject* v = null;
+        try
+        {
+            v = Eval(value, f);
+            PyDict.SetItem(dict, k, v);
+        }
+        finally
+        {
+            Refcount.XDecref(v);
+            Refcount.Decref(k);
         }
     }
 }
