@@ -14,6 +14,11 @@ Usage (from anywhere; the interpreter running this script is the oracle):
     PYENV_VERSION=3.12.1 python3 tools/regen-conformance.py            # rewrite all
     PYENV_VERSION=3.12.1 python3 tools/regen-conformance.py --check    # compare only
     PYENV_VERSION=3.12.1 python3 tools/regen-conformance.py gc_ seed_listing1_cycle
+    PYENV_VERSION=3.12.1 python3 tools/regen-conformance.py --dir bench/programs
+
+``--dir`` points the script at another folder of programs in the same format
+(bench/programs: the benchmark programs); the name-prefix and the 0.5 s checks
+belong to the conformance corpus and are skipped there.
 
 Each program is run twice, once with PYTHONHASHSEED=0 (the recorded run) and
 once with a different hash seed; if the two runs disagree in stdout, exit
@@ -149,11 +154,19 @@ def main():
                     help="seconds allowed per run (default 20)")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--dir", type=Path, default=CORPUS,
+                    help="folder of programs (default native-tests/conformance)")
     ap.add_argument("names", nargs="*",
                     help="program names or name prefixes to limit the run to")
     args = ap.parse_args()
+    corpus = args.dir.resolve()
+    if not corpus.is_dir():
+        sys.stderr.write("regen-conformance.py: no such folder: %s\n" % args.dir)
+        return 2
+    # The naming and speed rules are the conformance corpus's own.
+    is_conformance = corpus == CORPUS
 
-    programs = sorted(CORPUS.glob("*.py"))
+    programs = sorted(corpus.glob("*.py"))
     if args.names:
         wanted = [n[:-3] if n.endswith(".py") else n for n in args.names]
         programs = [p for p in programs if any(p.stem.startswith(w) for w in wanted)]
@@ -168,7 +181,7 @@ def main():
     # Outputs whose program was deleted.
     if not args.names:
         stems = {p.stem for p in programs}
-        for extra in sorted(list(CORPUS.glob("*.out")) + list(CORPUS.glob("*.status"))):
+        for extra in sorted(list(corpus.glob("*.out")) + list(corpus.glob("*.status"))):
             if extra.stem not in stems:
                 if args.check:
                     print("ORPHAN   %s (no %s.py)" % (extra.name, extra.stem))
@@ -177,7 +190,7 @@ def main():
                     extra.unlink()
                     print("removed  %s (no %s.py)" % (extra.name, extra.stem))
 
-    for p in programs:
+    for p in programs if is_conformance else []:
         if not p.stem.startswith(PREFIXES):
             print("WARNING  %s: name has none of the prefixes %s" % (p.name, " ".join(PREFIXES)))
             warnings += 1
@@ -186,14 +199,14 @@ def main():
         results = list(pool.map(lambda p: run_program(p, args.timeout), programs))
 
     for res in results:
-        out_path = CORPUS / (res.name + ".out")
-        status_path = CORPUS / (res.name + ".status")
+        out_path = corpus / (res.name + ".out")
+        status_path = corpus / (res.name + ".status")
         if res.problems:
             for prob in res.problems:
                 print("FAIL     %s: %s" % (res.name, prob))
             failures += 1
             continue
-        if res.seconds > SLOW_SECONDS:
+        if is_conformance and res.seconds > SLOW_SECONDS:
             print("WARNING  %s: took %.2fs (limit %.1fs)" % (res.name, res.seconds, SLOW_SECONDS))
             warnings += 1
         status = status_text(res.code, res.last).encode("utf-8")
