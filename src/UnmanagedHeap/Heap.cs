@@ -41,7 +41,7 @@ public sealed unsafe partial class Heap : IDisposable
         Addresses = new AddressClassifier(Allocator, Types, _state);
         Dump = new HexDump(Raw, Types, Allocator, Addresses);
         InitializeCollector();
-        Inspector = new Inspector(Allocator, Addresses, Dump, Gc, _state, FrameRoots);
+        Inspector = new Inspector(Allocator, Addresses, Dump, Gc, _state, FrameRoots, CheckThread);
     }
 
     public HeapOptions Options { get; }

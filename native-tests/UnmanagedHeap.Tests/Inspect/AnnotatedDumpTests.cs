@@ -152,6 +152,7 @@ public unsafe partial class AnnotatedDumpTests
         Assert.That(Field(dump, "mask"), Is.EqualTo((s.Address + Offset<PySetObject>(nameof(PySetObject.mask)), Offset<PySetObject>(nameof(PySetObject.mask)), "7")));
         Assert.That(Field(dump, "table").Value, Is.EqualTo($"0x{(nint)so->table:x}"));
         Assert.That(Field(dump, "weakreflist").Offset, Is.EqualTo(Offset<PySetObject>(nameof(PySetObject.weakreflist))));
+        Assert.That(Field(dump, "hash").Value, Is.EqualTo("-1"), "a set has no hash; the frozenset cache starts at -1");
         Assert.That(dump, Does.Contain("8 slots, the inline smalltable"));
         Assert.That(dump, Does.Contain($"slot 3: hash 3, key 0x{three.Address:x} int 3"));
     }
@@ -167,6 +168,7 @@ public unsafe partial class AnnotatedDumpTests
         Assert.That(Field(dump, "dict/values"), Is.EqualTo((n.Address - 24, -24, $"0x{*PyInstance.DictOrValues(n.Pointer):x} (values inline, 2 slots)")));
         Assert.That(Field(dump, "values[0] value"), Is.EqualTo((n.Address + 16, 16, $"0x{(nint)PyInstance.Values(n.Pointer)[0]:x}")));
         Assert.That(Field(dump, "values[1] edges").Offset, Is.EqualTo(24));
+        Assert.That(dump, Does.Contain($", header at offset 32;"), "the pre-header and GC header come first in the block");
         Assert.That(dump, Does.Contain(".value = 0x"));
         Assert.That(dump, Does.Contain("int 5"));
         Assert.That(dump, Does.Contain(".edges = 0x"));
@@ -203,7 +205,7 @@ public unsafe partial class AnnotatedDumpTests
         BlockLookup block = _heap.Allocator.Lookup(f.Address);
         nint pool = block.BlockStart & ~(nint)(16 * 1024 - 1);
         nint arena = block.BlockStart & ~(nint)(1024 * 1024 - 1);
-        Assert.That(dump, Does.Contain($"block 0x{block.BlockStart:x}, {block.BlockSize} bytes, LiveStart; pymalloc size class {block.BlockSize / 16 - 1} ({block.BlockSize}-byte blocks), pool 0x{pool:x}, arena 0x{arena:x}"));
+        Assert.That(dump, Does.Contain($"block 0x{block.BlockStart:x}, {block.BlockSize} bytes; pymalloc size class {block.BlockSize / 16 - 1} ({block.BlockSize}-byte blocks), pool 0x{pool:x}, arena 0x{arena:x}"));
     }
 
     [Test]

@@ -134,4 +134,28 @@ public unsafe class WhyAliveTests
         }
         Assert.That(_heap.Inspector.Count("Node"), Is.EqualTo(0));
     }
+
+    [Test]
+    public void TheToolkitRefusesOtherThreadsAndADisposedHeap()
+    {
+        Exception? caught = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                _heap.Inspector.Census();
+            }
+            catch (Exception e)
+            {
+                caught = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        Assert.That(caught, Is.InstanceOf<InvalidOperationException>());
+        var other = new Heap();
+        Inspector inspector = other.Inspector;
+        other.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => inspector.Count("Node"));
+    }
 }

@@ -70,7 +70,9 @@ public sealed unsafe partial class HexDump
         {
             return;
         }
-        sb.Append(CultureInfo.InvariantCulture, $"  allocator {allocator.Name}: block 0x{block.BlockStart:x}, {block.BlockSize} bytes, {block.State}");
+        string where = address == block.BlockStart ? "" : $", header at offset {address - block.BlockStart}";
+        string freed = block.IsFreed ? ", freed" : "";
+        sb.Append(CultureInfo.InvariantCulture, $"  allocator {allocator.Name}: block 0x{block.BlockStart:x}, {block.BlockSize} bytes{where}{freed}");
         Allocator inner = allocator;
         DebugAllocator? debug = null;
         while (true)

@@ -163,6 +163,7 @@ public sealed unsafe partial class HexDump(RawMemory raw, TypeRegistry types, Al
             case "mask":
             case "tp_basicsize":
             case "tp_itemsize":
+            case "hash":
                 return value.ToString(CultureInfo.InvariantCulture);
             case "ob_fval":
                 return BitConverter.Int64BitsToDouble(value).ToString("R", CultureInfo.InvariantCulture);

@@ -19,10 +19,15 @@ public sealed unsafe class Inspector
     private readonly Collector _gc;
     private readonly HeapState* _st;
     private readonly Func<IReadOnlyList<Root>> _hostRoots;
+    private readonly Action _checkThread;
     private readonly TypeStatistics _growth = new();
 
-    public Inspector(Allocator allocator, AddressClassifier addresses, HexDump dump, Collector gc, HeapState* state, Func<IReadOnlyList<Root>> hostRoots)
+    /// <param name="hostRoots">The host's roots (the heap's open frames).</param>
+    /// <param name="checkThread">Refuses use from another thread or after the heap was disposed.</param>
+    public Inspector(Allocator allocator, AddressClassifier addresses, HexDump dump, Collector gc, HeapState* state,
+        Func<IReadOnlyList<Root>> hostRoots, Action checkThread)
     {
+        _checkThread = checkThread;
         _allocator = allocator;
         _addresses = addresses;
         _dump = dump;
@@ -34,12 +39,20 @@ public sealed unsafe class Inspector
     // ---- Dumps ----
 
     /// <summary>heapdebug.dump / dump_address: the annotated dump of whatever is at the address.</summary>
-    public string Dump(nint address) => _dump.Annotated(address);
+    public string Dump(nint address)
+    {
+        _checkThread();
+        return _dump.Annotated(address);
+    }
 
     // ---- Graphs ----
 
     /// <summary>Who refers to whom, right now, over the whole heap.</summary>
-    public ReferrerIndex Index() => new(_allocator, _addresses);
+    public ReferrerIndex Index()
+    {
+        _checkThread();
+        return new ReferrerIndex(_allocator, _addresses);
+    }
 
     /// <summary>The objects <paramref name="objects"/> refer to, to <paramref name="maxDepth"/> references away.</summary>
     public ObjectGraph Refs(IReadOnlyCollection<nint> objects, int maxDepth = GraphBuilder.DefaultMaxDepth, int tooMany = GraphBuilder.DefaultTooMany, IReadOnlySet<nint>? ignore = null)
@@ -66,6 +79,7 @@ public sealed unsafe class Inspector
     /// <summary>Every live object and the references among them (what <c>pyheap run --graph</c> draws at exit).</summary>
     public ObjectGraph LiveGraph(Func<HeapObject, bool>? include = null)
     {
+        _checkThread();
         List<HeapObject> all = HeapObjects.All(_allocator, _addresses, out _, out _);
         return GraphBuilder.Among("live", all.Where(o => include == null || include(o)).Select(o => o.Address).ToList());
     }
@@ -77,7 +91,11 @@ public sealed unsafe class Inspector
     public bool RememberGarbage
     {
         get => _gc.UnreachableObserver != null;
-        set => _gc.UnreachableObserver = value ? objects => LastGarbage = GraphBuilder.Among("garbage", objects) : null;
+        set
+        {
+            _checkThread();
+            _gc.UnreachableObserver = value ? objects => LastGarbage = GraphBuilder.Among("garbage", objects) : null;
+        }
     }
 
     /// <summary>The last collection that found unreachable objects, as it was before they were freed; null if none since <see cref="RememberGarbage"/>.</summary>
@@ -143,7 +161,11 @@ public sealed unsafe class Inspector
     // ---- Census ----
 
     /// <summary>The census of every live block, by type.</summary>
-    public IReadOnlyList<CensusRow> Census() => Inspect.Census.Take(_allocator, _addresses);
+    public IReadOnlyList<CensusRow> Census()
+    {
+        _checkThread();
+        return Inspect.Census.Take(_allocator, _addresses);
+    }
 
     /// <summary>objgraph.most_common_types.</summary>
     public IReadOnlyList<(string TypeName, long Count)> MostCommonTypes(int limit = 10) => TypeStatistics.MostCommon(Census(), limit);
@@ -152,8 +174,11 @@ public sealed unsafe class Inspector
     public IReadOnlyList<TypeGrowth> Growth(int limit = 10) => _growth.Growth(Census(), limit);
 
     /// <summary>objgraph.by_type: the live objects whose type is named <paramref name="typeName"/> (borrowed addresses).</summary>
-    public IReadOnlyList<nint> ByType(string typeName) =>
-        HeapObjects.All(_allocator, _addresses, out _, out _).Where(o => o.TypeName == typeName).Select(o => o.Address).ToList();
+    public IReadOnlyList<nint> ByType(string typeName)
+    {
+        _checkThread();
+        return HeapObjects.All(_allocator, _addresses, out _, out _).Where(o => o.TypeName == typeName).Select(o => o.Address).ToList();
+    }
 
     /// <summary>objgraph.count: how many live objects have a type named <paramref name="typeName"/>.</summary>
     public long Count(string typeName) => ByType(typeName).Count;
@@ -166,6 +191,7 @@ public sealed unsafe class Inspector
     /// </summary>
     public IReadOnlyList<Root> Roots(IReadOnlyList<Root>? extra = null)
     {
+        _checkThread();
         var roots = new List<Root>();
         if (extra != null)
         {
@@ -199,6 +225,7 @@ public sealed unsafe class Inspector
 
     private void CheckObjects(IEnumerable<nint> objects)
     {
+        _checkThread();
         foreach (nint a in objects)
         {
             AddressInfo info = _addresses.Classify(a);
