@@ -251,12 +251,19 @@ public unsafe partial class AnnotatedDumpTests
     public void DebugHooksShowSerialAndGuards()
     {
         using var heap = new Heap(new HeapOptions { DebugHooks = true });
-        using NewRef f = heap.Float(2.0);
+        NewRef f = heap.Float(2.0);
         BlockLookup block = heap.Allocator.Lookup(f.Address);
         string dump = heap.DumpAnnotated(f.Address);
         Assert.That(dump, Does.Contain($"debug hooks: serial {block.Serial}, front guard 16 × 0xfd intact, tail guard"));
         Assert.That(dump, Does.Contain("pymalloc size class"));
         Assert.That(block.Serial, Is.GreaterThan(0));
+
+        nint freed = f.Address;
+        f.Dispose();
+        string stale = heap.DumpAnnotated(freed);
+        Assert.That(stale, Does.StartWith($"0x{freed:x} held a float object that was freed when its reference count reached zero"));
+        Assert.That(stale, Does.Contain(", freed"));
+        Assert.That(stale, Does.Contain("dd dd dd dd dd dd dd dd"), "the debug hooks fill freed memory with 0xDD");
     }
 
     [Test]

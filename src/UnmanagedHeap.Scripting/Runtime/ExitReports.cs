@@ -50,8 +50,16 @@ internal sealed class ExitReports
         }
         if (_startCensus != null)
         {
-            _stderr.WriteLine("census at exit (growth since the program started):");
-            _stderr.Write(CensusGrowth.Format(CensusGrowth.Compare(_startCensus, _heap.Inspector.Census())));
+            IReadOnlyList<CensusChange> changes = CensusGrowth.Compare(_startCensus, _heap.Inspector.Census());
+            if (_options.CensusReport is { } report)
+            {
+                report(changes);
+            }
+            else
+            {
+                _stderr.WriteLine("census at exit (growth since the program started):");
+                _stderr.Write(CensusGrowth.Format(changes));
+            }
         }
         return _options.GraphPath is not string path || WriteGraph(path);
     }

@@ -23,6 +23,11 @@ public sealed record RunOptions
     public bool GraphGarbage { get; init; }
     /// <summary>At exit, before teardown, print a census of types (count, bytes) with the growth since start (<c>--census</c>).</summary>
     public bool Census { get; init; }
+    /// <summary>
+    /// With <see cref="Census"/>: receives the census rows (count, bytes and their growth per
+    /// type) instead of the plain-text table on stderr, so a front end can draw its own table.
+    /// </summary>
+    public Action<IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>>? CensusReport { get; init; }
     /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
     public int StackBytes { get; init; } = 256 * 1024 * 1024;
 }

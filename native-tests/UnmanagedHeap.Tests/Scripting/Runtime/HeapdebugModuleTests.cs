@@ -216,6 +216,17 @@ public class HeapdebugModuleTests
         Assert.That(exit, Is.EqualTo(0), err);
         Assert.That(err, Does.StartWith("census at exit (growth since the program started):\n"));
         Assert.That(err, Does.Match(@"(?m)^Node\s+4\s+\+4\s+\d+\s+\+\d+$"));
+
+        IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>? rows = null;
+        (_, err, exit) = ScriptHarness.Run(Nodes + """
+
+            leak = [Node(i) for i in range(4)]
+            """, new RunOptions { Census = true, CensusReport = r => rows = r });
+        Assert.That(exit, Is.EqualTo(0), err);
+        Assert.That(err, Does.Not.Contain("census at exit"));
+        var node = rows!.Single(r => r.TypeName == "Node");
+        Assert.That((node.Count, node.CountDelta, node.Bytes, node.BytesDelta), Is.EqualTo((4L, 4L, node.Bytes, node.Bytes)));
+        Assert.That(node.Bytes, Is.EqualTo(4 * 96), "pre-header, GC header, header and the five inline slots 3.12 reserves");
     }
 
     [Test]
