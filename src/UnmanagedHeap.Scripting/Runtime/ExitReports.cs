@@ -117,7 +117,13 @@ internal sealed class ExitReports
                 }
             }
         }
-        return GraphBuilder.Among("live", made.Select(o => o.Address).Where(a => !moduleOwned.Contains(a)).ToList());
+        var drawn = made.Select(o => o.Address).Where(a => !moduleOwned.Contains(a)).ToList();
+        if (drawn.Count > MaxGraphNodes)
+        {
+            _stderr.WriteLine($"pyheap: {drawn.Count} objects are live at exit; drawing the first {MaxGraphNodes} in memory order");
+            drawn = drawn.Take(MaxGraphNodes).ToList();
+        }
+        return GraphBuilder.Among("live", drawn);
     }
 
     private bool WriteGraph(string path)
@@ -138,7 +144,7 @@ internal sealed class ExitReports
         }
         if (graph.Nodes.Count > MaxGraphNodes)
         {
-            _stderr.WriteLine($"pyheap: the graph has {graph.Nodes.Count} objects; drawing the first {MaxGraphNodes}");
+            _stderr.WriteLine($"pyheap: the last collection's garbage has {graph.Nodes.Count} objects; drawing the first {MaxGraphNodes}");
             var kept = graph.Nodes.Take(MaxGraphNodes).ToList();
             var ids = kept.Select(n => n.Address).ToHashSet();
             graph = new ObjectGraph(graph.Name, kept, graph.Edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To)).ToList());

@@ -94,9 +94,17 @@ public sealed unsafe class Inspector
         set
         {
             _checkThread();
-            _gc.UnreachableObserver = value ? objects => LastGarbage = GraphBuilder.Among("garbage", objects) : null;
+            _gc.UnreachableObserver = value
+                ? objects => LastGarbage = GraphBuilder.Among("garbage", objects.Count <= MaxRememberedGarbage ? objects : objects.Take(MaxRememberedGarbage).ToList())
+                : null;
         }
     }
+
+    /// <summary>
+    /// A collection's garbage beyond this many objects is remembered only in part: a
+    /// snapshot costs a repr per object, and no picture of more objects is readable.
+    /// </summary>
+    public const int MaxRememberedGarbage = 5000;
 
     /// <summary>The last collection that found unreachable objects, as it was before they were freed; null if none since <see cref="RememberGarbage"/>.</summary>
     public ObjectGraph? LastGarbage { get; private set; }
