@@ -13,6 +13,10 @@ public static unsafe class ReferenceWalk
 {
     private const int MaxKeyLabel = 32;
 
+    /// <summary>The traverse slots of class instances and of type objects, recognised by address (as <c>Gc.Referents</c> does).</summary>
+    private static readonly void* InstanceTraverse = PyInstance.Slots.Traverse;
+    private static readonly void* TypeTraverse = (delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int>)&TypeRegistry.TraverseType;
+
     [ThreadStatic]
     private static List<nint>? s_visited;
 
@@ -64,7 +68,7 @@ public static unsafe class ReferenceWalk
                 into.Add(new Reference(from, (nint)wr->wr_callback, "wr_callback"));
             }
         }
-        else if ((void*)type->tp_traverse == PyInstance.Slots.Traverse)
+        else if ((void*)type->tp_traverse == InstanceTraverse)
         {
             PyObject* dict = PyInstance.MaterializedDict(op);
             if (dict != null)
@@ -80,6 +84,18 @@ public static unsafe class ReferenceWalk
                 }
             }
             into.Add(new Reference(from, (nint)type, "__class__"));
+        }
+        else if ((void*)type->tp_traverse == TypeTraverse)
+        {
+            // A class: the same references type_traverse visits, by their Python names.
+            var cls = (PyTypeObject*)op;
+            if ((cls->tp_flags & TypeFlags.HeapType) != 0)
+            {
+                AddIfSet(into, from, (PyObject*)cls->tp_dict, "__dict__");
+                AddIfSet(into, from, cls->tp_mro, "__mro__");
+                AddIfSet(into, from, cls->tp_bases, "__bases__");
+                AddIfSet(into, from, (PyObject*)cls->tp_base, "__base__");
+            }
         }
         else if (type->tp_traverse != null && GcList.IsGcType(type))
         {
@@ -100,6 +116,14 @@ public static unsafe class ReferenceWalk
         var list = new List<Reference>();
         Referents(op, list);
         return list;
+    }
+
+    private static void AddIfSet(List<Reference> into, nint from, PyObject* target, string label)
+    {
+        if (target != null)
+        {
+            into.Add(new Reference(from, (nint)target, label));
+        }
     }
 
     private static int Collect(PyObject* target, void* arg)

@@ -126,6 +126,7 @@ public class HeapdebugModuleTests
                 holder = {"a": a, "w": w}
                 heapdebug.show_refs([holder], filename={{PyString(refs)}}, max_depth=4)
                 heapdebug.show_backrefs([b], filename={{PyString(back)}})
+                heapdebug.show_refs(Node, filename={{PyString(Path.Combine(dir, "class.dot"))}}, max_depth=1)
                 print(hex(id(a)), hex(id(b)))
                 """);
             Assert.That(exit, Is.EqualTo(0), err);
@@ -138,6 +139,8 @@ public class HeapdebugModuleTests
             Assert.That(dot, Does.Contain("Node\\n" + ids[0]));
             string backDot = File.ReadAllText(back);
             Assert.That(backDot, Does.Contain($"o{ids[0][2..]} -> o{ids[1][2..]} [label=\".next\"]"));
+            string classDot = File.ReadAllText(Path.Combine(dir, "class.dot"));
+            Assert.That(classDot, Does.Contain("[label=\"__mro__\"]").And.Contain("[label=\"__dict__\"]").And.Contain("[label=\"__bases__\"]"));
             Assert.That(backDot, Does.Match($"-> o{ids[1][2..]} \\[label=\"wr_object\", style=dashed\\]"), "the weak referrer is drawn, dashed");
         }
         finally
