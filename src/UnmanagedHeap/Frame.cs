@@ -22,6 +22,21 @@ public sealed unsafe class Frame : IDisposable
         _heap = heap;
         _capacity = 8;
         _locals = (PyObject**)NativeMemory.AllocZeroed((nuint)(_capacity * sizeof(nint)));
+        heap.FrameOpened(this);
+    }
+
+    /// <summary>The bound names and their objects (borrowed), for inspection's roots.</summary>
+    internal List<(string Name, nint Value)> Bindings()
+    {
+        var bindings = new List<(string, nint)>();
+        for (int i = 0; i < _names.Count && !_closed; i++)
+        {
+            if (_locals[i] != null)
+            {
+                bindings.Add((_names[i], (nint)_locals[i]));
+            }
+        }
+        return bindings;
     }
 
     /// <summary>Names bound so far, in binding order.</summary>
@@ -95,6 +110,7 @@ public sealed unsafe class Frame : IDisposable
         }
         _heap.CheckThread();
         _closed = true;
+        _heap.FrameClosed(this);
         for (int i = 0; i < _names.Count; i++)
         {
             Refcount.Clear(&_locals[i]);

@@ -39,8 +39,9 @@ public sealed unsafe partial class Heap : IDisposable
         Interned = new InternTable(_state);
         Raw = new RawMemory(Allocator);
         Addresses = new AddressClassifier(Allocator, Types, _state);
-        Dump = new HexDump(Raw, Types);
+        Dump = new HexDump(Raw, Types, Allocator, Addresses);
         InitializeCollector();
+        Inspector = new Inspector(Allocator, Addresses, Dump, Gc, _state, FrameRoots, CheckThread);
     }
 
     public HeapOptions Options { get; }
@@ -62,6 +63,30 @@ public sealed unsafe partial class Heap : IDisposable
 
     /// <summary>Annotated hex dumps of object memory.</summary>
     public HexDump Dump { get; }
+
+    /// <summary>The debugging toolkit: annotated dumps, reference graphs, census growth, why an object is alive.</summary>
+    public Inspector Inspector { get; }
+
+    /// <summary>Frames not yet disposed, oldest first: their bindings are roots for <see cref="Inspector.WhyAlive"/>.</summary>
+    private readonly List<Frame> _openFrames = [];
+
+    internal void FrameOpened(Frame frame) => _openFrames.Add(frame);
+
+    internal void FrameClosed(Frame frame) => _openFrames.Remove(frame);
+
+    /// <summary>Every open frame's bound locals, as roots ("local 'n1' of frame 1").</summary>
+    private IReadOnlyList<Root> FrameRoots()
+    {
+        var roots = new List<Root>();
+        for (int i = 0; i < _openFrames.Count; i++)
+        {
+            foreach (var (name, value) in _openFrames[i].Bindings())
+            {
+                roots.Add(new Root($"local '{name}' of frame {i + 1}", value));
+            }
+        }
+        return roots;
+    }
 
     internal HeapState* State => _state;
 
@@ -264,6 +289,17 @@ public sealed unsafe partial class Heap : IDisposable
     {
         CheckThread();
         return Dump.Object(address);
+    }
+
+    /// <summary>
+    /// heapdebug.dump: the full annotated dump of whatever is at <paramref name="address"/> —
+    /// the allocator's and the collector's view, every header field, the items; for a freed
+    /// address the stale bytes and what freed it.
+    /// </summary>
+    public string DumpAnnotated(nint address)
+    {
+        CheckThread();
+        return Dump.Annotated(address);
     }
 
     // ---- Container helpers behind the reference structs ----

@@ -93,6 +93,8 @@ public sealed unsafe class ExecFrame
     public PyObject* Closure { get; private set; }
     /// <summary>The frame a class body runs inside (for closures of its methods).</summary>
     public ExecFrame? Parent { get; }
+    /// <summary>The frame that was running when this one was entered (its caller), for walking the stack's locals.</summary>
+    public ExecFrame? Back { get; set; }
     /// <summary>Owned references (or null) per local slot.</summary>
     public nint[] Fast { get; }
     public string Function { get; }

@@ -61,6 +61,7 @@ public sealed unsafe partial class Interpreter
         PythonException? failure = null;
         int mark = EnterGenerator(state);
         ExecFrame? previous = Current;
+        state.Frame.Back = previous;
         Current = state.Frame;
         Depth++;
         try

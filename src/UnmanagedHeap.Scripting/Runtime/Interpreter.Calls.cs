@@ -407,6 +407,7 @@ public sealed unsafe partial class Interpreter
                 frameKept = true;
                 return MakeFunctionGenerator(func, code, frame);
             }
+            frame.Back = previous;
             Current = frame;
             if (code.LambdaBody is not null)
             {

@@ -23,6 +23,7 @@ public sealed unsafe partial class Interpreter
             "ctypes" => CreateCtypesModule(),
             "weakref" => CreateWeakrefModule(),
             "math" => CreateMathModule(),
+            "heapdebug" => CreateHeapdebugModule(),
             _ => null,
         };
         if (module == null)

@@ -14,6 +14,20 @@ public sealed record RunOptions
     public bool Stats { get; init; }
     /// <summary>Trace categories: refs, alloc, gc.</summary>
     public IReadOnlySet<string> Trace { get; init; } = new HashSet<string>();
+    /// <summary>
+    /// Write the reference graph of the objects live at exit that were not live when the
+    /// program started (<c>--graph FILE</c>): DOT, or SVG/PNG/PDF rendered by Graphviz.
+    /// </summary>
+    public string? GraphPath { get; init; }
+    /// <summary>With <see cref="GraphPath"/>: draw the last collection's unreachable objects instead (<c>--graph-garbage</c>).</summary>
+    public bool GraphGarbage { get; init; }
+    /// <summary>At exit, before teardown, print a census of types (count, bytes) with the growth since start (<c>--census</c>).</summary>
+    public bool Census { get; init; }
+    /// <summary>
+    /// With <see cref="Census"/>: receives the census rows (count, bytes and their growth per
+    /// type) instead of the plain-text table on stderr, so a front end can draw its own table.
+    /// </summary>
+    public Action<IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>>? CensusReport { get; init; }
     /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
     public int StackBytes { get; init; } = 256 * 1024 * 1024;
 }
@@ -133,14 +147,17 @@ public static unsafe class ScriptRunner
             {
                 ObjectTrace.Start(stderr, options.Trace.Contains("refs"), options.Trace.Contains("alloc"));
             }
+            var atExit = new ExitReports(heap, options, stderr);
             int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr, out nint globals);
+            // Before teardown, so what the program leaked is still there to be counted and drawn.
+            stdout.Flush();
+            if (!atExit.Write() && code == 0)
+            {
+                code = 1;
+            }
             interp.RunExitFinalizers();
             interp.ClearModuleDict((PyObject*)globals);
             stdout.Flush();
-            if (options.Stats)
-            {
-                WriteStats(heap, stderr);
-            }
             return code;
         }
         finally
@@ -214,22 +231,5 @@ public static unsafe class ScriptRunner
         Refcount.Decref(exc);
         stderr.Write(sb.ToString());
         return 1;
-    }
-
-    private static void WriteStats(Heap heap, TextWriter stderr)
-    {
-        stderr.WriteLine($"live objects: {heap.LiveObjects}");
-        IReadOnlyList<UnmanagedHeap.Inspect.CensusRow> census = UnmanagedHeap.Inspect.Census.Take(heap.Allocator, heap.Addresses);
-        stderr.WriteLine($"{"type",-32} {"count",10} {"bytes",12}");
-        foreach (var row in census)
-        {
-            stderr.WriteLine($"{row.TypeName,-32} {row.Count,10} {row.Bytes,12}");
-        }
-        stderr.WriteLine($"{"total",-32} {census.Sum(r => r.Count),10} {census.Sum(r => r.Bytes),12}");
-        var stats = heap.Gc.GetStats();
-        for (int g = 0; g < stats.Count; g++)
-        {
-            stderr.WriteLine($"generation {g}: {stats[g].Collections} collections, {stats[g].Collected} collected, {stats[g].Uncollectable} uncollectable");
-        }
     }
 }

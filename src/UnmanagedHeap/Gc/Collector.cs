@@ -138,6 +138,10 @@ public sealed unsafe partial class Collector
             // Break the cycles: the clear slots drop references and refcounting frees. The
             // walk counted the trash; only code run since could have changed it.
             m += callbacksRan || finalized > 0 ? GcHead.Size(trash) : scan.Count;
+            if (UnreachableObserver != null && !GcHead.IsEmpty(trash))
+            {
+                ReportUnreachable(trash);
+            }
             GarbageDeletion.DeleteGarbage(trash, old, _garbage, (debug & GcDebugFlags.SaveAll) != 0, this, _reachability.Trash);
 
             // Uncollectable objects would be those reachable from legacy finalizers; there

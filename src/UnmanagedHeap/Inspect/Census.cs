@@ -15,8 +15,6 @@ public static class Census
     /// <summary>The row name for blocks that hold no object header.</summary>
     public const string Buffers = "(item arrays, tables, buffers)";
 
-    private static readonly int[] Prefixes = [0, 16, 32];
-
     public static IReadOnlyList<CensusRow> Take(Allocator allocator, AddressClassifier addresses)
     {
         var blocks = new List<(nint Start, nuint Size)>();
@@ -24,20 +22,7 @@ public static class Census
         var rows = new Dictionary<string, (long Count, long Bytes)>(StringComparer.Ordinal);
         foreach (var (start, size) in blocks)
         {
-            string name = Buffers;
-            foreach (int prefix in Prefixes)
-            {
-                if ((nuint)prefix >= size)
-                {
-                    break;
-                }
-                AddressInfo info = addresses.Classify(start + prefix);
-                if (info.Kind == AddressKind.LiveObject)
-                {
-                    name = info.TypeName ?? "?";
-                    break;
-                }
-            }
+            string name = HeapObjects.Find(addresses, start, size) is HeapObject found ? found.TypeName : Buffers;
             rows.TryGetValue(name, out var row);
             rows[name] = (row.Count + 1, row.Bytes + (long)size);
         }
@@ -46,4 +31,8 @@ public static class Census
             .ThenBy(r => r.TypeName, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Objects in a census (every row but the buffers').</summary>
+    public static long ObjectCount(IReadOnlyList<CensusRow> census) =>
+        census.Where(r => r.TypeName != Buffers).Sum(r => r.Count);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UnmanagedHeap.Memory;
 using UnmanagedHeap.Objects;
 
 namespace UnmanagedHeap.Inspect;
@@ -10,7 +11,7 @@ namespace UnmanagedHeap.Inspect;
 /// what CPython calls that field. Works on stale memory too, to show what a dangling
 /// pointer sees; every byte is read through <see cref="RawMemory"/>.
 /// </summary>
-public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
+public sealed unsafe partial class HexDump(RawMemory raw, TypeRegistry types, Allocator? allocator = null, AddressClassifier? addresses = null)
 {
     /// <summary>Dumps the object whose header is at <paramref name="address"/> (live or stale).</summary>
     public string Object(nint address, PyTypeObject* knownType = null)
@@ -27,7 +28,7 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
         var fields = new List<(int Offset, string Name)>();
         if (type != null)
         {
-            AddFields(type, fields);
+            AddFields(address, type, fields);
         }
         else
         {
@@ -56,7 +57,7 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
         return sb.ToString();
     }
 
-    private static void AddFields(PyTypeObject* type, List<(int, string)> fields)
+    private void AddFields(nint address, PyTypeObject* type, List<(int, string)> fields)
     {
         HeapState* st = type->tp_heap;
         if ((type->tp_flags & (TypeFlags.ManagedDict | TypeFlags.ManagedWeakref)) != 0)
@@ -80,6 +81,11 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
         else if (type == st->type_tuple)
         {
             fields.Add((16, "ob_size"));
+            nint n = Math.Min(ItemWordsShown, ReadWordOrZero(address + 16));
+            for (nint i = 0; i < n; i++)
+            {
+                fields.Add((24 + (int)i * 8, $"ob_item[{i}]"));
+            }
         }
         else if (type == st->type_int || type == st->type_bool)
         {
@@ -102,6 +108,31 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
             fields.Add((24, "ma_version_tag"));
             fields.Add((32, "ma_keys"));
             fields.Add((40, "ma_values"));
+        }
+        else if (type == st->type_set || type == st->type_frozenset)
+        {
+            fields.Add((16, "fill"));
+            fields.Add((24, "used"));
+            fields.Add((32, "mask"));
+            fields.Add((40, "table"));
+            fields.Add((48, "hash"));
+            fields.Add((56, "finger"));
+            fields.Add((192, "weakreflist"));
+        }
+        else if (type == st->type_weakref_ref || type == st->type_weakref_proxy)
+        {
+            fields.Add((16, "wr_object"));
+            fields.Add((24, "wr_callback"));
+            fields.Add((32, "hash"));
+            fields.Add((40, "wr_prev"));
+            fields.Add((48, "wr_next"));
+        }
+        else if (type == st->type_type)
+        {
+            fields.Add((16, "ob_size"));
+            fields.Add((24, "tp_name"));
+            fields.Add((32, "tp_basicsize"));
+            fields.Add((40, "tp_itemsize"));
         }
         else if ((type->tp_flags & TypeFlags.HeapType) != 0)
         {
@@ -127,6 +158,12 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
             case "allocated":
             case "ma_used":
             case "length":
+            case "fill":
+            case "used":
+            case "mask":
+            case "tp_basicsize":
+            case "tp_itemsize":
+            case "hash":
                 return value.ToString(CultureInfo.InvariantCulture);
             case "ob_fval":
                 return BitConverter.Int64BitsToDouble(value).ToString("R", CultureInfo.InvariantCulture);
@@ -134,8 +171,34 @@ public sealed unsafe class HexDump(RawMemory raw, TypeRegistry types)
                 return (value & 1) != 0 ? $"0x{value:x} (values inline, {value >> 1} slots)" : value == 0 ? "0x0" : $"0x{value:x} (dict)";
             case "gc_next":
                 return value == 0 ? "0 (untracked)" : $"0x{value:x}";
+            case "gc_prev":
+                return (value & 3) == 0 ? $"0x{value:x}" : $"0x{value & ~3L:x} (flags {value & 3})";
+            case "lv_tag":
+                return $"{value} ({value >> 3} digit{(value >> 3 == 1 ? "" : "s")}, sign {(value & 3) switch { 0 => "+", 1 => "0", _ => "-" }})";
+            case "tp_name":
+                return raw.IsReadable((nint)value, 1) ? $"0x{value:x} -> \"{ReadCString((nint)value)}\"" : $"0x{value:x}";
             default:
                 return $"0x{value:x}";
         }
+    }
+
+    /// <summary>Tuple items shown as words of the header dump; the items section lists them all.</summary>
+    private const nint ItemWordsShown = 16;
+
+    private nint ReadWordOrZero(nint at) => raw.IsReadable(at, 8) ? (nint)raw.ReadInt64(at) : 0;
+
+    private string ReadCString(nint at)
+    {
+        var bytes = new List<byte>();
+        while (bytes.Count < 200 && raw.IsReadable(at + bytes.Count, 1))
+        {
+            byte b = raw.ReadByte(at + bytes.Count);
+            if (b == 0)
+            {
+                break;
+            }
+            bytes.Add(b);
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

@@ -38,6 +38,9 @@ public sealed unsafe class BudgetAllocator : Allocator
 
     public override string Name => $"{_inner.Name} (max {_context->Limit} bytes)";
 
+    /// <summary>The allocator the budget passes requests on to (for inspection: its size classes and pools).</summary>
+    public Allocator Inner => _inner;
+
     /// <summary>Bytes currently held against the budget (requested sizes, headers excluded).</summary>
     public long UsedBytes => _context->Used;
 
