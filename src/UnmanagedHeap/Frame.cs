@@ -40,13 +40,20 @@ public sealed unsafe class Frame : IDisposable
     }
 
     /// <summary>Names bound so far, in binding order.</summary>
-    public IReadOnlyList<string> Names => _names;
+    public IReadOnlyList<string> Names
+    {
+        get
+        {
+            _heap.CheckThread();
+            return _names;
+        }
+    }
 
-    /// <summary>Binds <paramref name="name"/> to the object, taking over the reference; returns a borrowed view.</summary>
+    /// <summary>Binds <paramref name="name"/> to the object, taking over the reference (which must belong to the frame's heap); returns a borrowed view.</summary>
     public BorrowedRef Bind(string name, NewRef value)
     {
         EnsureOpen();
-        PyObject* op = value.Steal();
+        PyObject* op = value.StealFor(_heap);
         int index = _names.IndexOf(name);
         if (index < 0)
         {
@@ -102,11 +109,21 @@ public sealed unsafe class Frame : IDisposable
     }
 
     /// <summary>Leaves the scope: every local's reference is dropped, in binding order.</summary>
+    /// <remarks>
+    /// After the heap's Dispose the locals' objects are gone with its memory: the frame
+    /// frees only its own table, then throws ObjectDisposedException like every other member.
+    /// </remarks>
     public void Dispose()
     {
         if (_closed)
         {
             return;
+        }
+        if (_heap.IsDisposed)
+        {
+            _closed = true;
+            NativeMemory.Free(_locals);
+            _locals = null;
         }
         _heap.CheckThread();
         _closed = true;

@@ -9,10 +9,24 @@ public sealed unsafe partial class Heap
     private Weakrefs? _weakrefs;
 
     /// <summary>The cycle collector: Python's <c>gc</c> module for this heap.</summary>
-    public Collector Gc => _collector ?? throw new InvalidOperationException("the collector is not initialised yet");
+    public Collector Gc
+    {
+        get
+        {
+            CheckThread();
+            return _collector ?? throw new InvalidOperationException("the collector is not initialised yet");
+        }
+    }
 
     /// <summary>Weak references: Python's <c>weakref.ref</c>, getweakrefcount and getweakrefs for this heap.</summary>
-    public Weakrefs Weakrefs => _weakrefs ?? throw new InvalidOperationException("weak references are not initialised yet");
+    public Weakrefs Weakrefs
+    {
+        get
+        {
+            CheckThread();
+            return _weakrefs ?? throw new InvalidOperationException("weak references are not initialised yet");
+        }
+    }
 
     partial void InitializeCollector()
     {

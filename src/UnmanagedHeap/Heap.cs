@@ -13,6 +13,15 @@ namespace UnmanagedHeap;
 /// object back from one, after checking it. A heap belongs to the thread that created it,
 /// like an interpreter with its own GIL.
 /// </summary>
+/// <remarks>
+/// The C# surface cannot be turned into a crash: every member that reads native state
+/// first runs <see cref="CheckThread"/> (one comparison; it fails on another thread and
+/// after <see cref="Dispose"/>), and every call that takes a reference or a class runs
+/// <see cref="CheckOwns"/>, which also refuses an object of another heap, so no
+/// container of this heap can point into memory another heap's Dispose frees.
+/// The component objects (<see cref="Types"/>, <see cref="Interned"/>, <see cref="Raw"/>,
+/// ...) are the raw-pointer layer underneath: their getters check, a cached instance does not.
+/// </remarks>
 public sealed unsafe partial class Heap : IDisposable
 {
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
@@ -25,44 +34,96 @@ public sealed unsafe partial class Heap : IDisposable
     private readonly HeapState* _state;
     private GCHandle _self;
     private bool _disposed;
+    private readonly Allocator _allocator;
+    private readonly TypeRegistry _types;
+    private readonly InternTable _interned;
+    private readonly RawMemory _raw;
+    private readonly AddressClassifier _addresses;
+    private readonly HexDump _dump;
 
     public Heap(HeapOptions? options = null)
     {
         Options = options ?? new HeapOptions();
+        OwnedRefs = Options.DebugHooks ? new OwnedRefSerials() : null;
         Allocator inner = Allocators.Create(Options.Allocator, Options.DebugHooks);
-        Allocator = Options.MaxHeapBytes > 0 ? new BudgetAllocator(inner, Options.MaxHeapBytes) : inner;
-        _state = HeapBootstrap.CreateState(Allocator.Functions);
+        _allocator = Options.MaxHeapBytes > 0 ? new BudgetAllocator(inner, Options.MaxHeapBytes) : inner;
+        _state = HeapBootstrap.CreateState(_allocator.Functions);
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         _state->managed_heap = GCHandle.ToIntPtr(_self);
-        Types = new TypeRegistry(_state);
-        HeapBootstrap.CreateTypesAndSingletons(_state, Types);
-        Interned = new InternTable(_state);
-        Raw = new RawMemory(Allocator);
-        Addresses = new AddressClassifier(Allocator, Types, _state);
-        Dump = new HexDump(Raw, Types, Allocator, Addresses);
+        _types = new TypeRegistry(_state);
+        HeapBootstrap.CreateTypesAndSingletons(_state, _types);
+        _interned = new InternTable(_state);
+        _raw = new RawMemory(_allocator);
+        _addresses = new AddressClassifier(_allocator, _types, _state);
+        _dump = new HexDump(_raw, _types, _allocator, _addresses);
         InitializeCollector();
-        Inspector = new Inspector(Allocator, Addresses, Dump, Gc, _state, FrameRoots, CheckThread);
+        Inspector = new Inspector(_allocator, _addresses, _dump, Gc, _state, FrameRoots, CheckThread);
     }
 
     public HeapOptions Options { get; }
 
     /// <summary>The allocator every object, item array and type object of this heap comes from.</summary>
-    public Allocator Allocator { get; }
+    public Allocator Allocator
+    {
+        get
+        {
+            CheckThread();
+            return _allocator;
+        }
+    }
 
     /// <summary>This heap's type objects.</summary>
-    public TypeRegistry Types { get; }
+    public TypeRegistry Types
+    {
+        get
+        {
+            CheckThread();
+            return _types;
+        }
+    }
 
     /// <summary>Interned strs (sys.intern).</summary>
-    public InternTable Interned { get; }
+    public InternTable Interned
+    {
+        get
+        {
+            CheckThread();
+            return _interned;
+        }
+    }
 
     /// <summary>Checked raw reads (ctypes' from_address, string_at).</summary>
-    public RawMemory Raw { get; }
+    public RawMemory Raw
+    {
+        get
+        {
+            CheckThread();
+            return _raw;
+        }
+    }
 
     /// <summary>Explains what any address is.</summary>
-    public AddressClassifier Addresses { get; }
+    public AddressClassifier Addresses
+    {
+        get
+        {
+            CheckThread();
+            return _addresses;
+        }
+    }
 
     /// <summary>Annotated hex dumps of object memory.</summary>
-    public HexDump Dump { get; }
+    public HexDump Dump
+    {
+        get
+        {
+            CheckThread();
+            return _dump;
+        }
+    }
+
+    /// <summary>The serials of live owned references, with debug hooks only (see <see cref="NewRef"/>).</summary>
+    internal OwnedRefSerials? OwnedRefs { get; }
 
     /// <summary>The debugging toolkit: annotated dumps, reference graphs, census growth, why an object is alive.</summary>
     public Inspector Inspector { get; }
@@ -105,13 +166,26 @@ public sealed unsafe partial class Heap : IDisposable
         (Heap)(GCHandle.FromIntPtr(state->managed_heap).Target ?? throw new ObjectDisposedException(nameof(Heap)));
 
     /// <summary>Objects currently alive in this heap.</summary>
-    public long LiveObjects => _state->live_objects;
+    public long LiveObjects
+    {
+        get
+        {
+            CheckThread();
+            return _state->live_objects;
+        }
+    }
 
     // ---- Values ----
 
-    public BorrowedRef None => new(this, _state->none);
-    public BorrowedRef True => new(this, _state->true_obj);
-    public BorrowedRef False => new(this, _state->false_obj);
+    public BorrowedRef None => Singleton(_state->none);
+    public BorrowedRef True => Singleton(_state->true_obj);
+    public BorrowedRef False => Singleton(_state->false_obj);
+
+    private BorrowedRef Singleton(PyObject* op)
+    {
+        CheckThread();
+        return new BorrowedRef(this, op);
+    }
 
     public NewRef Int(long value)
     {
@@ -141,7 +215,7 @@ public sealed unsafe partial class Heap : IDisposable
     public BorrowedRef Intern(string value)
     {
         CheckThread();
-        return new BorrowedRef(this, Interned.Intern(value));
+        return new BorrowedRef(this, _interned.Intern(value));
     }
 
     public NewRef NewList()
@@ -163,9 +237,14 @@ public sealed unsafe partial class Heap : IDisposable
     }
 
     /// <summary>A tuple of the given items (each gets a reference from the tuple).</summary>
+    /// <remarks>Each id is checked to be a live object of this heap first, as <see cref="Cast"/> does.</remarks>
     public NewRef Tuple(params ReadOnlySpan<nint> items)
     {
         CheckThread();
+        foreach (nint id in items)
+        {
+            Cast(id);
+        }
         return new NewRef(this, PyTuple.Pack(_state, items));
     }
 
@@ -178,36 +257,41 @@ public sealed unsafe partial class Heap : IDisposable
     public PyClass DefineClass(string name, params string[] attributes)
     {
         CheckThread();
-        PyTypeObject* type = Types.Create(name, sizeof(PyObject), sizeof(nint),
+        PyTypeObject* type = _types.Create(name, sizeof(PyObject), sizeof(nint),
             TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
             PyInstance.Slots, _state->type_object);
         type->tp_inline_capacity = attributes.Length;
         foreach (string attribute in attributes)
         {
-            InstanceLayout.AddSharedKey(type, Interned.Intern(attribute));
+            InstanceLayout.AddSharedKey(type, _interned.Intern(attribute));
         }
-        return new PyClass(type);
+        return new PyClass(this, type);
     }
 
     /// <summary>A new instance with no attributes set.</summary>
     public NewRef New(PyClass cls)
     {
-        CheckThread();
+        PyTypeObject* type = cls.TypeFor(this);
         RunPendingCollection();
-        return new NewRef(this, PyInstance.New(cls.Type));
+        return new NewRef(this, PyInstance.New(type));
     }
 
     /// <summary>A new instance whose first declared attribute takes over <paramref name="a0"/>.</summary>
+    /// <remarks>An argument of another heap is refused before anything is taken over or made.</remarks>
     public NewRef New(PyClass cls, NewRef a0)
     {
+        a0.PointerFor(this);
         NewRef obj = New(cls);
         SetInline(obj.Pointer, 0, a0.Steal());
         return obj;
     }
 
     /// <summary>A new instance whose first two declared attributes take over the arguments (Node(value, edges)).</summary>
+    /// <remarks>An argument of another heap is refused before anything is taken over or made.</remarks>
     public NewRef New(PyClass cls, NewRef a0, NewRef a1)
     {
+        a0.PointerFor(this);
+        a1.PointerFor(this);
         NewRef obj = New(cls);
         PyObject* op = obj.Pointer;
         if (PyInstance.InlineCapacity(op) >= 2)
@@ -244,21 +328,24 @@ public sealed unsafe partial class Heap : IDisposable
     // ---- Identity, counts, sizes, checked cast ----
 
     /// <summary><c>id(obj)</c>: the address of the object header.</summary>
-    public nint Id(BorrowedRef obj) => obj.Address;
+    public nint Id(BorrowedRef obj) => (nint)obj.PointerFor(this);
 
     /// <summary><c>id(obj)</c>: the address of the object header.</summary>
-    public nint Id(in NewRef obj) => obj.Address;
+    public nint Id(in NewRef obj) => (nint)obj.PointerFor(this);
 
     /// <summary>
     /// <c>sys.getrefcount(obj)</c>: the count as Python reports it, which includes the
     /// temporary reference of the call's own argument — hence +1 over <c>ob_refcnt</c>.
     /// Immortal objects report their fixed count.
     /// </summary>
-    public long GetRefCount(BorrowedRef obj) =>
-        Refcount.IsImmortal(obj.Pointer) ? obj.Pointer->ob_refcnt : obj.Pointer->ob_refcnt + 1;
+    public long GetRefCount(BorrowedRef obj)
+    {
+        PyObject* op = obj.PointerFor(this);
+        return Refcount.IsImmortal(op) ? op->ob_refcnt : op->ob_refcnt + 1;
+    }
 
     /// <summary><c>sys.getsizeof(obj)</c>, GC header and pre-header included as CPython counts them.</summary>
-    public long SizeOf(BorrowedRef obj) => ObjectSize.GetSizeOf(obj.Pointer);
+    public long SizeOf(BorrowedRef obj) => ObjectSize.GetSizeOf(obj.PointerFor(this));
 
     /// <summary>
     /// <c>ctypes.cast(address, py_object).value</c>, checked: returns the object when
@@ -269,7 +356,7 @@ public sealed unsafe partial class Heap : IDisposable
     public BorrowedRef Cast(nint address)
     {
         CheckThread();
-        AddressInfo info = Addresses.Classify(address);
+        AddressInfo info = _addresses.Classify(address);
         if (info.Kind != AddressKind.LiveObject)
         {
             throw new InvalidAddressException(info);
@@ -281,14 +368,14 @@ public sealed unsafe partial class Heap : IDisposable
     public AddressInfo Classify(nint address)
     {
         CheckThread();
-        return Addresses.Classify(address);
+        return _addresses.Classify(address);
     }
 
     /// <summary>An annotated hex dump of the object header at <paramref name="address"/> (live or stale).</summary>
     public string HexDump(nint address)
     {
         CheckThread();
-        return Dump.Object(address);
+        return _dump.Object(address);
     }
 
     /// <summary>
@@ -299,7 +386,7 @@ public sealed unsafe partial class Heap : IDisposable
     public string DumpAnnotated(nint address)
     {
         CheckThread();
-        return Dump.Annotated(address);
+        return _dump.Annotated(address);
     }
 
     // ---- Container helpers behind the reference structs ----
@@ -308,7 +395,7 @@ public sealed unsafe partial class Heap : IDisposable
     {
         CheckThread();
         RequireInstance(op);
-        PyObject* value = PyInstance.GetAttr(op, Interned.Intern(attribute));
+        PyObject* value = PyInstance.GetAttr(op, _interned.Intern(attribute));
         if (value == null)
         {
             throw new MissingMemberException($"'{TypeRegistry.NameOf(op->ob_type)}' object has no attribute '{attribute}'");
@@ -320,9 +407,15 @@ public sealed unsafe partial class Heap : IDisposable
     {
         CheckThread();
         RequireInstance(op);
-        PyObject* v = value.Steal();
-        PyInstance.SetAttr(op, Interned.Intern(attribute), v);
-        Refcount.Decref(v);
+        PyObject* v = value.StealFor(this);
+        try
+        {
+            PyInstance.SetAttr(op, _interned.Intern(attribute), v);
+        }
+        finally
+        {
+            Refcount.Decref(v);
+        }
     }
 
     internal void Append(PyObject* list, PyObject* item)
@@ -380,6 +473,7 @@ public sealed unsafe partial class Heap : IDisposable
 
     internal long AsInt64(PyObject* op)
     {
+        CheckThread();
         if ((op->ob_type == _state->type_int || op->ob_type == _state->type_bool) && PyLong.TryGetInt64(op, out long v))
         {
             return v;
@@ -419,6 +513,36 @@ public sealed unsafe partial class Heap : IDisposable
 
     // ---- Threading and lifetime ----
 
+    /// <summary>
+    /// The one check of every call that takes a reference or a class: <paramref name="owner"/>
+    /// (the heap the reference came from) must be this heap, and this heap usable here.
+    /// Storing another heap's object would leave this heap pointing into memory that the
+    /// other heap's Dispose frees; it costs one more comparison to refuse.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CheckOwns(Heap? owner)
+    {
+        if (owner != this)
+        {
+            ThrowForeign(owner);
+        }
+        CheckThread();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowForeign(Heap? owner)
+    {
+        if (owner == null)
+        {
+            throw new ObjectDisposedException(nameof(NewRef), "this reference or class handle was never assigned");
+        }
+        throw new InvalidOperationException(
+            "the object belongs to another heap: objects cannot be shared or stored across heaps (make the value again in this heap)");
+    }
+
+    /// <summary>True once <see cref="Dispose"/> has run (for owners of native memory that must still free their own).</summary>
+    internal bool IsDisposed => _disposed;
+
     /// <summary>Refuses use from any thread but the one that created the heap, and use after Dispose.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckThread()
@@ -432,7 +556,10 @@ public sealed unsafe partial class Heap : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowWrongThreadOrDisposed()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(Heap), "this Heap was disposed: its objects, classes and frames are gone with its memory");
+        }
         throw new InvalidOperationException(
             $"this Heap belongs to thread {_ownerThread} and was used from thread {Environment.CurrentManagedThreadId}; use one heap per thread");
     }
@@ -447,7 +574,7 @@ public sealed unsafe partial class Heap : IDisposable
         CheckThread();
         _disposed = true;
         _ownerToken = 0;
-        Allocator.Dispose();
+        _allocator.Dispose();
         NativeMemory.Free(_state->free_log);
         NativeMemory.Free(_state);
         _self.Free();

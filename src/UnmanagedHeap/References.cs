@@ -8,15 +8,29 @@ namespace UnmanagedHeap;
 /// <see cref="Dispose"/> it or pass it to a call that steals it (Bind, New, Set, Append of a
 /// NewRef). Like pythonnet's NewReference. Copies of the struct share one count: dispose once.
 /// </summary>
+/// <remarks>
+/// <para>A copy disposed twice would drop the count twice. The struct cannot be made
+/// uncopyable without an analyzer of our own, so the heap checks it instead, when it runs
+/// with debug hooks (<see cref="HeapOptions.DebugHooks"/>): every NewRef then carries a
+/// serial the heap issued, and disposing or passing it on retires that serial. A copy
+/// whose twin was already retired is refused with an <see cref="InvalidOperationException"/>
+/// before anything is decremented or read. Without debug hooks the serial is 0 and no
+/// check runs: it would cost a hash-set operation per reference on the hot path.</para>
+/// <para>Every member that reads the object first checks that its heap is alive and on its
+/// own thread (<see cref="Heap.CheckThread"/>), and calls that store the object into a
+/// container check that the container's heap is the object's.</para>
+/// </remarks>
 public unsafe struct NewRef : IDisposable
 {
     private PyObject* _op;
     private readonly Heap? _heap;
+    private readonly long _serial;
 
     internal NewRef(Heap heap, PyObject* op)
     {
         _heap = heap;
         _op = op;
+        _serial = heap.OwnedRefs?.Issue() ?? 0;
     }
 
     /// <summary>True once disposed or stolen.</summary>
@@ -28,19 +42,48 @@ public unsafe struct NewRef : IDisposable
     /// <summary>A borrowed view, valid while this reference is held.</summary>
     public readonly BorrowedRef Borrow()
     {
-        Heap.CheckThread();
-        return new(Heap, Pointer);
+        Heap heap = Heap;
+        return new(heap, PointerFor(heap));
     }
 
     internal readonly Heap Heap => _heap ?? throw new ObjectDisposedException(nameof(NewRef), "this reference was never assigned");
 
     internal readonly PyObject* Pointer => _op != null ? _op : throw new ObjectDisposedException(nameof(NewRef), "this reference was disposed or already passed on");
 
+    /// <summary>
+    /// The object, for a call of <paramref name="heap"/>: refuses a reference of another
+    /// heap, a disposed or wrong-thread heap, and (with debug hooks) a copy already retired.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly PyObject* PointerFor(Heap heap)
+    {
+        heap.CheckOwns(_heap);
+        PyObject* op = Pointer;
+        if (_serial != 0)
+        {
+            heap.OwnedRefs!.CheckLive(_serial, op);
+        }
+        return op;
+    }
+
+    /// <summary>Hands the count over to a call of <paramref name="heap"/> (which now owns it); this struct becomes empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal PyObject* StealFor(Heap heap)
+    {
+        heap.CheckOwns(_heap);
+        return Steal();
+    }
+
     /// <summary>Hands the count over to the callee (which now owns it); this struct becomes empty.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal PyObject* Steal()
     {
         PyObject* op = Pointer;
+        if (_serial != 0)
+        {
+            _heap!.CheckThread();
+            _heap.OwnedRefs!.Retire(_serial, op);
+        }
         _op = null;
         return op;
     }
@@ -53,11 +96,16 @@ public unsafe struct NewRef : IDisposable
         {
             _op = null;
             _heap!.CheckThread();
+            if (_serial != 0)
+            {
+                _heap.OwnedRefs!.Retire(_serial, op);
+            }
             Refcount.Decref(op);
         }
     }
 
-    public override readonly string ToString() => _op == null ? "<released reference>" : ObjectRepr.Repr(_op);
+    /// <summary>repr() of the object.</summary>
+    public override readonly string ToString() => _op == null ? "<released reference>" : ObjectRepr.Repr(PointerFor(Heap));
 }
 
 /// <summary>
@@ -65,6 +113,7 @@ public unsafe struct NewRef : IDisposable
 /// struct, so it cannot be stored in a field or captured by a lambda — holding on to an
 /// object requires <see cref="NewReference"/>, which makes the ownership visible.
 /// </summary>
+/// <remarks>Every member but <see cref="Address"/> checks the heap first (alive, own thread).</remarks>
 public readonly unsafe ref struct BorrowedRef
 {
     private readonly PyObject* _op;
@@ -76,9 +125,18 @@ public readonly unsafe ref struct BorrowedRef
         _op = op;
     }
 
+    /// <summary>The object pointer without any check, for the layers built on the heap.</summary>
     internal PyObject* Pointer => _op;
 
-    internal Heap Heap => _heap;
+    internal Heap Heap => _heap ?? throw new ObjectDisposedException(nameof(BorrowedRef), "this reference was never assigned");
+
+    /// <summary>The object, for a call of <paramref name="heap"/>: refuses a reference of another heap, and a disposed or wrong-thread heap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal PyObject* PointerFor(Heap heap)
+    {
+        heap.CheckOwns(_heap);
+        return _op;
+    }
 
     /// <summary>The object's address: what <c>id()</c> returns.</summary>
     public nint Address => (nint)_op;
@@ -100,30 +158,37 @@ public readonly unsafe ref struct BorrowedRef
     }
 
     /// <summary>An attribute of an instance, borrowed from it.</summary>
-    public BorrowedRef Get(string attribute) => _heap.GetAttribute(_op, attribute);
+    public BorrowedRef Get(string attribute) => Heap.GetAttribute(Checked, attribute);
 
-    /// <summary>Sets an attribute of an instance, taking over <paramref name="value"/>.</summary>
-    public void Set(string attribute, NewRef value) => _heap.SetAttribute(_op, attribute, ref value);
+    /// <summary>Sets an attribute of an instance, taking over <paramref name="value"/> (which must belong to the same heap).</summary>
+    public void Set(string attribute, NewRef value) => Heap.SetAttribute(Checked, attribute, ref value);
 
-    /// <summary>Appends to a list (the list takes its own reference to <paramref name="item"/>).</summary>
-    public void Append(BorrowedRef item) => _heap.Append(_op, item._op);
+    /// <summary>Appends to a list (the list takes its own reference to <paramref name="item"/>, which must belong to the same heap).</summary>
+    public void Append(BorrowedRef item) => Heap.Append(Checked, item.PointerFor(_heap));
 
-    /// <summary>Appends to a list, taking over <paramref name="item"/>.</summary>
+    /// <summary>Appends to a list, taking over <paramref name="item"/> (which must belong to the same heap).</summary>
     public void Append(NewRef item)
     {
-        PyObject* op = item.Steal();
-        _heap.Append(_op, op);
-        Refcount.Decref(op);
+        PyObject* list = Checked;
+        PyObject* op = item.StealFor(_heap);
+        try
+        {
+            _heap.Append(list, op);
+        }
+        finally
+        {
+            Refcount.Decref(op);
+        }
     }
 
     /// <summary>Number of items of a list, tuple, dict, set or str.</summary>
-    public long Length => _heap.LengthOf(_op);
+    public long Length => Heap.LengthOf(Checked);
 
     /// <summary>Item <paramref name="index"/> of a list or tuple, borrowed.</summary>
-    public BorrowedRef this[long index] => _heap.ItemOf(_op, index);
+    public BorrowedRef this[long index] => Heap.ItemOf(Checked, index);
 
     /// <summary>The int value (throws for other types).</summary>
-    public long AsInt64() => _heap.AsInt64(_op);
+    public long AsInt64() => Heap.AsInt64(Checked);
 
     /// <summary>repr() of the object.</summary>
     public override string ToString() => ObjectRepr.Repr(Checked);
@@ -133,7 +198,7 @@ public readonly unsafe ref struct BorrowedRef
     {
         get
         {
-            _heap.CheckThread();
+            Heap.CheckThread();
             return _op;
         }
     }

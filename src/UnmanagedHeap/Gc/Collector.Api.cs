@@ -192,7 +192,7 @@ public sealed unsafe partial class Collector
     }
 
     /// <summary>gc.get_referrers for one object.</summary>
-    public NewRef GetReferrers(BorrowedRef obj) => GetReferrers([obj.Address]);
+    public NewRef GetReferrers(BorrowedRef obj) => GetReferrers([(nint)obj.PointerFor(_heap)]);
 
     private static int ReferrersVisit(PyObject* op, void* arg)
     {
@@ -242,7 +242,7 @@ public sealed unsafe partial class Collector
     }
 
     /// <summary>gc.get_referents for one object.</summary>
-    public NewRef GetReferents(BorrowedRef obj) => GetReferents([obj.Address]);
+    public NewRef GetReferents(BorrowedRef obj) => GetReferents([(nint)obj.PointerFor(_heap)]);
 
     private static int ReferentsVisit(PyObject* op, void* arg)
     {
@@ -263,16 +263,14 @@ public sealed unsafe partial class Collector
     /// <summary>gc.is_tracked(obj): is it a container the collector currently watches?</summary>
     public bool IsTracked(BorrowedRef obj)
     {
-        _heap.CheckThread();
-        PyObject* op = obj.Pointer;
+        PyObject* op = obj.PointerFor(_heap);
         return GcHead.IsGc(op) && GcList.IsTracked(op);
     }
 
     /// <summary>gc.is_finalized(obj): has its finalizer already run (PEP 442)?</summary>
     public bool IsFinalized(BorrowedRef obj)
     {
-        _heap.CheckThread();
-        return Finalization.IsFinalized(obj.Pointer);
+        return Finalization.IsFinalized(obj.PointerFor(_heap));
     }
 
     /// <summary>

@@ -18,8 +18,7 @@ public sealed unsafe partial class Collector
     /// </summary>
     public void SetFinalizer(PyClass cls, Finalizer? finalizer)
     {
-        _heap.CheckThread();
-        PyTypeObject* type = cls.Type;
+        PyTypeObject* type = cls.TypeFor(_heap);
         if (finalizer == null)
         {
             // Only a slot this class installed is taken away again.

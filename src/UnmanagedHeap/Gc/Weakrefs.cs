@@ -46,17 +46,17 @@ public sealed unsafe class Weakrefs
     /// </summary>
     public NewRef Ref(BorrowedRef obj, WeakrefCallback? callback = null)
     {
-        _heap.CheckThread();
-        RequireWeakReferenceable(obj.Pointer);
+        PyObject* op = obj.PointerFor(_heap);
+        RequireWeakReferenceable(op);
         _heap.RunPendingCollection();
         if (callback == null)
         {
-            return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, obj.Pointer, null));
+            return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, op, null));
         }
         PyObject* cb = Callables.New(callback);
         try
         {
-            return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, obj.Pointer, cb));
+            return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, op, cb));
         }
         finally
         {
@@ -67,45 +67,45 @@ public sealed unsafe class Weakrefs
     /// <summary>weakref.ref(obj, callback) with a callback object from the heap (a Python callable).</summary>
     public NewRef Ref(BorrowedRef obj, BorrowedRef callback)
     {
-        _heap.CheckThread();
-        RequireWeakReferenceable(obj.Pointer);
+        PyObject* op = obj.PointerFor(_heap);
+        PyObject* cb = callback.PointerFor(_heap);
+        RequireWeakReferenceable(op);
         _heap.RunPendingCollection();
-        return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, obj.Pointer, callback.Pointer));
+        return new NewRef(_heap, PyWeakref.New(_st->type_weakref_ref, op, cb));
     }
 
     /// <summary>Calling the weak reference (<c>wr()</c>): its referent while alive, otherwise None.</summary>
     public BorrowedRef Deref(BorrowedRef weakref)
     {
-        _heap.CheckThread();
-        RequireWeakref(weakref.Pointer);
-        return PyWeakref.IsAlive(weakref.Pointer)
-            ? new BorrowedRef(_heap, PyWeakref.Referent(weakref.Pointer))
+        PyObject* wr = weakref.PointerFor(_heap);
+        RequireWeakref(wr);
+        return PyWeakref.IsAlive(wr)
+            ? new BorrowedRef(_heap, PyWeakref.Referent(wr))
             : _heap.None;
     }
 
     /// <summary>True while the weak reference's referent is alive.</summary>
     public bool IsAlive(BorrowedRef weakref)
     {
-        _heap.CheckThread();
-        RequireWeakref(weakref.Pointer);
-        return PyWeakref.IsAlive(weakref.Pointer);
+        PyObject* wr = weakref.PointerFor(_heap);
+        RequireWeakref(wr);
+        return PyWeakref.IsAlive(wr);
     }
 
     /// <summary>weakref.getweakrefcount(obj).</summary>
     public long GetWeakRefCount(BorrowedRef obj)
     {
-        _heap.CheckThread();
-        return PyWeakref.Count(obj.Pointer);
+        return PyWeakref.Count(obj.PointerFor(_heap));
     }
 
     /// <summary>weakref.getweakrefs(obj): a new list of the weak references to it, in the order the object keeps them.</summary>
     public NewRef GetWeakRefs(BorrowedRef obj)
     {
-        _heap.CheckThread();
+        PyObject* op = obj.PointerFor(_heap);
         PyObject* result = PyList.New(_st);
-        if (PyWeakref.Supports(obj.Pointer))
+        if (PyWeakref.Supports(op))
         {
-            for (PyWeakReference* r = *PyWeakref.ListHead(obj.Pointer); r != null; r = r->wr_next)
+            for (PyWeakReference* r = *PyWeakref.ListHead(op); r != null; r = r->wr_next)
             {
                 PyList.Append(result, (PyObject*)r);
             }
