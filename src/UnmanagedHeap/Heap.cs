@@ -504,6 +504,7 @@ public sealed unsafe partial class Heap : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RunPendingCollection()
     {
+        CheckThread();
         if (_state->gc_scheduled != 0)
         {
             _state->gc_scheduled = 0;

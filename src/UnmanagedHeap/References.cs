@@ -94,12 +94,13 @@ public unsafe struct NewRef : IDisposable
         PyObject* op = _op;
         if (op != null)
         {
-            _op = null;
+            // Checked before the struct lets go: a refused Dispose (wrong thread, a retired copy) keeps the reference.
             _heap!.CheckThread();
             if (_serial != 0)
             {
                 _heap.OwnedRefs!.Retire(_serial, op);
             }
+            _op = null;
             Refcount.Decref(op);
         }
     }
