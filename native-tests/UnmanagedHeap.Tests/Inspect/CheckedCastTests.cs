@@ -26,10 +26,7 @@ public unsafe class CheckedCastTests(AllocatorKind kind, bool debugHooks)
     [SetUp]
     public void SetUp()
     {
-        if (kind == AllocatorKind.Mimalloc && !MimallocAllocator.IsAvailable)
-        {
-            Assert.Ignore("libmimalloc.so.2 is not installed (apt-get install libmimalloc2.0); CI installs it");
-        }
+        NativeMimalloc.RequireOrSkip(kind);
         _heap = new Heap(new HeapOptions { Allocator = kind, DebugHooks = debugHooks });
     }
 

@@ -25,6 +25,9 @@ public sealed unsafe class AllocatorModelProperties(AllocatorCase allocatorCase)
         from pick in Gen.Choose(0, 100_000)
         select new Step(free == 0, size, pick);
 
+    [SetUp]
+    public void SkipUnlessAvailable() => allocatorCase.SkipUnlessAvailable();
+
     [Test]
     public void RandomSequencesAgreeWithTheModel()
     {
