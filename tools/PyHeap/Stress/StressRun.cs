@@ -50,6 +50,10 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
         Exception? failure = null;
         using var ready = new CountdownEvent(k);
         using var go = new ManualResetEventSlim(false);
+        using var ran = new CountdownEvent(k);
+        // A heap is disposed only after the last sample, so that the timeline ends with the
+        // run's memory, not with the heap already given back.
+        using var release = new ManualResetEventSlim(false);
         long t0 = 0;
         var threads = new Thread[k];
         for (int i = 0; i < k; i++)
@@ -58,14 +62,14 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
             threads[i] = new Thread(() =>
             {
                 StressWorker? worker = null;
-                bool signalled = false;
+                bool readySignalled = false;
                 try
                 {
                     worker = new StressWorker(index, settings);
                     workers[index] = worker;
                     worker.Setup(_stop);
                     ready.Signal();
-                    signalled = true;
+                    readySignalled = true;
                     go.Wait();
                     long rate = settings.Rate > 0 ? Math.Max(1, settings.Rate / k) : 0;
                     results[index] = worker.Run(settings.ObjectsFor(index), rate, _stop);
@@ -88,10 +92,12 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
                 }
                 finally
                 {
-                    if (!signalled)
+                    if (!readySignalled)
                     {
                         ready.Signal();
                     }
+                    ran.Signal();
+                    release.Wait();
                     worker?.Dispose();
                 }
             }, 16 * 1024 * 1024) { Name = $"pyheap stress heap {i}", IsBackground = true };
@@ -103,7 +109,7 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
         {
             CheckRss();
         }
-        if (failure == null && settings.Shape is "route-cache" or "binary-trees" && !settings.Quiet)
+        if (failure == null && settings.Shape is "route-cache" or "binary-trees")
         {
             log.WriteLine($"pyheap stress: setup done ({workers.Sum(w => w?.SetupObjects ?? 0):N0} long-lived objects); timing starts now");
         }
@@ -113,8 +119,23 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
         }
         log.Flush();
         Volatile.Write(ref t0, Stopwatch.GetTimestamp());
+        Sample(workers, Volatile.Read(ref t0)); // t = 0: what setup left, before the first step
         go.Set();
-        Monitor(workers, threads, Volatile.Read(ref t0), onProgress);
+        try
+        {
+            Monitor(workers, ran, Volatile.Read(ref t0), onProgress);
+            Sample(workers, Volatile.Read(ref t0));
+        }
+        catch
+        {
+            _stop.Request(StopReason.Failed);
+            throw;
+        }
+        finally
+        {
+            ran.Wait();
+            release.Set();
+        }
         foreach (Thread thread in threads)
         {
             thread.Join();
@@ -123,20 +144,18 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
         {
             throw new StressFailedException(failure);
         }
-        Sample(workers, Volatile.Read(ref t0));
         return Summarize(workers, results, pauseDurations, pauseTimes);
     }
 
     /// <summary>The collection pauses of the last run: when (seconds) and how long (ms), for the chart.</summary>
     public (double[] At, double[] Ms) Pauses { get; private set; } = ([], []);
 
-    private void Monitor(StressWorker?[] workers, Thread[] threads, long t0, Action<StressProgress> onProgress)
+    private void Monitor(StressWorker?[] workers, CountdownEvent ran, long t0, Action<StressProgress> onProgress)
     {
         long lastCreated = 0;
         double lastT = 0;
-        while (threads.Any(t => t.IsAlive))
+        while (!ran.Wait(_sampleEvery))
         {
-            Thread.Sleep(_sampleEvery);
             StressSample s = Sample(workers, t0);
             if (settings.Duration is TimeSpan d && s.T >= d.TotalSeconds)
             {
