@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 
@@ -18,7 +19,7 @@ public static class CommandLine
         // Everything after the script (or -c CODE) belongs to the script's sys.argv, even
         // words that look like pyheap's options, so it is kept away from the parser.
         (string[] own, string[] scriptArgs) = ScriptArguments.Split(args, RunCommand.ValueOptionNames);
-        RootCommand root = Build(io, scriptArgs);
+        Command root = Build(io, scriptArgs);
         ParseResult result = root.Parse(own);
         string command = CommandName(result);
         if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
@@ -56,13 +57,16 @@ public static class CommandLine
     public static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) =>
         Dispatch(args, new CommandIo(TextReader.Null, stdout, stderr));
 
-    private static RootCommand Build(CommandIo io, string[] scriptArgs)
+    private static Command Build(CommandIo io, string[] scriptArgs)
     {
-        var root = new RootCommand(
-            "pyheap: a CPython 3.12 object model in native memory. Tell the seed's story (demo), run Python on the heap (run, repl, -c), stress the allocator and the collector (stress).");
+        // A plain Command rather than RootCommand, whose name would be the host process's
+        // (testhost under the tests); help and version are added as RootCommand would.
+        var root = new Command("pyheap",
+            "A CPython 3.12 object model in native memory. Tell the seed's story (demo), run Python on the heap (run, repl, -c), stress the allocator and the collector (stress). Exit codes: 0 done, 1 failure or uncaught Python exception, 2 usage error, 3 stopped by --max-rss.");
+        root.Add(new HelpOption { Recursive = true });
+        root.Add(new VersionOption());
         root.Add(DemoCommand.Create(io));
-        Command run = RunCommand.Create(io, scriptArgs);
-        root.Add(run);
+        root.Add(RunCommand.Create(io, scriptArgs));
         root.Add(RunCommand.CreateRepl(io));
         root.Add(StressCommand.Create(io));
         RunCommand.AddInlineCode(root, io, scriptArgs);
@@ -71,7 +75,7 @@ public static class CommandLine
 
     /// <summary>"pyheap" or "pyheap stress": the prefix of an error line.</summary>
     private static string CommandName(ParseResult result) =>
-        result.CommandResult.Command is RootCommand ? "pyheap" : $"pyheap {result.CommandResult.Command.Name}";
+        result.CommandResult.Command.Name == "pyheap" ? "pyheap" : $"pyheap {result.CommandResult.Command.Name}";
 
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

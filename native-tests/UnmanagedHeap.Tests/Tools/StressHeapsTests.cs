@@ -27,19 +27,30 @@ public class StressHeapsTests
     {
         var settings = new StressSettings { Shape = "graph", Objects = 10_000, BackLinksPercent = 20 };
         StressWorker? worker = null;
+        using var built = new ManualResetEventSlim();
+        using var checkedByOthers = new ManualResetEventSlim();
         var owner = new Thread(() =>
         {
-            worker = new StressWorker(0, settings);
-            worker.Setup(new StopSignal());
+            using (worker = new StressWorker(0, settings))
+            {
+                worker.Setup(new StopSignal());
+                built.Set();
+                checkedByOthers.Wait(); // the heap is disposed by its own thread
+            }
         });
         owner.Start();
-        owner.Join();
-        Assert.That(worker!.OwnerThread, Is.EqualTo(owner.ManagedThreadId));
-        var e = Assert.Throws<InvalidOperationException>(() => worker.Run(1000, 0, new StopSignal()));
-        Assert.That(e!.Message, Does.Contain($"belongs to thread {owner.ManagedThreadId}").And.Contain("use one heap per thread"));
-        var dispose = new Thread(worker.Dispose);
-        dispose.Start();
-        dispose.Join();
+        built.Wait();
+        try
+        {
+            Assert.That(worker!.OwnerThread, Is.EqualTo(owner.ManagedThreadId));
+            var e = Assert.Throws<InvalidOperationException>(() => worker.Run(1000, 0, new StopSignal()));
+            Assert.That(e!.Message, Does.Contain($"belongs to thread {owner.ManagedThreadId}").And.Contain("use one heap per thread"));
+        }
+        finally
+        {
+            checkedByOthers.Set();
+            owner.Join();
+        }
     }
 
     [Test]

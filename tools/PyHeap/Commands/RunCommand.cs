@@ -81,7 +81,7 @@ public static class RunCommand
     }
 
     /// <summary><c>pyheap -c CODE ARGS...</c> on the root command, as <c>python -c</c>.</summary>
-    public static void AddInlineCode(RootCommand root, CommandIo io, string[] scriptArgs)
+    public static void AddInlineCode(Command root, CommandIo io, string[] scriptArgs)
     {
         var code = new Option<string>("-c") { Description = "run the Python program CODE (sys.argv is ['-c', ARGS...]); pyheap run -c takes run's options", HelpName = "CODE" };
         root.Add(code);
@@ -129,7 +129,7 @@ public static class RunCommand
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (Option option in Create(new CommandIo(TextReader.Null, TextWriter.Null, TextWriter.Null), []).Options)
         {
-            if (option.Arity.MaximumNumberOfValues > 0)
+            if (option.Arity.MinimumNumberOfValues > 0)
             {
                 names.Add(option.Name);
                 names.UnionWith(option.Aliases);

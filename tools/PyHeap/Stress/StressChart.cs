@@ -58,7 +58,7 @@ public static class StressChart
         }
         if (pauses.At.Length > 0)
         {
-            (double[] at, double[] ms) = Thin(pauses.At, pauses.Ms, 2000);
+            (double[] at, double[] ms) = Thin(pauses.At, pauses.Ms, 500);
             var marks = plot.Add.ScatterPoints(at, ms);
             marks.LegendText = "collection pause";
             marks.MarkerSize = 3;

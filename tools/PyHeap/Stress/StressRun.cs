@@ -267,7 +267,7 @@ public sealed class StressRun(StressSettings settings, TextWriter log)
         // have few live objects at the end).
         StressSample fullest = _samples.MaxBy(s => s.LiveObjects)!;
         long liveAbove = fullest.LiveObjects - emptyObjects;
-        bool enough = liveAbove >= 1000;
+        bool enough = liveAbove >= 10_000;
 
         Pauses = ([.. pauseAt], [.. pauseMs]);
         double[] sorted = [.. pauseMs];
