@@ -26,16 +26,20 @@ public static class StressCommand
     public static int Run(StressSettings settings, CommandIo io)
     {
         var run = new StressRun(settings, io.Out);
-        run.Prepare();
         StressReport report;
         try
         {
+            run.Prepare();
             report = ProgressView.Run(run, io, settings);
         }
-        catch (StressFailedException e) when (e.InnerException is InvalidOperationException or OutOfMemoryException or ArgumentException)
+        catch (StressFailedException e) when (e.InnerException is UnmanagedHeap.Memory.AllocatorUnavailableException missing)
+        {
+            throw missing; // reported as for every command: one line, exit 1
+        }
+        catch (StressFailedException e)
         {
             io.Out.Flush();
-            io.Err.WriteLine($"pyheap stress: failed: {e.Message}");
+            io.Err.WriteLine($"pyheap stress: failed on a heap's thread: {e.InnerException!.GetType().Name}: {e.Message}");
             return ExitCodes.Failure;
         }
         if (report.Stopped == "max-rss")
