@@ -1,68 +1,89 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
+
 namespace PyHeap;
 
 /// <summary>
-/// The <c>pyheap</c> command: picks the subcommand and turns every failure into a message
-/// on stderr and a non-zero exit code, never an unhandled exception.
+/// The <c>pyheap</c> command line, on System.CommandLine (which stays trimming- and
+/// AOT-safe): one subcommand per job, <c>--help</c> on each, <c>--version</c>, and
+/// <c>pyheap -c CODE</c> as Python has it. Every failure becomes a message on stderr and
+/// one of <see cref="ExitCodes"/>, never an unhandled exception.
 /// </summary>
 public static class CommandLine
 {
-    public const int Ok = 0;
-    public const int Failure = 1;
-    public const int Usage = 2;
-
-    private const string UsageText = """
-        usage: pyheap <command> [options]
-
-        commands:
-          demo [--allocator pymalloc|mimalloc|system]
-                      narrate the seed's story on a native heap: a reference cycle built in a
-                      scope outlives it, its real addresses and header bytes, the checked cast
-          run FILE.py [--allocator pymalloc|mimalloc|system] [--debug-alloc] [--max-heap BYTES]
-                      [--trace refs,alloc,gc] [--stats]
-                      run a Python program whose every value is an object of the native heap
-          repl [--allocator ...] [--debug-alloc] [--max-heap BYTES]
-                      the same, interactively: expression values are echoed
-          stress [--objects N] [--rounds N] [--cycle-percent P] [--allocator ...] [--debug-alloc]
-                      drive Nodes through the allocator and the collector; report throughput
-                      and collection pauses
-          help        show this text
-        """;
-
-    public static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <c>pyheap ARGS</c> in-process: the process's entry point, and the tests'.</summary>
+    public static int Dispatch(string[] args, CommandIo io)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        // Everything after the script (or -c CODE) belongs to the script's sys.argv, even
+        // words that look like pyheap's options, so it is kept away from the parser.
+        (string[] own, string[] scriptArgs) = ScriptArguments.Split(args, RunCommand.ValueOptionNames);
+        Command root = Build(io, scriptArgs);
+        ParseResult result = root.Parse(own);
+        string command = CommandName(result);
+        if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
         {
-            (args.Length == 0 ? stderr : stdout).Write(UsageText);
-            return args.Length == 0 ? Usage : Ok;
+            return Fail(io, $"{command}: {result.Errors[0].Message}", ExitCodes.Usage);
         }
         try
         {
-            string[] rest = args[1..];
-            return args[0] switch
+            return result.Invoke(new InvocationConfiguration
             {
-                "demo" => DemoCommand.Run(Options.Parse(rest, DemoCommand.Flags), stdout),
-                "run" => RunCommand.Run(Options.Parse(rest, RunCommand.Flags), stderr),
-                "repl" => RunCommand.Repl(Options.Parse(rest, RunCommand.ReplFlags), Console.In, stdout, stderr),
-                "stress" => StressCommand.Run(Options.Parse(rest, StressCommand.Flags), stdout),
-                _ => Fail(stderr, $"pyheap: unknown command '{args[0]}'\n\n{UsageText}", Usage),
-            };
+                Output = io.Out,
+                Error = io.Err,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (UsageException e)
         {
-            return Fail(stderr, $"pyheap {args[0]}: {e.Message}", Usage);
+            return Fail(io, $"{command}: {e.Message}", ExitCodes.Usage);
         }
         catch (UnmanagedHeap.Memory.AllocatorUnavailableException e)
         {
-            return Fail(stderr, $"pyheap: {e.Message}", Failure);
+            return Fail(io, $"pyheap: {e.Message}", ExitCodes.Failure);
+        }
+        catch (IOException e)
+        {
+            return Fail(io, $"{command}: {e.Message}", ExitCodes.Failure);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(io, $"{command}: {e.Message}", ExitCodes.Failure);
         }
     }
 
-    private static int Fail(TextWriter stderr, string message, int code)
+    /// <summary>Convenience for tests: no standard input, not a terminal.</summary>
+    public static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Dispatch(args, new CommandIo(TextReader.Null, stdout, stderr));
+
+    private static Command Build(CommandIo io, string[] scriptArgs)
     {
-        stderr.WriteLine(message.TrimEnd());
+        // A plain Command rather than RootCommand, whose name would be the host process's
+        // (testhost under the tests); help and version are added as RootCommand would.
+        var root = new Command("pyheap",
+            "A CPython 3.12 object model in native memory. Tell the seed's story (demo), run Python on the heap (run, repl, -c), stress the allocator and the collector (stress). Exit codes: 0 done, 1 failure or uncaught Python exception, 2 usage error, 3 stopped by --max-rss.");
+        root.Add(new HelpOption { Recursive = true });
+        root.Add(new VersionOption());
+        root.Add(DemoCommand.Create(io));
+        root.Add(RunCommand.Create(io, scriptArgs));
+        root.Add(RunCommand.CreateRepl(io));
+        root.Add(StressCommand.Create(io));
+        RunCommand.AddInlineCode(root, io, scriptArgs);
+        return root;
+    }
+
+    /// <summary>"pyheap" or "pyheap stress": the prefix of an error line.</summary>
+    private static string CommandName(ParseResult result) =>
+        result.CommandResult.Command.Name == "pyheap" ? "pyheap" : $"pyheap {result.CommandResult.Command.Name}";
+
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    private static int Fail(CommandIo io, string message, int code)
+    {
+        io.Out.Flush();
+        io.Err.WriteLine(message.TrimEnd());
         return code;
     }
 }
-
-/// <summary>A command line the user got wrong; the message says how.</summary>
-public sealed class UsageException(string message) : Exception(message);

@@ -49,15 +49,17 @@ public class DemoCommandTests
         Assert.That(error, Does.StartWith("pyheap: mimalloc is not available").And.Contain("apt-get install libmimalloc2.0"));
     }
 
-    [TestCase(new[] { "demo", "--allocator", "jemalloc" }, "unknown allocator 'jemalloc'")]
-    [TestCase(new[] { "demo", "--allocator" }, "needs a value")]
-    [TestCase(new[] { "demo", "--colour" }, "unknown option '--colour'")]
-    [TestCase(new[] { "demo", "extra" }, "unexpected argument 'extra'")]
-    [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
-    public void BadCommandLinesGetAClearErrorAndExitTwo(string[] args, string message)
+    [TestCase(new[] { "demo", "--allocator", "jemalloc" }, "pyheap demo: unknown allocator 'jemalloc' for --allocator: expected one of pymalloc, mimalloc, system")]
+    [TestCase(new[] { "demo", "--allocator" }, "pyheap demo: Required argument missing for option: '--allocator'.")]
+    [TestCase(new[] { "demo", "--colour" }, "pyheap demo: Unrecognized command or argument '--colour'.")]
+    [TestCase(new[] { "demo", "extra" }, "pyheap demo: Unrecognized command or argument 'extra'.")]
+    [TestCase(new[] { "frobnicate" }, "pyheap: Unrecognized command or argument 'frobnicate'.")]
+    [TestCase(new string[0], "pyheap: a command is required: demo, run, repl or stress (pyheap --help lists them)")]
+    public void BadCommandLinesGetOneClearLineAndExitTwo(string[] args, string message)
     {
-        var (code, _, error) = Run(args);
+        var (code, output, error) = Run(args);
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain(message));
+        Assert.That(Lines(error), Is.EqualTo(new[] { message }));
+        Assert.That(output, Is.Empty);
     }
 }

@@ -143,7 +143,14 @@ public sealed unsafe partial class Interpreter
         _stderr = PyInstance.New(io);
         ModuleValue(m, "stdout", NewRef(_stdout));
         ModuleValue(m, "stderr", NewRef(_stderr));
-        ModuleValue(m, "argv", PyList.New(St));
+        PyObject* argv = PyList.New(St);
+        foreach (string arg in Argv)
+        {
+            PyObject* item = Str(arg);
+            PyList.Append(argv, item);
+            Refcount.Decref(item);
+        }
+        ModuleValue(m, "argv", argv);
         return m;
     }
 

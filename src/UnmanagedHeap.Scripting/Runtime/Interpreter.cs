@@ -47,6 +47,9 @@ public sealed unsafe partial class Interpreter
     public PyObject* Builtins { get; }
     public int RecursionLimit { get; set; } = 1000;
 
+    /// <summary>sys.argv: the script path (or "-c", "-") and the arguments after it, as CPython sets them.</summary>
+    public IReadOnlyList<string> Argv { get; init; } = [];
+
     /// <summary>Address near the top of the interpreter thread's stack (0: unknown).</summary>
     public nint StackBase { get; set; }
 

@@ -30,6 +30,8 @@ public sealed record RunOptions
     public Action<IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>>? CensusReport { get; init; }
     /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
     public int StackBytes { get; init; } = 256 * 1024 * 1024;
+    /// <summary>sys.argv; empty means [the file name], as <c>python FILE</c> gives it.</summary>
+    public IReadOnlyList<string> Argv { get; init; } = [];
 }
 
 /// <summary>
@@ -129,6 +131,7 @@ public static unsafe class ScriptRunner
         var interp = new Interpreter(heap, stdout, stderr)
         {
             FileName = fileName,
+            Argv = options.Argv.Count > 0 ? options.Argv : [fileName],
             StackBase = (nint)(&stackTop),
             // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
             StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024),

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using UnmanagedHeap;
 using UnmanagedHeap.Inspect;
 
@@ -12,18 +13,17 @@ namespace PyHeap;
 /// </summary>
 public static class DemoCommand
 {
-    public static readonly IReadOnlyDictionary<string, FlagKind> Flags = new Dictionary<string, FlagKind>
+    public static Command Create(CommandIo io)
     {
-        ["allocator"] = FlagKind.Value,
-    };
+        var heap = new HeapOptionSet(withMaxHeap: false);
+        var command = new Command("demo", "Narrate the seed's story on a native heap: a reference cycle built in a scope outlives it; its real addresses, header bytes, the checked cast, the collector and weak edges.");
+        heap.AddTo(command);
+        command.SetAction(result => Run(heap.Read(result), io.Out));
+        return command;
+    }
 
-    public static int Run(Options options, TextWriter output)
+    public static int Run(HeapOptions heapOptions, TextWriter output)
     {
-        if (options.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{options.Positional[0]}'");
-        }
-        HeapOptions heapOptions = options.HeapOptions();
         var say = new Narrator(output);
         using (var heap = new Heap(heapOptions))
         {
@@ -32,7 +32,7 @@ public static class DemoCommand
         }
         CollectStory.ShowStaleBytes(heapOptions, say);
         CollectStory.WeakEdges(heapOptions, say);
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }
 

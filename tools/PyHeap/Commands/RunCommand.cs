@@ -1,75 +1,140 @@
-using System.Text;
+using System.CommandLine;
 using UnmanagedHeap;
 using UnmanagedHeap.Scripting.Runtime;
 
 namespace PyHeap;
 
 /// <summary>
-/// <c>pyheap run FILE.py</c>: executes a Python program on a native heap. Its stdout and
-/// stderr are the process's (UTF-8, <c>\n</c> line ends); the exit code is the program's.
+/// <c>pyheap run FILE.py ARGS...</c>, <c>pyheap run -</c> (the program from standard input)
+/// and <c>pyheap -c CODE ARGS...</c>: execute a Python program on a native heap, with
+/// <c>sys.argv</c> as CPython sets it. Its stdout and stderr are the command's; the exit
+/// code is the program's (1 for an uncaught exception). <c>pyheap repl</c> is the same
+/// interactively.
 /// </summary>
 public static class RunCommand
 {
-    public static readonly IReadOnlyDictionary<string, FlagKind> Flags = new Dictionary<string, FlagKind>
-    {
-        ["allocator"] = FlagKind.Value,
-        ["debug-alloc"] = FlagKind.Switch,
-        ["max-heap"] = FlagKind.Value,
-        ["trace"] = FlagKind.Value,
-        ["stats"] = FlagKind.Switch,
-    };
-
-    public static readonly IReadOnlyDictionary<string, FlagKind> ReplFlags = new Dictionary<string, FlagKind>
-    {
-        ["allocator"] = FlagKind.Value,
-        ["debug-alloc"] = FlagKind.Switch,
-        ["max-heap"] = FlagKind.Value,
-    };
-
-    /// <summary><c>pyheap repl</c>: the same semantics interactively, echoing expression values.</summary>
-    public static int Repl(Options options, TextReader input, TextWriter stdout, TextWriter stderr)
-    {
-        if (options.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{options.Positional[0]}'");
-        }
-        HeapOptions heap = options.HeapOptions();
-        var run = new RunOptions { Allocator = heap.Allocator, DebugAlloc = heap.DebugHooks, MaxHeapBytes = heap.MaxHeapBytes };
-        return ScriptRepl.Run(run, input, stdout, stderr);
-    }
-
     private static readonly string[] TraceCategories = ["refs", "alloc", "gc"];
 
-    public static int Run(Options options, TextWriter stderr)
+    /// <summary>Options of <c>run</c> that take a value: the words after them are not the program.</summary>
+    public static IReadOnlySet<string> ValueOptionNames { get; } = ValueOptions();
+
+    public static Command Create(CommandIo io, string[] scriptArgs)
     {
-        if (options.Positional.Count != 1)
+        var heap = new HeapOptionSet(withMaxHeap: true);
+        var trace = new Option<string[]>("--trace")
         {
-            throw new UsageException(options.Positional.Count == 0 ? "missing FILE.py" : $"unexpected argument '{options.Positional[1]}'");
-        }
-        HeapOptions heap = options.HeapOptions();
-        var trace = new HashSet<string>(StringComparer.Ordinal);
-        if (options.Value("trace") is string t)
-        {
-            foreach (string part in t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            Description = "print one line per event on stderr: refs (incref/decref), alloc (alloc/free), gc (each collection)",
+            HelpName = "refs,alloc,gc",
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = result =>
             {
-                if (Array.IndexOf(TraceCategories, part) < 0)
+                var categories = new List<string>();
+                foreach (string part in result.Tokens[^1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    throw new UsageException($"unknown trace category '{part}': expected {string.Join(", ", TraceCategories)}");
+                    if (Array.IndexOf(TraceCategories, part) < 0)
+                    {
+                        result.AddError($"unknown trace category '{part}' for --trace: expected {string.Join(", ", TraceCategories)}");
+                    }
+                    categories.Add(part);
                 }
-                trace.Add(part);
+                return [.. categories];
+            },
+        };
+        var stats = new Option<bool>("--stats") { Description = "at exit, print live objects by type, their bytes and the collections per generation on stderr" };
+        var code = new Option<string>("-c") { Description = "run CODE instead of a file (sys.argv[0] is '-c')", HelpName = "CODE" };
+        var file = new Argument<string>("FILE.py")
+        {
+            Description = "the program to run; - reads it from standard input. Words after it are the program's sys.argv[1:]",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("run", "Run a Python program whose every value is an object of the native heap.");
+        heap.AddTo(command);
+        command.Add(trace);
+        command.Add(stats);
+        command.Add(code);
+        command.Add(file);
+        command.SetAction(result =>
+        {
+            string? path = result.GetValue(file);
+            string? source = result.GetValue(code);
+            if (path == null && source == null)
+            {
+                throw new UsageException("missing FILE.py (or - for standard input, or -c CODE)");
+            }
+            if (path != null && source != null)
+            {
+                throw new UsageException($"give FILE.py or -c CODE, not both ('{path}' and -c)");
+            }
+            HeapOptions heapOptions = heap.Read(result);
+            var trace_ = new HashSet<string>(result.GetValue(trace) ?? [], StringComparer.Ordinal);
+            var options = new RunOptions
+            {
+                Allocator = heapOptions.Allocator,
+                DebugAlloc = heapOptions.DebugHooks,
+                MaxHeapBytes = heapOptions.MaxHeapBytes,
+                Stats = result.GetValue(stats),
+                Trace = trace_,
+            };
+            return Execute(io, options, path, source, scriptArgs);
+        });
+        return command;
+    }
+
+    /// <summary><c>pyheap -c CODE ARGS...</c> on the root command, as <c>python -c</c>.</summary>
+    public static void AddInlineCode(Command root, CommandIo io, string[] scriptArgs)
+    {
+        var code = new Option<string>("-c") { Description = "run the Python program CODE (sys.argv is ['-c', ARGS...]); pyheap run -c takes run's options", HelpName = "CODE" };
+        root.Add(code);
+        root.SetAction(result =>
+        {
+            string? source = result.GetValue(code);
+            if (source == null)
+            {
+                throw new UsageException("a command is required: demo, run, repl or stress (pyheap --help lists them)");
+            }
+            return Execute(io, new RunOptions(), null, source, scriptArgs);
+        });
+    }
+
+    private static int Execute(CommandIo io, RunOptions options, string? path, string? code, string[] scriptArgs)
+    {
+        if (code != null)
+        {
+            return ScriptRunner.RunSource(code, "<string>", options with { Argv = ["-c", .. scriptArgs] }, io.Out, io.Err);
+        }
+        if (path == "-")
+        {
+            string source = io.In.ReadToEnd();
+            return ScriptRunner.RunSource(source, "<stdin>", options with { Argv = ["-", .. scriptArgs] }, io.Out, io.Err);
+        }
+        return ScriptRunner.RunFile(path!, options with { Argv = [path!, .. scriptArgs] }, io.Out, io.Err);
+    }
+
+    public static Command CreateRepl(CommandIo io)
+    {
+        var heap = new HeapOptionSet(withMaxHeap: true);
+        var command = new Command("repl", "The same semantics interactively: expression values are echoed, as at Python's prompt.");
+        heap.AddTo(command);
+        command.SetAction(result =>
+        {
+            HeapOptions options = heap.Read(result);
+            var run = new RunOptions { Allocator = options.Allocator, DebugAlloc = options.DebugHooks, MaxHeapBytes = options.MaxHeapBytes };
+            return ScriptRepl.Run(run, io.In, io.Out, io.Err);
+        });
+        return command;
+    }
+
+    private static HashSet<string> ValueOptions()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Option option in Create(new CommandIo(TextReader.Null, TextWriter.Null, TextWriter.Null), []).Options)
+        {
+            if (option.Arity.MinimumNumberOfValues > 0)
+            {
+                names.Add(option.Name);
+                names.UnionWith(option.Aliases);
             }
         }
-        var run = new RunOptions
-        {
-            Allocator = heap.Allocator,
-            DebugAlloc = heap.DebugHooks,
-            MaxHeapBytes = heap.MaxHeapBytes,
-            Stats = options.Has("stats"),
-            Trace = trace,
-        };
-        var utf8 = new UTF8Encoding(false);
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { NewLine = "\n", AutoFlush = false };
-        using var err = new StreamWriter(Console.OpenStandardError(), utf8) { NewLine = "\n", AutoFlush = true };
-        return ScriptRunner.RunFile(options.Positional[0], run, stdout, err);
+        return names;
     }
 }

@@ -1,91 +1,261 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.Json;
+using PyHeap.Stress;
 using UnmanagedHeap;
 
 namespace PyHeap;
 
 /// <summary>
-/// <c>pyheap stress</c>: drives objects through an allocator and the collector and reports
-/// throughput and pauses. Each round builds a batch of <c>Node(i, [])</c> objects, links a
-/// share of them into two-Node cycles, drops them all (reference counting frees the
-/// acyclic ones at once), then collects the cycles and times the pause.
+/// <c>pyheap stress</c>: drives a workload shape through an allocator and the collector on
+/// one or more heaps, with a live display, a summary table, and optionally the figures as
+/// JSON and a chart. Exit 0 when done, 3 when --max-rss stopped it, 2 for impossible
+/// parameters (one line), 1 for other failures.
 /// </summary>
 public static class StressCommand
 {
-    public static readonly IReadOnlyDictionary<string, FlagKind> Flags = new Dictionary<string, FlagKind>
+    public static Command Create(CommandIo io)
     {
-        ["allocator"] = FlagKind.Value,
-        ["debug-alloc"] = FlagKind.Switch,
-        ["objects"] = FlagKind.Value,
-        ["rounds"] = FlagKind.Value,
-        ["cycle-percent"] = FlagKind.Value,
+        var o = new StressOptions();
+        var command = new Command("stress", "Stress-test allocation throughput: a workload shape through the allocator and the collector, with live figures, a summary, JSON and a chart.");
+        o.AddTo(command);
+        command.SetAction(result => Run(o.Read(result), io));
+        return command;
+    }
+
+    public static int Run(StressSettings settings, CommandIo io)
+    {
+        var run = new StressRun(settings, io.Out);
+        StressReport report;
+        try
+        {
+            run.Prepare();
+            report = ProgressView.Run(run, io, settings);
+        }
+        catch (StressFailedException e) when (e.InnerException is UnmanagedHeap.Memory.AllocatorUnavailableException missing)
+        {
+            throw missing; // reported as for every command: one line, exit 1
+        }
+        catch (StressFailedException e)
+        {
+            io.Out.Flush();
+            io.Err.WriteLine($"pyheap stress: failed on a heap's thread: {e.InnerException!.GetType().Name}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        if (report.Stopped == "max-rss")
+        {
+            io.Out.Flush();
+            io.Err.WriteLine($"pyheap stress: stopped after {report.Seconds:F1} s: resident memory {Units.Bytes(report.PeakRssBytes)} crossed --max-rss {Units.Bytes(settings.MaxRssBytes)}");
+        }
+        SummaryTable.Write(report, io);
+        if (settings.JsonPath is string json)
+        {
+            using FileStream stream = File.Create(json);
+            JsonSerializer.Serialize(stream, report, StressJsonContext.Default.StressReport);
+        }
+        if (settings.ChartPath is string chart)
+        {
+            StressChart.Write(chart, report, run.Pauses);
+        }
+        return report.Stopped == "max-rss" ? ExitCodes.MaxRss : ExitCodes.Ok;
+    }
+}
+
+/// <summary>The options of <c>pyheap stress</c>, each with its help and its validation.</summary>
+internal sealed class StressOptions
+{
+    private readonly Option<string> _shape = new("--shape")
+    {
+        Description = "the workload: nodes (Node(i, []) and two-Node cycles), chain (long chains freed by the refcount cascade), graph (random graphs with back-links), route-cache (the seed's production leak), binary-trees (GCBench)",
+        HelpName = string.Join('|', StressShape.Names),
+        DefaultValueFactory = _ => "nodes",
+        CustomParser = ValueParsers.OneOf("--shape", "shape", StressShape.Names),
     };
 
-    public static int Run(Options options, TextWriter output)
+    private readonly Option<long?> _objects = new("--objects")
     {
-        if (options.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{options.Positional[0]}'");
-        }
-        int objects = PositiveInt(options, "objects", 1_000_000, 100_000_000);
-        int rounds = PositiveInt(options, "rounds", 5, 1000);
-        int cyclePercent = PositiveInt(options, "cycle-percent", 50, 100, allowZero: true);
-        HeapOptions heapOptions = options.HeapOptions();
+        Description = $"objects to create over all heaps (default {StressSettings.DefaultObjects:N0}); not with --duration",
+        HelpName = "N",
+        CustomParser = r => ValueParsers.Count("--objects", 1, 10_000_000_000_000)(r),
+    };
 
-        using var heap = new Heap(heapOptions);
-        heap.Gc.Disable(); // collections happen where the rounds ask, so each pause is measured alone
-        PyClass node = heap.DefineClass("Node", "value", "edges");
-        output.WriteLine($"pyheap stress: {objects:N0} Nodes a round, {cyclePercent}% of them in two-Node cycles, {rounds} rounds, allocator {heap.Allocator.Name}");
-        output.WriteLine();
-        output.WriteLine($"{"round",5}  {"create+drop",13}  {"per Node",9}  {"collect",10}  {"reclaimed",10}  {"per object",10}  {"live after",10}");
-        var best = double.MaxValue;
-        for (int round = 1; round <= rounds; round++)
+    private readonly Option<TimeSpan?> _duration = new("--duration")
+    {
+        Description = "run for this long instead of a number of objects (10s, 2m)",
+        HelpName = "TIME",
+        CustomParser = r => ValueParsers.Duration("--duration")(r),
+    };
+
+    private readonly Option<long> _rate = new("--rate")
+    {
+        Description = "pace to this many objects per second over all heaps (default: flat out)",
+        HelpName = "N",
+        CustomParser = ValueParsers.Count("--rate", 1, 10_000_000_000),
+    };
+
+    private readonly Option<long?> _backLinks = new("--back-links")
+    {
+        Description = "percent of links that also point back, making cycles (nodes, graph, route-cache; defaults 50, 20, 100)",
+        HelpName = "P",
+        CustomParser = r => ValueParsers.Count("--back-links", 0, 100)(r),
+    };
+
+    private readonly Option<long> _weak = new("--weak")
+    {
+        Description = "percent of back-links that are weakref.ref instead of strong references (default 0)",
+        HelpName = "P",
+        CustomParser = ValueParsers.Count("--weak", 0, 100),
+    };
+
+    private readonly Option<GcSetting> _gc = new("--gc")
+    {
+        Description = "the cycle collector: on (CPython's thresholds 700,10,10), off, or on with thresholds T0,T1,T2",
+        HelpName = "on|off|T0,T1,T2",
+        DefaultValueFactory = _ => GcSetting.On,
+        CustomParser = ParseGc,
+    };
+
+    private readonly Option<long> _heaps = new("--heaps")
+    {
+        Description = "run K heaps on K threads, each heap owned by its thread",
+        HelpName = "K",
+        DefaultValueFactory = _ => 1,
+        CustomParser = ValueParsers.Count("--heaps", 1, 256),
+    };
+
+    private readonly Option<long> _seed = new("--seed")
+    {
+        Description = "seed of the shapes' random choices; the same seed builds the same objects",
+        HelpName = "S",
+        DefaultValueFactory = _ => 1,
+        CustomParser = ValueParsers.Count("--seed", 0, long.MaxValue),
+    };
+
+    private readonly HeapOptionSet _heap = new(withMaxHeap: false);
+
+    private readonly Option<long> _maxRss = new("--max-rss")
+    {
+        Description = "stop cleanly when resident memory crosses SIZE (512M, 2G): summary, JSON and chart are still written, exit code 3. Without it the ceiling is 3/4 of the memory available",
+        HelpName = "SIZE",
+        CustomParser = ValueParsers.Size("--max-rss"),
+    };
+
+    private readonly Option<string> _json = new("--json")
+    {
+        Description = "write the figures and the sampled timeline to FILE as JSON",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string> _chart = new("--chart")
+    {
+        Description = "draw live bytes, resident memory and collection pauses over time to FILE.svg or FILE.png",
+        HelpName = "FILE.svg|FILE.png",
+    };
+
+    private readonly Option<bool> _quiet = new("--quiet")
+    {
+        Description = "no live display: a few plain progress lines, then the summary",
+    };
+
+    public StressOptions()
+    {
+        _chart.Validators.Add(r =>
         {
-            var clock = Stopwatch.StartNew();
-            BuildAndDrop(heap, node, objects, cyclePercent);
-            TimeSpan build = clock.Elapsed;
-            clock.Restart();
-            long reclaimed = heap.Gc.Collect();
-            TimeSpan pause = clock.Elapsed;
-            double perNode = build.TotalNanoseconds / objects;
-            best = Math.Min(best, perNode);
-            string perObject = reclaimed > 0 ? $"{pause.TotalNanoseconds / reclaimed,7:F1} ns" : "-";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round,5}  {build.TotalMilliseconds,10:F1} ms  {perNode,6:F1} ns  {pause.TotalMilliseconds,7:F1} ms  {reclaimed,10:N0}  {perObject,10}  {heap.LiveObjects,10:N0}"));
-        }
-        output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"best: {best:F1} ns per Node created and dropped ({1e3 / best:F1} million Nodes per second)"));
-        return CommandLine.Ok;
+            string? path = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
+            if (path != null && !StressChart.IsSupported(path))
+            {
+                r.AddError($"--chart writes .svg or .png, not '{path}'");
+            }
+        });
     }
 
-    private static void BuildAndDrop(Heap heap, PyClass node, int objects, int cyclePercent)
+    public void AddTo(Command command)
     {
-        int cyclic = (int)((long)objects * cyclePercent / 100) & ~1;
-        for (int i = 0; i < cyclic; i += 2)
+        foreach (Option option in new Option[] { _shape, _objects, _duration, _rate, _backLinks, _weak, _gc, _heaps, _seed })
         {
-            using NewRef a = heap.New(node, heap.Int(i), heap.NewList());
-            using NewRef b = heap.New(node, heap.Int(i + 1), heap.NewList());
-            a.Borrow().Get("edges").Append(b.Borrow());
-            b.Borrow().Get("edges").Append(a.Borrow());
+            command.Add(option);
         }
-        for (int i = cyclic; i < objects; i++)
+        _heap.AddTo(command);
+        foreach (Option option in new Option[] { _maxRss, _json, _chart, _quiet })
         {
-            using NewRef n = heap.New(node, heap.Int(i), heap.NewList());
+            command.Add(option);
         }
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(_objects) is { Implicit: false } && r.GetResult(_duration) is { Implicit: false })
+            {
+                r.AddError("give --objects or --duration, not both");
+            }
+            // Read the word itself: a shape that failed to parse has its own error already.
+            string shape = r.GetResult(_shape) is { Tokens.Count: > 0 } given ? given.Tokens[^1].Value : "nodes";
+            if (StressShape.Names.Contains(shape) && !StressShape.WithBackLinks.Contains(shape))
+            {
+                foreach (string name in new[] { "--back-links", "--weak" })
+                {
+                    if (r.Children.OfType<OptionResult>().Any(o => o.Option.Name == name && !o.Implicit))
+                    {
+                        r.AddError($"{name} applies to the shapes nodes, graph and route-cache, not {shape}");
+                    }
+                }
+            }
+        });
     }
 
-    private static int PositiveInt(Options options, string name, int fallback, int max, bool allowZero = false)
+    public StressSettings Read(ParseResult result)
     {
-        string? text = options.Value(name);
-        if (text == null)
+        string shape = result.GetValue(_shape) ?? "nodes";
+        long? maxRss = result.GetResult(_maxRss) is { Implicit: false } ? result.GetValue(_maxRss) : null;
+        TimeSpan? duration = result.GetValue(_duration);
+        return new StressSettings
         {
-            return fallback;
-        }
-        if (!int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int value) || value < (allowZero ? 0 : 1) || value > max)
+            Shape = shape,
+            Objects = duration == null ? result.GetValue(_objects) ?? StressSettings.DefaultObjects : null,
+            Duration = duration,
+            Rate = result.GetValue(_rate),
+            BackLinksPercent = (int)(result.GetValue(_backLinks) ?? StressShape.DefaultBackLinks(shape)),
+            WeakPercent = (int)result.GetValue(_weak),
+            Gc = result.GetValue(_gc),
+            Heaps = (int)result.GetValue(_heaps),
+            Seed = (ulong)result.GetValue(_seed),
+            Heap = _heap.Read(result),
+            MaxRssBytes = maxRss ?? SafetyCeiling(),
+            MaxRssGiven = maxRss != null,
+            JsonPath = result.GetValue(_json),
+            ChartPath = result.GetValue(_chart),
+            Quiet = result.GetValue(_quiet),
+        };
+    }
+
+    /// <summary>Without --max-rss, a run still stops before the kernel's OOM killer would end it.</summary>
+    private static long SafetyCeiling()
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return available > 0 ? available / 4 * 3 : long.MaxValue;
+    }
+
+    private static GcSetting ParseGc(ArgumentResult r)
+    {
+        string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+        if (text == "on")
         {
-            throw new UsageException($"--{name} takes a whole number from {(allowZero ? 0 : 1)} to {max}, not '{text}'");
+            return GcSetting.On;
         }
-        return value;
+        if (text == "off")
+        {
+            return GcSetting.Off;
+        }
+        string[] parts = text.Split(',');
+        var t = new int[3];
+        bool ok = parts.Length == 3;
+        for (int i = 0; ok && i < 3; i++)
+        {
+            ok = int.TryParse(parts[i], out t[i]) && t[i] >= 0;
+        }
+        if (!ok)
+        {
+            r.AddError($"--gc takes on, off or three thresholds T0,T1,T2 (whole numbers, as gc.set_threshold), not '{text}'");
+            return GcSetting.On;
+        }
+        return new GcSetting(true, t[0], t[1], t[2], CustomThresholds: true);
     }
 }
