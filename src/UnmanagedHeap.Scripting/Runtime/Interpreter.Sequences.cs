@@ -610,6 +610,10 @@ public sealed unsafe partial class Interpreter
     {
         var lo_ = (PyListObject*)list;
         long n = PyList.Size(list);
+        // Callers may have run Python code (an __eq__ in list.remove) since they chose the
+        // range: clamp it to the list as it is now, as list_ass_slice does.
+        lo = Math.Clamp(lo, 0, n);
+        hi = Math.Clamp(hi, lo, n);
         var old = new List<nint>();
         for (long i = lo; i < hi; i++)
         {
@@ -672,15 +676,17 @@ public sealed unsafe partial class Interpreter
     {
         if (IsDict(other))
         {
-            nint pos = 0;
-            var pairs = new List<(nint, nint)>();
-            while (PyDict.Next(other, ref pos, out PyObject* k, out PyObject* v))
+            List<(nint Key, nint Value)> pairs = OwnedDictPairs(other);
+            try
             {
-                pairs.Add(((nint)k, (nint)v));
+                foreach (var (k, v) in pairs)
+                {
+                    PyDict.SetItem(dict, (PyObject*)k, (PyObject*)v);
+                }
             }
-            foreach (var (k, v) in pairs)
+            finally
             {
-                PyDict.SetItem(dict, (PyObject*)k, (PyObject*)v);
+                DecrefAll(pairs);
             }
             return;
         }
@@ -722,34 +728,31 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    public bool IsSubset(PyObject* a, PyObject* b)
-    {
-        nint pos = 0;
-        while (PySet.Next(a, ref pos, out PyObject* k))
-        {
-            if (!PySet.Contains(b, k))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public PyObject* SetOperation(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
     {
         PyObject* result = inplace ? NewRef(a) : PySet.New(a->ob_type);
-        var keysA = new List<nint>();
-        var keysB = new List<nint>();
-        nint pos = 0;
-        while (PySet.Next(a, ref pos, out PyObject* k))
+        // Owned snapshots: a key's __eq__ or __hash__ may change either set while the result is built.
+        List<nint> keysA = OwnedSetKeys(a);
+        List<nint> keysB = OwnedSetKeys(b);
+        try
         {
-            keysA.Add((nint)k);
+            SetOperationInto(op, result, b, keysA, keysB, inplace);
         }
-        pos = 0;
-        while (PySet.Next(b, ref pos, out PyObject* k))
+        catch
         {
-            keysB.Add((nint)k);
+            Refcount.Decref(result);
+            throw;
         }
+        finally
+        {
+            DecrefAll(keysA);
+            DecrefAll(keysB);
+        }
+        return result;
+    }
+
+    private static void SetOperationInto(BinaryOperator op, PyObject* result, PyObject* b, List<nint> keysA, List<nint> keysB, bool inplace)
+    {
         switch (op)
         {
             case BinaryOperator.BitOr:
@@ -822,7 +825,6 @@ public sealed unsafe partial class Interpreter
                 }
                 break;
         }
-        return result;
     }
 
     public PyObject* NewRange(long start, long stop, long step)

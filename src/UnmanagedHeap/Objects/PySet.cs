@@ -76,60 +76,81 @@ public static unsafe class PySet
     {
         nint hash = ObjectProtocol.Hash(key);
         var s = (PySetObject*)op;
-        nint mask = s->mask;
-        nuint perturb = (nuint)hash;
-        nint i = hash & mask;
         SetEntry* entry;
-        while (true)
+        bool found;
+        // A user __eq__ that changed the table sends the probe back to the start (set_add_entry's restart).
+        while ((entry = Probe(s, key, hash, out found)) == ProbeRestart)
         {
-            entry = &s->table[i];
-            int probes = i + LinearProbes <= mask ? LinearProbes : 0;
-            do
-            {
-                if (entry->hash == 0 && entry->key == null)
-                {
-                    goto FoundUnused;
-                }
-                if (entry->hash == hash && (entry->key == key || ObjectProtocol.Equal(entry->key, key)))
-                {
-                    return; // already present
-                }
-                entry++;
-            }
-            while (probes-- > 0);
-            perturb >>= PerturbShift;
-            i = (nint)(((nuint)i * 5 + 1 + perturb) & (nuint)mask);
         }
-    FoundUnused:
+        if (found)
+        {
+            return;
+        }
         Refcount.Incref(key);
         s->fill++;
         s->used++;
         entry->key = key;
         entry->hash = hash;
-        if ((nuint)s->fill * 5 >= (nuint)mask * 3)
+        if ((nuint)s->fill * 5 >= (nuint)s->mask * 3)
         {
             TableResize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
         }
     }
 
-    private static SetEntry* Find(PySetObject* s, PyObject* key, nint hash)
+    /// <summary>Marker returned by <see cref="Probe"/> when a comparison changed the set.</summary>
+    private static readonly SetEntry* ProbeRestart = (SetEntry*)(nint)(-1);
+
+    /// <summary>
+    /// One probe sequence for <paramref name="key"/>: the entry holding an equal key
+    /// (<paramref name="found"/> true), or the first unused entry, or
+    /// <see cref="ProbeRestart"/> when a key's <c>__eq__</c> (Python code) replaced the table
+    /// or the entry. As CPython's set_lookkey does, the compared key is held by a strong
+    /// reference across the call.
+    /// </summary>
+    private static SetEntry* Probe(PySetObject* s, PyObject* key, nint hash, out bool found)
     {
+        found = false;
+        SetEntry* table = s->table;
         nint mask = s->mask;
         nuint perturb = (nuint)hash;
         nint i = hash & mask;
         while (true)
         {
-            SetEntry* entry = &s->table[i];
+            SetEntry* entry = &table[i];
             int probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
                 if (entry->hash == 0 && entry->key == null)
                 {
-                    return null;
-                }
-                if (entry->hash == hash && (entry->key == key || ObjectProtocol.Equal(entry->key, key)))
-                {
                     return entry;
+                }
+                if (entry->hash == hash)
+                {
+                    PyObject* start = entry->key;
+                    if (start == key)
+                    {
+                        found = true;
+                        return entry;
+                    }
+                    Refcount.Incref(start);
+                    bool equal;
+                    try
+                    {
+                        equal = ObjectProtocol.Equal(start, key);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(start);
+                    }
+                    if (s->table != table || s->mask != mask || entry->key != start)
+                    {
+                        return ProbeRestart;
+                    }
+                    if (equal)
+                    {
+                        found = true;
+                        return entry;
+                    }
                 }
                 entry++;
             }
@@ -137,6 +158,16 @@ public static unsafe class PySet
             perturb >>= PerturbShift;
             i = (nint)(((nuint)i * 5 + 1 + perturb) & (nuint)mask);
         }
+    }
+
+    private static SetEntry* Find(PySetObject* s, PyObject* key, nint hash)
+    {
+        SetEntry* entry;
+        bool found;
+        while ((entry = Probe(s, key, hash, out found)) == ProbeRestart)
+        {
+        }
+        return found ? entry : null;
     }
 
     public static bool Contains(PyObject* op, PyObject* key) => Find((PySetObject*)op, key, ObjectProtocol.Hash(key)) != null;
