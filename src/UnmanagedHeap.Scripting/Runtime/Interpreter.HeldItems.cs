@@ -131,4 +131,33 @@ public sealed unsafe partial class Interpreter
         }
         return true;
     }
+
+    /// <summary>
+    /// Adds each item of <paramref name="iterable"/> to <paramref name="set"/> as it is
+    /// produced (set_update_internal): lazily, so a <c>__hash__</c> that shrinks the list
+    /// being read ends the walk, as in CPython.
+    /// </summary>
+    private void SetAddIterable(PyObject* set, PyObject* iterable)
+    {
+        PyObject* it = GetIter(iterable);
+        try
+        {
+            PyObject* x;
+            while ((x = Next(it)) != null)
+            {
+                try
+                {
+                    PySet.Add(set, x);
+                }
+                finally
+                {
+                    Refcount.Decref(x);
+                }
+            }
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+    }
 }

@@ -392,11 +392,11 @@ public sealed unsafe partial class Interpreter
         }
         if (op == BinaryOperator.Mult)
         {
-            if (IsInt(b) && (IsStr(a) || IsList(a) || IsTuple(a)))
+            if ((IsStr(a) || IsList(a) || IsTuple(a)) && IsIndexable(b))
             {
                 return Repeat(a, ToLong(b), inplace);
             }
-            if (IsInt(a) && (IsStr(b) || IsList(b) || IsTuple(b)))
+            if ((IsStr(b) || IsList(b) || IsTuple(b)) && IsIndexable(a))
             {
                 return Repeat(b, ToLong(a), false);
             }
@@ -478,6 +478,18 @@ public sealed unsafe partial class Interpreter
         if (IsInt(v))
         {
             throw Error(OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        PyObject* index = IndexValueOrNull(v);
+        if (index != null)
+        {
+            try
+            {
+                return ToLong(index);
+            }
+            finally
+            {
+                Refcount.Decref(index);
+            }
         }
         throw TypeErr($"'{TypeName(v)}' object cannot be interpreted as an integer");
     }

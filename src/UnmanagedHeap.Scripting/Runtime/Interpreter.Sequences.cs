@@ -372,6 +372,19 @@ public sealed unsafe partial class Interpreter
     /// <summary><c>obj[key]</c>.</summary>
     public PyObject* GetItem(PyObject* obj, PyObject* key)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                return GetItem(obj, resolved);
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -489,6 +502,20 @@ public sealed unsafe partial class Interpreter
 
     public void SetItem(PyObject* obj, PyObject* key, PyObject* value)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                SetItem(obj, resolved, value);
+                return;
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -557,6 +584,20 @@ public sealed unsafe partial class Interpreter
 
     public void DelItem(PyObject* obj, PyObject* key)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                DelItem(obj, resolved);
+                return;
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -728,102 +769,151 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>
+    /// <c>a | b</c>, <c>a &amp; b</c>, <c>a - b</c>, <c>a ^ b</c> and the in-place forms, for two
+    /// sets, in CPython's order of work (setobject.c): which set is walked and which is
+    /// probed decides what a key's <c>__eq__</c> that changes a set can affect. Sets are
+    /// walked live, each key held while it is probed or added.
+    /// </summary>
     public PyObject* SetOperation(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
     {
-        PyObject* result = inplace ? NewRef(a) : PySet.New(a->ob_type);
-        // Owned snapshots: a key's __eq__ or __hash__ may change either set while the result is built.
-        List<nint> keysA = OwnedSetKeys(a);
-        List<nint> keysB = OwnedSetKeys(b);
+        if (inplace)
+        {
+            SetOperationInPlace(op, a, b);
+            return NewRef(a);
+        }
+        PyObject* result = PySet.New(a->ob_type);
         try
         {
-            SetOperationInto(op, result, b, keysA, keysB, inplace);
+            switch (op)
+            {
+                case BinaryOperator.BitOr:
+                    SetAddAll(result, a, SetStep.Add);
+                    SetAddAll(result, b, SetStep.Add);
+                    break;
+                case BinaryOperator.BitAnd:
+                {
+                    // set_intersection walks the other set unless it is the larger one.
+                    bool swap = PySet.Size(b) > PySet.Size(a);
+                    SetWalk(swap ? a : b, swap ? b : a, result, SetStep.AddIfIn);
+                    break;
+                }
+                case BinaryOperator.Sub:
+                    SetWalk(a, b, result, SetStep.AddIfNotIn);
+                    break;
+                default:
+                    // set_symmetric_difference: a copy of the other set, toggled by each key of this one.
+                    SetAddAll(result, b, SetStep.Add);
+                    SetAddAll(result, a, SetStep.Toggle);
+                    break;
+            }
         }
         catch
         {
             Refcount.Decref(result);
             throw;
         }
-        finally
-        {
-            DecrefAll(keysA);
-            DecrefAll(keysB);
-        }
         return result;
     }
 
-    private static void SetOperationInto(BinaryOperator op, PyObject* result, PyObject* b, List<nint> keysA, List<nint> keysB, bool inplace)
+    private void SetOperationInPlace(BinaryOperator op, PyObject* a, PyObject* b)
     {
         switch (op)
         {
             case BinaryOperator.BitOr:
-                foreach (nint k in keysA)
-                {
-                    PySet.Add(result, (PyObject*)k);
-                }
-                foreach (nint k in keysB)
-                {
-                    PySet.Add(result, (PyObject*)k);
-                }
+                SetAddAll(a, b, SetStep.Add);
                 break;
             case BinaryOperator.BitAnd:
-                foreach (nint k in keysA)
+            {
+                // set_intersection_update: the intersection, then it becomes a's contents.
+                PyObject* common = SetOperation(BinaryOperator.BitAnd, a, b, inplace: false);
+                try
                 {
-                    if (PySet.Contains(b, (PyObject*)k))
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                    else if (inplace)
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
+                    PySet.Clear(a);
+                    SetAddAll(a, common, SetStep.Add);
+                }
+                finally
+                {
+                    Refcount.Decref(common);
                 }
                 break;
+            }
             case BinaryOperator.Sub:
-                foreach (nint k in keysA)
+                if (a == b)
                 {
-                    if (!PySet.Contains(b, (PyObject*)k))
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                    else if (inplace)
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
-                }
-                break;
-            default:
-                if (inplace)
-                {
-                    foreach (nint k in keysB)
-                    {
-                        if (PySet.Contains(result, (PyObject*)k))
-                        {
-                            PySet.Discard(result, (PyObject*)k);
-                        }
-                        else
-                        {
-                            PySet.Add(result, (PyObject*)k);
-                        }
-                    }
+                    PySet.Clear(a);
                     break;
                 }
-                // CPython: a copy of the other set, then toggle each key of this one.
-                foreach (nint k in keysB)
-                {
-                    PySet.Add(result, (PyObject*)k);
-                }
-                foreach (nint k in keysA)
-                {
-                    if (PySet.Contains(result, (PyObject*)k))
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
-                    else
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                }
+                SetAddAll(a, b, SetStep.Discard);
                 break;
+            default:
+                if (a == b)
+                {
+                    PySet.Clear(a);
+                    break;
+                }
+                SetAddAll(a, b, SetStep.Toggle);
+                break;
+        }
+    }
+
+    private enum SetStep
+    {
+        Add,
+        Discard,
+        Toggle,
+        AddIfIn,
+        AddIfNotIn,
+    }
+
+    /// <summary>Applies <paramref name="step"/> to <paramref name="target"/> for each key of <paramref name="source"/>.</summary>
+    private void SetAddAll(PyObject* target, PyObject* source, SetStep step) => SetWalk(source, null, target, step);
+
+    /// <summary>
+    /// Walks <paramref name="walked"/> live (set_next: a position checked against the
+    /// current table, so a set that changes is walked as it is now), each key held across
+    /// the probe of <paramref name="probed"/> and the change to <paramref name="target"/>.
+    /// </summary>
+    private static void SetWalk(PyObject* walked, PyObject* probed, PyObject* target, SetStep step)
+    {
+        nint pos = 0;
+        while (PySet.Next(walked, ref pos, out PyObject* k))
+        {
+            Refcount.Incref(k);
+            try
+            {
+                switch (step)
+                {
+                    case SetStep.Add:
+                        PySet.Add(target, k);
+                        break;
+                    case SetStep.Discard:
+                        PySet.Discard(target, k);
+                        break;
+                    case SetStep.Toggle:
+                        if (!PySet.Discard(target, k))
+                        {
+                            PySet.Add(target, k);
+                        }
+                        break;
+                    case SetStep.AddIfIn:
+                        if (PySet.Contains(probed, k))
+                        {
+                            PySet.Add(target, k);
+                        }
+                        break;
+                    default:
+                        if (!PySet.Contains(probed, k))
+                        {
+                            PySet.Add(target, k);
+                        }
+                        break;
+                }
+            }
+            finally
+            {
+                Refcount.Decref(k);
+            }
         }
     }
 

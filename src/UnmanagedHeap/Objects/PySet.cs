@@ -79,7 +79,7 @@ public static unsafe class PySet
         SetEntry* entry;
         bool found;
         // A user __eq__ that changed the table sends the probe back to the start (set_add_entry's restart).
-        while ((entry = Probe(s, key, hash, out found)) == ProbeRestart)
+        while ((entry = Probe(s, key, hash, adding: true, out found)) == ProbeRestart)
         {
         }
         if (found)
@@ -105,9 +105,11 @@ public static unsafe class PySet
     /// (<paramref name="found"/> true), or the first unused entry, or
     /// <see cref="ProbeRestart"/> when a key's <c>__eq__</c> (Python code) replaced the table
     /// or the entry. As CPython's set_lookkey does, the compared key is held by a strong
-    /// reference across the call.
+    /// reference across the call. When <paramref name="adding"/>, an equal key counts as
+    /// present even if the comparison changed the set (set_add_entry tests the result
+    /// first; set_lookkey tests for the change first).
     /// </summary>
-    private static SetEntry* Probe(PySetObject* s, PyObject* key, nint hash, out bool found)
+    private static SetEntry* Probe(PySetObject* s, PyObject* key, nint hash, bool adding, out bool found)
     {
         found = false;
         SetEntry* table = s->table;
@@ -142,6 +144,11 @@ public static unsafe class PySet
                     {
                         Refcount.Decref(start);
                     }
+                    if (equal && adding)
+                    {
+                        found = true;
+                        return entry;
+                    }
                     if (s->table != table || s->mask != mask || entry->key != start)
                     {
                         return ProbeRestart;
@@ -164,7 +171,7 @@ public static unsafe class PySet
     {
         SetEntry* entry;
         bool found;
-        while ((entry = Probe(s, key, hash, out found)) == ProbeRestart)
+        while ((entry = Probe(s, key, hash, adding: false, out found)) == ProbeRestart)
         {
         }
         return found ? entry : null;
