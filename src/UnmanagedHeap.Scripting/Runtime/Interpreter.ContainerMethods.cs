@@ -442,12 +442,12 @@ public sealed unsafe partial class Interpreter
                     PyObject* walked = swap ? self : o;
                     PyObject* probed = swap ? o : self;
                     nint pos = 0;
-                    while (PySet.Next(walked, ref pos, out PyObject* k))
+                    while (PySet.Next(walked, ref pos, out PyObject* k, out nint hash))
                     {
                         PyObject* key = NewRef(k);
                         try
                         {
-                            if (PySet.Contains(probed, key))
+                            if (PySet.ContainsWithHash(probed, key, hash))
                             {
                                 return Bool(false);
                             }

@@ -73,13 +73,14 @@ public sealed unsafe partial class Interpreter
             return false;
         }
         nint pos = 0;
-        while (PyDict.Next(a, ref pos, out PyObject* k, out PyObject* v))
+        while (PyDict.Next(a, ref pos, out PyObject* k, out PyObject* v, out nint hash))
         {
             PyObject* key = NewRef(k);
             PyObject* aValue = NewRef(v);
             try
             {
-                PyObject* w = PyDict.GetItem(b, key);
+                // The stored hash: dict_equal does not call the key's __hash__ again.
+                PyObject* w = PyDict.GetItemWithHash(b, key, hash);
                 if (w == null)
                 {
                     return false;
@@ -114,12 +115,12 @@ public sealed unsafe partial class Interpreter
             return false;
         }
         nint pos = 0;
-        while (PySet.Next(a, ref pos, out PyObject* k))
+        while (PySet.Next(a, ref pos, out PyObject* k, out nint hash))
         {
             PyObject* key = NewRef(k);
             try
             {
-                if (!PySet.Contains(b, key))
+                if (!PySet.ContainsWithHash(b, key, hash))
                 {
                     return false;
                 }
@@ -139,6 +140,30 @@ public sealed unsafe partial class Interpreter
     /// </summary>
     private void SetAddIterable(PyObject* set, PyObject* iterable)
     {
+        if (IsSet(iterable))
+        {
+            // set_merge: the other set's stored hashes, no __hash__ calls.
+            SetAddAll(set, iterable, SetStep.Add);
+            return;
+        }
+        if (IsDict(iterable))
+        {
+            // The dict's stored hashes too, each key held while it is added.
+            nint pos = 0;
+            while (PyDict.Next(iterable, ref pos, out PyObject* k, out _, out nint hash))
+            {
+                Refcount.Incref(k);
+                try
+                {
+                    PySet.AddWithHash(set, k, hash);
+                }
+                finally
+                {
+                    Refcount.Decref(k);
+                }
+            }
+            return;
+        }
         PyObject* it = GetIter(iterable);
         try
         {

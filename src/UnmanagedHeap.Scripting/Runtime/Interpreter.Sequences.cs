@@ -877,7 +877,8 @@ public sealed unsafe partial class Interpreter
     private static void SetWalk(PyObject* walked, PyObject* probed, PyObject* target, SetStep step)
     {
         nint pos = 0;
-        while (PySet.Next(walked, ref pos, out PyObject* k))
+        // Each entry's stored hash is reused: set operations never call __hash__ again.
+        while (PySet.Next(walked, ref pos, out PyObject* k, out nint hash))
         {
             Refcount.Incref(k);
             try
@@ -885,27 +886,27 @@ public sealed unsafe partial class Interpreter
                 switch (step)
                 {
                     case SetStep.Add:
-                        PySet.Add(target, k);
+                        PySet.AddWithHash(target, k, hash);
                         break;
                     case SetStep.Discard:
-                        PySet.Discard(target, k);
+                        PySet.DiscardWithHash(target, k, hash);
                         break;
                     case SetStep.Toggle:
-                        if (!PySet.Discard(target, k))
+                        if (!PySet.DiscardWithHash(target, k, hash))
                         {
-                            PySet.Add(target, k);
+                            PySet.AddWithHash(target, k, hash);
                         }
                         break;
                     case SetStep.AddIfIn:
-                        if (PySet.Contains(probed, k))
+                        if (PySet.ContainsWithHash(probed, k, hash))
                         {
-                            PySet.Add(target, k);
+                            PySet.AddWithHash(target, k, hash);
                         }
                         break;
                     default:
-                        if (!PySet.Contains(probed, k))
+                        if (!PySet.ContainsWithHash(probed, k, hash))
                         {
-                            PySet.Add(target, k);
+                            PySet.AddWithHash(target, k, hash);
                         }
                         break;
                 }

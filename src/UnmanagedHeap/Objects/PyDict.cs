@@ -270,6 +270,17 @@ public static unsafe class PyDict
         return ix < 0 ? null : *EntryValue(d->ma_keys, ix);
     }
 
+    /// <summary>
+    /// <see cref="GetItem"/> with the key's hash already known (taken from another dict's
+    /// entry): dict == dict, like CPython's dict_equal, does not call <c>__hash__</c> again.
+    /// </summary>
+    public static PyObject* GetItemWithHash(PyObject* op, PyObject* key, nint hash)
+    {
+        var d = (PyDictObject*)op;
+        nint ix = d->ma_keys == null ? -1 : Lookup(d, key, hash);
+        return ix < 0 ? null : *EntryValue(d->ma_keys, ix);
+    }
+
     /// <summary>Looks up a str key given as .NET text (for C# callers; allocates a temporary str).</summary>
     public static PyObject* GetItemString(PyObject* op, string key)
     {
@@ -439,6 +450,18 @@ public static unsafe class PyDict
         key = null;
         value = null;
         return false;
+    }
+
+    /// <summary><see cref="Next(PyObject*, ref nint, out PyObject*, out PyObject*)"/> that also gives the entry's stored hash.</summary>
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key, out PyObject* value, out nint hash)
+    {
+        if (!Next(op, ref position, out key, out value))
+        {
+            hash = 0;
+            return false;
+        }
+        hash = EntryHash(((PyDictObject*)op)->ma_keys, position - 1);
+        return true;
     }
 
     /// <summary>Removes every item (dict.clear(), and the clear slot that breaks cycles).</summary>

@@ -72,9 +72,14 @@ public static unsafe class PySet
     private static PyObject* Dummy(PyObject* op) => op->ob_type->tp_heap->set_dummy;
 
     /// <summary>Adds <paramref name="key"/> (a reference is added); no effect when already present.</summary>
-    public static void Add(PyObject* op, PyObject* key)
+    public static void Add(PyObject* op, PyObject* key) => AddWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary>
+    /// <see cref="Add"/> with the hash already known (taken from another set's entry), so
+    /// that set operations, like CPython's, do not call a key's <c>__hash__</c> again.
+    /// </summary>
+    public static void AddWithHash(PyObject* op, PyObject* key, nint hash)
     {
-        nint hash = ObjectProtocol.Hash(key);
         var s = (PySetObject*)op;
         SetEntry* entry;
         bool found;
@@ -177,13 +182,19 @@ public static unsafe class PySet
         return found ? entry : null;
     }
 
-    public static bool Contains(PyObject* op, PyObject* key) => Find((PySetObject*)op, key, ObjectProtocol.Hash(key)) != null;
+    public static bool Contains(PyObject* op, PyObject* key) => ContainsWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary><see cref="Contains"/> with the hash already known (see <see cref="AddWithHash"/>).</summary>
+    public static bool ContainsWithHash(PyObject* op, PyObject* key, nint hash) => Find((PySetObject*)op, key, hash) != null;
 
     /// <summary>Removes <paramref name="key"/>; false when absent (set.discard).</summary>
-    public static bool Discard(PyObject* op, PyObject* key)
+    public static bool Discard(PyObject* op, PyObject* key) => DiscardWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary><see cref="Discard"/> with the hash already known (see <see cref="AddWithHash"/>).</summary>
+    public static bool DiscardWithHash(PyObject* op, PyObject* key, nint hash)
     {
         var s = (PySetObject*)op;
-        SetEntry* entry = Find(s, key, ObjectProtocol.Hash(key));
+        SetEntry* entry = Find(s, key, hash);
         if (entry == null)
         {
             return false;
@@ -285,7 +296,10 @@ public static unsafe class PySet
     }
 
     /// <summary>Advances over the table (CPython's set iteration order); borrowed key; false at the end.</summary>
-    public static bool Next(PyObject* op, ref nint position, out PyObject* key)
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key) => Next(op, ref position, out key, out _);
+
+    /// <summary><see cref="Next(PyObject*, ref nint, out PyObject*)"/> that also gives the entry's stored hash.</summary>
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key, out nint hash)
     {
         var s = (PySetObject*)op;
         PyObject* dummy = Dummy(op);
@@ -295,10 +309,12 @@ public static unsafe class PySet
             if (e->key != null && e->key != dummy)
             {
                 key = e->key;
+                hash = e->hash;
                 return true;
             }
         }
         key = null;
+        hash = 0;
         return false;
     }
 
