@@ -480,6 +480,18 @@ public sealed unsafe partial class Interpreter
         PyTypeObject* t = obj->ob_type;
         if (IsInstanceLayout(t))
         {
+            PyObject* prop = LookupInType(t, name);
+            if (prop != null && prop->ob_type == T.Property)
+            {
+                // A property is a data descriptor: `del obj.p` calls its deleter.
+                var d = (PyDescriptorObject*)prop;
+                if (d->d_del == null)
+                {
+                    throw Error(AttributeError, $"property '{name}' of '{TypeName(obj)}' object has no deleter");
+                }
+                Refcount.Decref(CallBorrowed(d->d_del, (nint)obj));
+                return;
+            }
             if (!PyInstance.DelAttr(obj, Intern(name)))
             {
                 throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");

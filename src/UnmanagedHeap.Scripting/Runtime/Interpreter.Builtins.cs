@@ -715,6 +715,12 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>
+    /// min/max (CPython's min_max): one pass over an iterator, the key called on each item as
+    /// it arrives and compared with the best so far. Lazy, as CPython is: a key function that
+    /// shrinks the list being walked ends the walk early, and nothing is read that the
+    /// iterator does not hand out (with its own reference).
+    /// </summary>
     private PyObject* MinMax(string name, nint[] a, KwArgs? kw, bool CompareOperatorLess)
     {
         CheckKw(name, kw, "key", "default");
@@ -722,19 +728,66 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr($"{name} expected at least 1 argument, got 0");
         }
-        List<nint> items;
-        if (a.Length == 1)
-        {
-            items = CollectItems(A(a, 0), unpacking: false);
-        }
-        else
-        {
-            items = a.Select(x => (nint)NewRef((PyObject*)x)).ToList();
-        }
         PyObject* key = Kw(kw, "key");
+        bool hasKey = key != null && key != St->none;
+        PyObject* source = a.Length == 1 ? NewRef(A(a, 0)) : Tuple(a);
+        PyObject* it;
         try
         {
-            if (items.Count == 0)
+            it = GetIter(source);
+        }
+        finally
+        {
+            Refcount.Decref(source);
+        }
+        PyObject* best = null;
+        PyObject* bestKey = null;
+        try
+        {
+            PyObject* item;
+            while ((item = Next(it)) != null)
+            {
+                PyObject* k;
+                try
+                {
+                    k = hasKey ? CallBorrowed(key, (nint)item) : NewRef(item);
+                }
+                catch
+                {
+                    Refcount.Decref(item);
+                    throw;
+                }
+                if (best == null)
+                {
+                    best = item;
+                    bestKey = k;
+                    continue;
+                }
+                bool better;
+                try
+                {
+                    better = Order(CompareOperatorLess ? Syntax.CompareOperator.Lt : Syntax.CompareOperator.Gt, k, bestKey);
+                }
+                catch
+                {
+                    Refcount.Decref(k);
+                    Refcount.Decref(item);
+                    throw;
+                }
+                if (better)
+                {
+                    Refcount.Decref(best);
+                    Refcount.Decref(bestKey);
+                    best = item;
+                    bestKey = k;
+                }
+                else
+                {
+                    Refcount.Decref(k);
+                    Refcount.Decref(item);
+                }
+            }
+            if (best == null)
             {
                 PyObject* dflt = Kw(kw, "default");
                 if (dflt != null)
@@ -743,40 +796,15 @@ public sealed unsafe partial class Interpreter
                 }
                 throw ValueErr($"{name}() iterable argument is empty");
             }
-            nint best = items[0];
-            PyObject* bestKey = key != null && key != St->none ? CallBorrowed(key, best) : NewRef((PyObject*)best);
-            try
-            {
-                for (int i = 1; i < items.Count; i++)
-                {
-                    PyObject* k = key != null && key != St->none ? CallBorrowed(key, items[i]) : NewRef((PyObject*)items[i]);
-                    bool better = CompareOperatorLess
-                        ? Order(Syntax.CompareOperator.Lt, k, bestKey)
-                        : Order(Syntax.CompareOperator.Gt, k, bestKey);
-                    if (better)
-                    {
-                        best = items[i];
-                        Refcount.Decref(bestKey);
-                        bestKey = k;
-                    }
-                    else
-                    {
-                        Refcount.Decref(k);
-                    }
-                }
-            }
-            finally
-            {
-                Refcount.Decref(bestKey);
-            }
-            return NewRef((PyObject*)best);
+            PyObject* result = best;
+            best = null;
+            return result;
         }
         finally
         {
-            foreach (nint x in items)
-            {
-                Refcount.Decref((PyObject*)x);
-            }
+            Refcount.XDecref(best);
+            Refcount.XDecref(bestKey);
+            Refcount.Decref(it);
         }
     }
 
@@ -852,22 +880,33 @@ public sealed unsafe partial class Interpreter
         return None;
     }
 
-    /// <summary>A stable merge sort that lets comparison raise Python exceptions.</summary>
+    /// <summary>
+    /// list.sort: a stable merge sort whose comparisons and key calls may raise. As CPython's
+    /// list_sort_impl does, the list is emptied while it sorts (its item array set aside,
+    /// <c>allocated</c> set to -1), so a key function or <c>__lt__</c> that changes the list
+    /// touches only the empty stand-in; afterwards anything put into the stand-in is dropped,
+    /// the sorted items come back, and a change is reported as
+    /// <c>ValueError: list modified during sort</c>. The set-aside array owns the items
+    /// throughout, so no callback can free one.
+    /// </summary>
     public void SortList(PyObject* list, PyObject* key, bool reverse)
     {
-        nint n = PyList.Size(list);
-        var items = new nint[n];
-        var keys = new nint[n];
-        for (nint i = 0; i < n; i++)
-        {
-            items[i] = (nint)PyList.Items(list)[i];
-        }
+        var l = (PyListObject*)list;
+        nint n = l->ob_base.ob_size;
+        PyObject** saved = l->ob_item;
+        nint savedAllocated = l->allocated;
+        l->ob_base.ob_size = 0;
+        l->ob_item = null;
+        l->allocated = -1;
         bool hasKey = key != null && key != St->none;
+        var keys = new nint[n];
+        int[]? order = null;
+        bool modified = false;
         try
         {
             for (nint i = 0; i < n; i++)
             {
-                keys[i] = hasKey ? (nint)CallBorrowed(key, items[i]) : items[i];
+                keys[i] = hasKey ? (nint)CallBorrowed(key, (nint)saved[i]) : (nint)saved[i];
             }
             var idx = Enumerable.Range(0, (int)n).ToArray();
             if (reverse)
@@ -879,10 +918,7 @@ public sealed unsafe partial class Interpreter
             {
                 Array.Reverse(idx);
             }
-            for (nint i = 0; i < n; i++)
-            {
-                PyList.Items(list)[i] = (PyObject*)items[idx[i]];
-            }
+            order = idx;
         }
         finally
         {
@@ -893,6 +929,36 @@ public sealed unsafe partial class Interpreter
                     Refcount.XDecref((PyObject*)k);
                 }
             }
+            modified = l->allocated != -1;
+            PyObject** stray = l->ob_item;
+            nint strayCount = l->ob_base.ob_size;
+            if (order != null)
+            {
+                var sorted = new nint[n];
+                for (nint i = 0; i < n; i++)
+                {
+                    sorted[i] = (nint)saved[order[i]];
+                }
+                for (nint i = 0; i < n; i++)
+                {
+                    saved[i] = (PyObject*)sorted[i];
+                }
+            }
+            l->ob_item = saved;
+            l->ob_base.ob_size = n;
+            l->allocated = savedAllocated;
+            if (stray != null)
+            {
+                for (nint i = strayCount - 1; i >= 0; i--)
+                {
+                    Refcount.XDecref(stray[i]);
+                }
+                St->allocator.Release(stray);
+            }
+        }
+        if (modified)
+        {
+            throw ValueErr("list modified during sort");
         }
     }
 

@@ -170,25 +170,14 @@ public sealed unsafe partial class Interpreter
             PyObject* s = PySet.New((PyTypeObject*)self);
             if (a.Length == 1)
             {
-                List<nint> items = CollectItems(A(a, 0), unpacking: false);
                 try
                 {
-                    foreach (nint x in items)
-                    {
-                        PySet.Add(s, (PyObject*)x);
-                    }
+                    SetAddIterable(s, A(a, 0));
                 }
                 catch
                 {
                     Refcount.Decref(s);
                     throw;
-                }
-                finally
-                {
-                    foreach (nint x in items)
-                    {
-                        Refcount.Decref((PyObject*)x);
-                    }
                 }
             }
             return s;

@@ -81,8 +81,8 @@ public sealed unsafe partial class Interpreter
         Method(list, "insert", (self, a, _) =>
         {
             Arity("insert", a, 2, 2);
-            long n = PyList.Size(self);
             long i = ToLong(A(a, 0));
+            long n = PyList.Size(self);
             i = i < 0 ? Math.Max(0, i + n) : Math.Min(i, n);
             ListReplaceRange(self, i, i, [(nint)NewRef(A(a, 1))]);
             return None;
@@ -90,12 +90,13 @@ public sealed unsafe partial class Interpreter
         Method(list, "pop", (self, a, _) =>
         {
             Arity("pop", a, 0, 1);
+            // The index first: its __index__ may change the list.
+            long i = a.Length == 1 ? ToLong(A(a, 0)) : -1;
             long n = PyList.Size(self);
             if (n == 0)
             {
                 throw Error(IndexError, "pop from empty list");
             }
-            long i = a.Length == 1 ? ToLong(A(a, 0)) : -1;
             if (i < 0)
             {
                 i += n;
@@ -309,11 +310,14 @@ public sealed unsafe partial class Interpreter
             return NewRef(o);
         }
         PyObject* s = PySet.New(St->type_set);
-        List<nint> items = CollectItems(o, unpacking: false);
-        foreach (nint x in items)
+        try
         {
-            PySet.Add(s, (PyObject*)x);
-            Refcount.Decref((PyObject*)x);
+            SetAddIterable(s, o);
+        }
+        catch
+        {
+            Refcount.Decref(s);
+            throw;
         }
         return s;
     }
@@ -433,12 +437,24 @@ public sealed unsafe partial class Interpreter
                 PyObject* o = ToSet(A(a, 0));
                 try
                 {
+                    // set_isdisjoint walks the other set unless this one is smaller, each key held while probed.
+                    bool swap = PySet.Size(self) > PySet.Size(o);
+                    PyObject* walked = swap ? self : o;
+                    PyObject* probed = swap ? o : self;
                     nint pos = 0;
-                    while (PySet.Next(self, ref pos, out PyObject* k))
+                    while (PySet.Next(walked, ref pos, out PyObject* k, out nint hash))
                     {
-                        if (PySet.Contains(o, k))
+                        PyObject* key = NewRef(k);
+                        try
                         {
-                            return Bool(false);
+                            if (PySet.ContainsWithHash(probed, key, hash))
+                            {
+                                return Bool(false);
+                            }
+                        }
+                        finally
+                        {
+                            Refcount.Decref(key);
                         }
                     }
                     return Bool(true);

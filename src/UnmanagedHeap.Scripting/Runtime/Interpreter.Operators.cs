@@ -392,11 +392,11 @@ public sealed unsafe partial class Interpreter
         }
         if (op == BinaryOperator.Mult)
         {
-            if (IsInt(b) && (IsStr(a) || IsList(a) || IsTuple(a)))
+            if ((IsStr(a) || IsList(a) || IsTuple(a)) && IsIndexable(b))
             {
                 return Repeat(a, ToLong(b), inplace);
             }
-            if (IsInt(a) && (IsStr(b) || IsList(b) || IsTuple(b)))
+            if ((IsStr(b) || IsList(b) || IsTuple(b)) && IsIndexable(a))
             {
                 return Repeat(b, ToLong(a), false);
             }
@@ -479,6 +479,18 @@ public sealed unsafe partial class Interpreter
         {
             throw Error(OverflowError, "Python int too large to convert to C ssize_t");
         }
+        PyObject* index = IndexValueOrNull(v);
+        if (index != null)
+        {
+            try
+            {
+                return ToLong(index);
+            }
+            finally
+            {
+                Refcount.Decref(index);
+            }
+        }
         throw TypeErr($"'{TypeName(v)}' object cannot be interpreted as an integer");
     }
 
@@ -548,6 +560,10 @@ public sealed unsafe partial class Interpreter
             throw Error(RecursionError, "maximum recursion depth exceeded in comparison");
         }
         _compareDepth++;
+        // Both operands may be borrowed from a container that a user __eq__ empties: hold
+        // them for the whole comparison, the container walks below included.
+        Refcount.Incref(a);
+        Refcount.Incref(b);
         try
         {
             return ValueEqualsInner(a, b);
@@ -555,6 +571,8 @@ public sealed unsafe partial class Interpreter
         finally
         {
             _compareDepth--;
+            Refcount.Decref(b);
+            Refcount.Decref(a);
         }
     }
 
@@ -588,39 +606,25 @@ public sealed unsafe partial class Interpreter
         }
         if (IsList(a) && IsList(b) || IsTuple(a) && IsTuple(b))
         {
-            nint n = IsList(a) ? PyList.Size(a) : PyTuple.Size(a);
-            nint m2 = IsList(b) ? PyList.Size(b) : PyTuple.Size(b);
-            if (n != m2)
+            if (SequenceSize(a) != SequenceSize(b))
             {
                 return false;
             }
-            for (nint i = 0; i < n; i++)
+            // list_richcompare: an item's __eq__ may resize either list, so both sizes are
+            // read again before every step, and the lengths decide once one side runs out.
+            nint i = 0;
+            for (; i < SequenceSize(a) && i < SequenceSize(b); i++)
             {
-                PyObject* x = IsList(a) ? PyList.Items(a)[i] : PyTuple.Items(a)[i];
-                PyObject* y = IsList(b) ? PyList.Items(b)[i] : PyTuple.Items(b)[i];
-                if (!ValueEquals(x, y))
+                if (!ValueEquals(SequenceItems(a)[i], SequenceItems(b)[i]))
                 {
                     return false;
                 }
             }
-            return true;
+            return SequenceSize(a) == SequenceSize(b);
         }
         if (IsDict(a) && IsDict(b))
         {
-            if (PyDict.Size(a) != PyDict.Size(b))
-            {
-                return false;
-            }
-            nint pos = 0;
-            while (PyDict.Next(a, ref pos, out PyObject* k, out PyObject* v))
-            {
-                PyObject* w = PyDict.GetItem(b, k);
-                if (w == null || !ValueEquals(v, w))
-                {
-                    return false;
-                }
-            }
-            return true;
+            return DictEquals(a, b);
         }
         bool viewA = a->ob_type == T.DictKeys || a->ob_type == T.DictItems;
         bool viewB = b->ob_type == T.DictKeys || b->ob_type == T.DictItems;
@@ -644,19 +648,7 @@ public sealed unsafe partial class Interpreter
         }
         if (IsSet(a) && IsSet(b))
         {
-            if (PySet.Size(a) != PySet.Size(b))
-            {
-                return false;
-            }
-            nint pos = 0;
-            while (PySet.Next(a, ref pos, out PyObject* k))
-            {
-                if (!PySet.Contains(b, k))
-                {
-                    return false;
-                }
-            }
-            return true;
+            return PySet.Size(a) == PySet.Size(b) && IsSubset(a, b);
         }
         if (a->ob_type == T.Range && b->ob_type == T.Range)
         {
@@ -668,6 +660,22 @@ public sealed unsafe partial class Interpreter
     }
 
     private bool Order(CompareOperator op, PyObject* a, PyObject* b)
+    {
+        // Held across the __lt__ family and the container walks, which run Python code.
+        Refcount.Incref(a);
+        Refcount.Incref(b);
+        try
+        {
+            return OrderHeld(op, a, b);
+        }
+        finally
+        {
+            Refcount.Decref(b);
+            Refcount.Decref(a);
+        }
+    }
+
+    private bool OrderHeld(CompareOperator op, PyObject* a, PyObject* b)
     {
         string dunder = op switch
         {
@@ -746,18 +754,26 @@ public sealed unsafe partial class Interpreter
 
     private bool SequenceOrder(CompareOperator op, PyObject* a, PyObject* b)
     {
-        bool list = IsList(a);
-        nint n = list ? PyList.Size(a) : PyTuple.Size(a);
-        nint m = list ? PyList.Size(b) : PyTuple.Size(b);
-        for (nint i = 0; i < n && i < m; i++)
+        // The first unequal pair decides; an item's __eq__ may shrink either sequence, so the
+        // sizes are read before each step and the pair is held while it is ordered.
+        for (nint i = 0; i < SequenceSize(a) && i < SequenceSize(b); i++)
         {
-            PyObject* x = list ? PyList.Items(a)[i] : PyTuple.Items(a)[i];
-            PyObject* y = list ? PyList.Items(b)[i] : PyTuple.Items(b)[i];
-            if (!ValueEquals(x, y))
+            PyObject* x = NewRef(SequenceItems(a)[i]);
+            PyObject* y = NewRef(SequenceItems(b)[i]);
+            try
             {
-                return Order(op, x, y);
+                if (!ValueEquals(x, y))
+                {
+                    return Order(op, x, y);
+                }
+            }
+            finally
+            {
+                Refcount.Decref(y);
+                Refcount.Decref(x);
             }
         }
+        nint n = SequenceSize(a), m = SequenceSize(b);
         return op switch
         {
             CompareOperator.Lt => n < m,

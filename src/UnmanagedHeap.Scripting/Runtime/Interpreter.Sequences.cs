@@ -372,6 +372,19 @@ public sealed unsafe partial class Interpreter
     /// <summary><c>obj[key]</c>.</summary>
     public PyObject* GetItem(PyObject* obj, PyObject* key)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                return GetItem(obj, resolved);
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -489,6 +502,20 @@ public sealed unsafe partial class Interpreter
 
     public void SetItem(PyObject* obj, PyObject* key, PyObject* value)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                SetItem(obj, resolved, value);
+                return;
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -557,6 +584,20 @@ public sealed unsafe partial class Interpreter
 
     public void DelItem(PyObject* obj, PyObject* key)
     {
+        if (KeyNeedsIndexCalls(key) && IsIndexedSequence(obj->ob_type))
+        {
+            // __index__ runs before the sequence's size is read (it may change the sequence).
+            PyObject* resolved = ResolvedIndexKey(key);
+            try
+            {
+                DelItem(obj, resolved);
+                return;
+            }
+            finally
+            {
+                Refcount.Decref(resolved);
+            }
+        }
         PyTypeObject* t = obj->ob_type;
         if (t == St->type_dict)
         {
@@ -610,6 +651,10 @@ public sealed unsafe partial class Interpreter
     {
         var lo_ = (PyListObject*)list;
         long n = PyList.Size(list);
+        // Callers may have run Python code (an __eq__ in list.remove) since they chose the
+        // range: clamp it to the list as it is now, as list_ass_slice does.
+        lo = Math.Clamp(lo, 0, n);
+        hi = Math.Clamp(hi, lo, n);
         var old = new List<nint>();
         for (long i = lo; i < hi; i++)
         {
@@ -672,15 +717,17 @@ public sealed unsafe partial class Interpreter
     {
         if (IsDict(other))
         {
-            nint pos = 0;
-            var pairs = new List<(nint, nint)>();
-            while (PyDict.Next(other, ref pos, out PyObject* k, out PyObject* v))
+            List<(nint Key, nint Value)> pairs = OwnedDictPairs(other);
+            try
             {
-                pairs.Add(((nint)k, (nint)v));
+                foreach (var (k, v) in pairs)
+                {
+                    PyDict.SetItem(dict, (PyObject*)k, (PyObject*)v);
+                }
             }
-            foreach (var (k, v) in pairs)
+            finally
             {
-                PyDict.SetItem(dict, (PyObject*)k, (PyObject*)v);
+                DecrefAll(pairs);
             }
             return;
         }
@@ -722,107 +769,153 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    public bool IsSubset(PyObject* a, PyObject* b)
-    {
-        nint pos = 0;
-        while (PySet.Next(a, ref pos, out PyObject* k))
-        {
-            if (!PySet.Contains(b, k))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /// <summary>
+    /// <c>a | b</c>, <c>a &amp; b</c>, <c>a - b</c>, <c>a ^ b</c> and the in-place forms, for two
+    /// sets, in CPython's order of work (setobject.c): which set is walked and which is
+    /// probed decides what a key's <c>__eq__</c> that changes a set can affect. Sets are
+    /// walked live, each key held while it is probed or added.
+    /// </summary>
     public PyObject* SetOperation(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
     {
-        PyObject* result = inplace ? NewRef(a) : PySet.New(a->ob_type);
-        var keysA = new List<nint>();
-        var keysB = new List<nint>();
-        nint pos = 0;
-        while (PySet.Next(a, ref pos, out PyObject* k))
+        if (inplace)
         {
-            keysA.Add((nint)k);
+            SetOperationInPlace(op, a, b);
+            return NewRef(a);
         }
-        pos = 0;
-        while (PySet.Next(b, ref pos, out PyObject* k))
+        PyObject* result = PySet.New(a->ob_type);
+        try
         {
-            keysB.Add((nint)k);
+            switch (op)
+            {
+                case BinaryOperator.BitOr:
+                    SetAddAll(result, a, SetStep.Add);
+                    SetAddAll(result, b, SetStep.Add);
+                    break;
+                case BinaryOperator.BitAnd:
+                {
+                    // set_intersection walks the other set unless it is the larger one.
+                    bool swap = PySet.Size(b) > PySet.Size(a);
+                    SetWalk(swap ? a : b, swap ? b : a, result, SetStep.AddIfIn);
+                    break;
+                }
+                case BinaryOperator.Sub:
+                    SetWalk(a, b, result, SetStep.AddIfNotIn);
+                    break;
+                default:
+                    // set_symmetric_difference: a copy of the other set, toggled by each key of this one.
+                    SetAddAll(result, b, SetStep.Add);
+                    SetAddAll(result, a, SetStep.Toggle);
+                    break;
+            }
         }
+        catch
+        {
+            Refcount.Decref(result);
+            throw;
+        }
+        return result;
+    }
+
+    private void SetOperationInPlace(BinaryOperator op, PyObject* a, PyObject* b)
+    {
         switch (op)
         {
             case BinaryOperator.BitOr:
-                foreach (nint k in keysA)
-                {
-                    PySet.Add(result, (PyObject*)k);
-                }
-                foreach (nint k in keysB)
-                {
-                    PySet.Add(result, (PyObject*)k);
-                }
+                SetAddAll(a, b, SetStep.Add);
                 break;
             case BinaryOperator.BitAnd:
-                foreach (nint k in keysA)
+            {
+                // set_intersection_update: the intersection, then it becomes a's contents.
+                PyObject* common = SetOperation(BinaryOperator.BitAnd, a, b, inplace: false);
+                try
                 {
-                    if (PySet.Contains(b, (PyObject*)k))
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                    else if (inplace)
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
+                    PySet.Clear(a);
+                    SetAddAll(a, common, SetStep.Add);
+                }
+                finally
+                {
+                    Refcount.Decref(common);
                 }
                 break;
+            }
             case BinaryOperator.Sub:
-                foreach (nint k in keysA)
+                if (a == b)
                 {
-                    if (!PySet.Contains(b, (PyObject*)k))
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                    else if (inplace)
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
-                }
-                break;
-            default:
-                if (inplace)
-                {
-                    foreach (nint k in keysB)
-                    {
-                        if (PySet.Contains(result, (PyObject*)k))
-                        {
-                            PySet.Discard(result, (PyObject*)k);
-                        }
-                        else
-                        {
-                            PySet.Add(result, (PyObject*)k);
-                        }
-                    }
+                    PySet.Clear(a);
                     break;
                 }
-                // CPython: a copy of the other set, then toggle each key of this one.
-                foreach (nint k in keysB)
+                SetAddAll(a, b, SetStep.Discard);
+                break;
+            default:
+                if (a == b)
                 {
-                    PySet.Add(result, (PyObject*)k);
+                    PySet.Clear(a);
+                    break;
                 }
-                foreach (nint k in keysA)
-                {
-                    if (PySet.Contains(result, (PyObject*)k))
-                    {
-                        PySet.Discard(result, (PyObject*)k);
-                    }
-                    else
-                    {
-                        PySet.Add(result, (PyObject*)k);
-                    }
-                }
+                SetAddAll(a, b, SetStep.Toggle);
                 break;
         }
-        return result;
+    }
+
+    private enum SetStep
+    {
+        Add,
+        Discard,
+        Toggle,
+        AddIfIn,
+        AddIfNotIn,
+    }
+
+    /// <summary>Applies <paramref name="step"/> to <paramref name="target"/> for each key of <paramref name="source"/>.</summary>
+    private void SetAddAll(PyObject* target, PyObject* source, SetStep step) => SetWalk(source, null, target, step);
+
+    /// <summary>
+    /// Walks <paramref name="walked"/> live (set_next: a position checked against the
+    /// current table, so a set that changes is walked as it is now), each key held across
+    /// the probe of <paramref name="probed"/> and the change to <paramref name="target"/>.
+    /// </summary>
+    private static void SetWalk(PyObject* walked, PyObject* probed, PyObject* target, SetStep step)
+    {
+        nint pos = 0;
+        // Each entry's stored hash is reused: set operations never call __hash__ again.
+        while (PySet.Next(walked, ref pos, out PyObject* k, out nint hash))
+        {
+            Refcount.Incref(k);
+            try
+            {
+                switch (step)
+                {
+                    case SetStep.Add:
+                        PySet.AddWithHash(target, k, hash);
+                        break;
+                    case SetStep.Discard:
+                        PySet.DiscardWithHash(target, k, hash);
+                        break;
+                    case SetStep.Toggle:
+                        if (!PySet.DiscardWithHash(target, k, hash))
+                        {
+                            PySet.AddWithHash(target, k, hash);
+                        }
+                        break;
+                    case SetStep.AddIfIn:
+                        if (PySet.ContainsWithHash(probed, k, hash))
+                        {
+                            PySet.AddWithHash(target, k, hash);
+                        }
+                        break;
+                    default:
+                        if (!PySet.ContainsWithHash(probed, k, hash))
+                        {
+                            PySet.AddWithHash(target, k, hash);
+                        }
+                        break;
+                }
+            }
+            finally
+            {
+                Refcount.Decref(k);
+            }
+        }
     }
 
     public PyObject* NewRange(long start, long stop, long step)

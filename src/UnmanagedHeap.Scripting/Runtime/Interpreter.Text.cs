@@ -84,16 +84,17 @@ public sealed unsafe partial class Interpreter
         {
             bool list = t == St->type_list;
             var sb = new StringBuilder(list ? "[" : "(");
-            nint n = list ? PyList.Size(o) : PyTuple.Size(o);
-            for (nint i = 0; i < n; i++)
+            // list_repr: an item's __repr__ may shrink or grow the list, so the size is read
+            // before each item and the item is held while its repr runs.
+            for (nint i = 0; i < SequenceSize(o); i++)
             {
                 if (i > 0)
                 {
                     sb.Append(", ");
                 }
-                sb.Append(Repr(list ? PyList.Items(o)[i] : PyTuple.Items(o)[i]));
+                sb.Append(HeldRepr(SequenceItems(o)[i]));
             }
-            if (!list && n == 1)
+            if (!list && PyTuple.Size(o) == 1)
             {
                 sb.Append(',');
             }
@@ -104,6 +105,7 @@ public sealed unsafe partial class Interpreter
             var sb = new StringBuilder("{");
             nint pos = 0;
             bool first = true;
+            // dict_repr: key and value held across both reprs; the walk goes on over the current table.
             while (PyDict.Next(o, ref pos, out PyObject* k, out PyObject* v))
             {
                 if (!first)
@@ -111,7 +113,17 @@ public sealed unsafe partial class Interpreter
                     sb.Append(", ");
                 }
                 first = false;
-                sb.Append(Repr(k)).Append(": ").Append(Repr(v));
+                PyObject* key = NewRef(k);
+                PyObject* value = NewRef(v);
+                try
+                {
+                    sb.Append(Repr(key)).Append(": ").Append(Repr(value));
+                }
+                finally
+                {
+                    Refcount.Decref(value);
+                    Refcount.Decref(key);
+                }
             }
             return sb.Append('}').ToString();
         }
@@ -122,14 +134,22 @@ public sealed unsafe partial class Interpreter
             {
                 return name + "()";
             }
-            var parts = new List<string>();
-            nint pos = 0;
-            while (PySet.Next(o, ref pos, out PyObject* k))
+            // set_repr: the elements are first copied out (owned), then each repr'd.
+            List<nint> keys = OwnedSetKeys(o);
+            try
             {
-                parts.Add(Repr(k));
+                var parts = new List<string>(keys.Count);
+                foreach (nint k in keys)
+                {
+                    parts.Add(Repr((PyObject*)k));
+                }
+                string body = "{" + string.Join(", ", parts) + "}";
+                return t == St->type_set ? body : $"frozenset({body})";
             }
-            string body = "{" + string.Join(", ", parts) + "}";
-            return t == St->type_set ? body : $"frozenset({body})";
+            finally
+            {
+                DecrefAll(keys);
+            }
         }
         if (t == St->type_type)
         {
@@ -239,6 +259,20 @@ public sealed unsafe partial class Interpreter
             return "NotImplemented";
         }
         return ObjectRepr.Repr(o);
+    }
+
+    /// <summary>repr of an object borrowed from a container, held while its <c>__repr__</c> runs.</summary>
+    private string HeldRepr(PyObject* item)
+    {
+        Refcount.Incref(item);
+        try
+        {
+            return Repr(item);
+        }
+        finally
+        {
+            Refcount.Decref(item);
+        }
     }
 
     /// <summary>repr() that never throws (for diagnostics).</summary>

@@ -48,6 +48,8 @@ public static unsafe class PyDict
     private const int PerturbShift = 5;
     private const nint IndexEmpty = -1;
     private const nint IndexDummy = -2;
+    /// <summary>Probe result: a key's <c>__eq__</c> changed the dict, look again (CPython's DKIX_KEY_CHANGED).</summary>
+    private const nint IndexKeyChanged = -3;
     private const byte KindGeneral = 0;
     private const byte KindUnicode = 1;
 
@@ -155,8 +157,32 @@ public static unsafe class PyDict
 
     // ---- Lookup ----
 
-    /// <summary>Index into the entries of <paramref name="key"/>, or -1.</summary>
-    private static nint Lookup(DictKeys* k, PyObject* key, nint hash)
+    /// <summary>
+    /// Index into the entries of <paramref name="key"/> in <paramref name="d"/>'s table, or -1.
+    /// A key's <c>__eq__</c> is Python code that may mutate this very dict: as CPython's
+    /// lookdict does, the candidate key is held by a strong reference across the comparison,
+    /// and when the table was replaced or the entry rewritten meanwhile the probe starts over
+    /// on the current table.
+    /// </summary>
+    private static nint Lookup(PyDictObject* d, PyObject* key, nint hash)
+    {
+        while (true)
+        {
+            DictKeys* k = d->ma_keys;
+            if (k == null)
+            {
+                return -1;
+            }
+            nint ix = Probe(d, k, key, hash);
+            if (ix != IndexKeyChanged)
+            {
+                return ix;
+            }
+        }
+    }
+
+    /// <summary>One probe sequence over <paramref name="k"/>; <see cref="IndexKeyChanged"/> when a comparison mutated the dict.</summary>
+    private static nint Probe(PyDictObject* d, DictKeys* k, PyObject* key, nint hash)
     {
         nint mask = TableSize(k) - 1;
         nuint perturb = (nuint)hash;
@@ -171,9 +197,31 @@ public static unsafe class PyDict
             if (ix >= 0)
             {
                 PyObject* candidate = *EntryKey(k, ix);
-                if (candidate == key || (EntryHash(k, ix) == hash && ObjectProtocol.Equal(candidate, key)))
+                if (candidate == key)
                 {
                     return ix;
+                }
+                if (EntryHash(k, ix) == hash)
+                {
+                    Refcount.Incref(candidate);
+                    bool equal;
+                    try
+                    {
+                        equal = ObjectProtocol.Equal(candidate, key);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(candidate);
+                    }
+                    // Read the old table only while it is still the dict's: a replaced one is freed.
+                    if (d->ma_keys != k || *EntryKey(k, ix) != candidate)
+                    {
+                        return IndexKeyChanged;
+                    }
+                    if (equal)
+                    {
+                        return ix;
+                    }
                 }
             }
             perturb >>= PerturbShift;
@@ -211,14 +259,26 @@ public static unsafe class PyDict
     /// <summary>The value for <paramref name="key"/> as a borrowed reference, or null when absent.</summary>
     public static PyObject* GetItem(PyObject* op, PyObject* key)
     {
-        DictKeys* k = ((PyDictObject*)op)->ma_keys;
-        if (k == null)
+        var d = (PyDictObject*)op;
+        if (d->ma_keys == null)
         {
             return null;
         }
+        // The hash first: a user __hash__ may change the dict, so the table is read after it.
         nint hash = ObjectProtocol.Hash(key);
-        nint ix = Lookup(k, key, hash);
-        return ix < 0 ? null : *EntryValue(k, ix);
+        nint ix = Lookup(d, key, hash);
+        return ix < 0 ? null : *EntryValue(d->ma_keys, ix);
+    }
+
+    /// <summary>
+    /// <see cref="GetItem"/> with the key's hash already known (taken from another dict's
+    /// entry): dict == dict, like CPython's dict_equal, does not call <c>__hash__</c> again.
+    /// </summary>
+    public static PyObject* GetItemWithHash(PyObject* op, PyObject* key, nint hash)
+    {
+        var d = (PyDictObject*)op;
+        nint ix = d->ma_keys == null ? -1 : Lookup(d, key, hash);
+        return ix < 0 ? null : *EntryValue(d->ma_keys, ix);
     }
 
     /// <summary>Looks up a str key given as .NET text (for C# callers; allocates a temporary str).</summary>
@@ -244,13 +304,15 @@ public static unsafe class PyDict
         var d = (PyDictObject*)op;
         nint hash = ObjectHash_KeyHash(key);
         HeapState* st = op->ob_type->tp_heap;
+        // The lookup may run a key's __eq__, which can empty or resize the table: decide
+        // between the empty and the filled table only after it.
+        nint ix = d->ma_keys == null ? -1 : Lookup(d, key, hash);
         if (d->ma_keys == null)
         {
             d->ma_keys = NewKeys(st, LogMinSize, key->ob_type == st->type_str ? KindUnicode : KindGeneral);
         }
         else
         {
-            nint ix = Lookup(d->ma_keys, key, hash);
             if (ix >= 0)
             {
                 PyObject** slot = EntryValue(d->ma_keys, ix);
@@ -339,17 +401,17 @@ public static unsafe class PyDict
     public static bool DelItem(PyObject* op, PyObject* key)
     {
         var d = (PyDictObject*)op;
-        DictKeys* k = d->ma_keys;
-        if (k == null)
+        if (d->ma_keys == null)
         {
             return false;
         }
         nint hash = ObjectProtocol.Hash(key);
-        nint ix = Lookup(k, key, hash);
+        nint ix = Lookup(d, key, hash);
         if (ix < 0)
         {
             return false;
         }
+        DictKeys* k = d->ma_keys;
         SetIndex(k, SlotOf(k, hash, ix), IndexDummy);
         PyObject* oldKey = *EntryKey(k, ix);
         PyObject* oldValue = *EntryValue(k, ix);
@@ -388,6 +450,18 @@ public static unsafe class PyDict
         key = null;
         value = null;
         return false;
+    }
+
+    /// <summary><see cref="Next(PyObject*, ref nint, out PyObject*, out PyObject*)"/> that also gives the entry's stored hash.</summary>
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key, out PyObject* value, out nint hash)
+    {
+        if (!Next(op, ref position, out key, out value))
+        {
+            hash = 0;
+            return false;
+        }
+        hash = EntryHash(((PyDictObject*)op)->ma_keys, position - 1);
+        return true;
     }
 
     /// <summary>Removes every item (dict.clear(), and the clear slot that breaks cycles).</summary>

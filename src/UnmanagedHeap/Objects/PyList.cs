@@ -69,7 +69,8 @@ public static unsafe class PyList
     {
         var list = (PyListObject*)op;
         nint n = list->ob_base.ob_size;
-        if (n == list->allocated)
+        // >=, not ==: list.sort marks the list it empties with allocated == -1.
+        if (n >= list->allocated)
         {
             Resize(list, n + 1);
         }

@@ -72,64 +72,97 @@ public static unsafe class PySet
     private static PyObject* Dummy(PyObject* op) => op->ob_type->tp_heap->set_dummy;
 
     /// <summary>Adds <paramref name="key"/> (a reference is added); no effect when already present.</summary>
-    public static void Add(PyObject* op, PyObject* key)
+    public static void Add(PyObject* op, PyObject* key) => AddWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary>
+    /// <see cref="Add"/> with the hash already known (taken from another set's entry), so
+    /// that set operations, like CPython's, do not call a key's <c>__hash__</c> again.
+    /// </summary>
+    public static void AddWithHash(PyObject* op, PyObject* key, nint hash)
     {
-        nint hash = ObjectProtocol.Hash(key);
         var s = (PySetObject*)op;
-        nint mask = s->mask;
-        nuint perturb = (nuint)hash;
-        nint i = hash & mask;
         SetEntry* entry;
-        while (true)
+        bool found;
+        // A user __eq__ that changed the table sends the probe back to the start (set_add_entry's restart).
+        while ((entry = Probe(s, key, hash, adding: true, out found)) == ProbeRestart)
         {
-            entry = &s->table[i];
-            int probes = i + LinearProbes <= mask ? LinearProbes : 0;
-            do
-            {
-                if (entry->hash == 0 && entry->key == null)
-                {
-                    goto FoundUnused;
-                }
-                if (entry->hash == hash && (entry->key == key || ObjectProtocol.Equal(entry->key, key)))
-                {
-                    return; // already present
-                }
-                entry++;
-            }
-            while (probes-- > 0);
-            perturb >>= PerturbShift;
-            i = (nint)(((nuint)i * 5 + 1 + perturb) & (nuint)mask);
         }
-    FoundUnused:
+        if (found)
+        {
+            return;
+        }
         Refcount.Incref(key);
         s->fill++;
         s->used++;
         entry->key = key;
         entry->hash = hash;
-        if ((nuint)s->fill * 5 >= (nuint)mask * 3)
+        if ((nuint)s->fill * 5 >= (nuint)s->mask * 3)
         {
             TableResize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
         }
     }
 
-    private static SetEntry* Find(PySetObject* s, PyObject* key, nint hash)
+    /// <summary>Marker returned by <see cref="Probe"/> when a comparison changed the set.</summary>
+    private static readonly SetEntry* ProbeRestart = (SetEntry*)(nint)(-1);
+
+    /// <summary>
+    /// One probe sequence for <paramref name="key"/>: the entry holding an equal key
+    /// (<paramref name="found"/> true), or the first unused entry, or
+    /// <see cref="ProbeRestart"/> when a key's <c>__eq__</c> (Python code) replaced the table
+    /// or the entry. As CPython's set_lookkey does, the compared key is held by a strong
+    /// reference across the call. When <paramref name="adding"/>, an equal key counts as
+    /// present even if the comparison changed the set (set_add_entry tests the result
+    /// first; set_lookkey tests for the change first).
+    /// </summary>
+    private static SetEntry* Probe(PySetObject* s, PyObject* key, nint hash, bool adding, out bool found)
     {
+        found = false;
+        SetEntry* table = s->table;
         nint mask = s->mask;
         nuint perturb = (nuint)hash;
         nint i = hash & mask;
         while (true)
         {
-            SetEntry* entry = &s->table[i];
+            SetEntry* entry = &table[i];
             int probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
                 if (entry->hash == 0 && entry->key == null)
                 {
-                    return null;
-                }
-                if (entry->hash == hash && (entry->key == key || ObjectProtocol.Equal(entry->key, key)))
-                {
                     return entry;
+                }
+                if (entry->hash == hash)
+                {
+                    PyObject* start = entry->key;
+                    if (start == key)
+                    {
+                        found = true;
+                        return entry;
+                    }
+                    Refcount.Incref(start);
+                    bool equal;
+                    try
+                    {
+                        equal = ObjectProtocol.Equal(start, key);
+                    }
+                    finally
+                    {
+                        Refcount.Decref(start);
+                    }
+                    if (equal && adding)
+                    {
+                        found = true;
+                        return entry;
+                    }
+                    if (s->table != table || s->mask != mask || entry->key != start)
+                    {
+                        return ProbeRestart;
+                    }
+                    if (equal)
+                    {
+                        found = true;
+                        return entry;
+                    }
                 }
                 entry++;
             }
@@ -139,13 +172,29 @@ public static unsafe class PySet
         }
     }
 
-    public static bool Contains(PyObject* op, PyObject* key) => Find((PySetObject*)op, key, ObjectProtocol.Hash(key)) != null;
+    private static SetEntry* Find(PySetObject* s, PyObject* key, nint hash)
+    {
+        SetEntry* entry;
+        bool found;
+        while ((entry = Probe(s, key, hash, adding: false, out found)) == ProbeRestart)
+        {
+        }
+        return found ? entry : null;
+    }
+
+    public static bool Contains(PyObject* op, PyObject* key) => ContainsWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary><see cref="Contains"/> with the hash already known (see <see cref="AddWithHash"/>).</summary>
+    public static bool ContainsWithHash(PyObject* op, PyObject* key, nint hash) => Find((PySetObject*)op, key, hash) != null;
 
     /// <summary>Removes <paramref name="key"/>; false when absent (set.discard).</summary>
-    public static bool Discard(PyObject* op, PyObject* key)
+    public static bool Discard(PyObject* op, PyObject* key) => DiscardWithHash(op, key, ObjectProtocol.Hash(key));
+
+    /// <summary><see cref="Discard"/> with the hash already known (see <see cref="AddWithHash"/>).</summary>
+    public static bool DiscardWithHash(PyObject* op, PyObject* key, nint hash)
     {
         var s = (PySetObject*)op;
-        SetEntry* entry = Find(s, key, ObjectProtocol.Hash(key));
+        SetEntry* entry = Find(s, key, hash);
         if (entry == null)
         {
             return false;
@@ -247,7 +296,10 @@ public static unsafe class PySet
     }
 
     /// <summary>Advances over the table (CPython's set iteration order); borrowed key; false at the end.</summary>
-    public static bool Next(PyObject* op, ref nint position, out PyObject* key)
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key) => Next(op, ref position, out key, out _);
+
+    /// <summary><see cref="Next(PyObject*, ref nint, out PyObject*)"/> that also gives the entry's stored hash.</summary>
+    public static bool Next(PyObject* op, ref nint position, out PyObject* key, out nint hash)
     {
         var s = (PySetObject*)op;
         PyObject* dummy = Dummy(op);
@@ -257,10 +309,12 @@ public static unsafe class PySet
             if (e->key != null && e->key != dummy)
             {
                 key = e->key;
+                hash = e->hash;
                 return true;
             }
         }
         key = null;
+        hash = 0;
         return false;
     }
 

@@ -1,0 +1,188 @@
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>
+/// The rule for walking a container while Python code can run (CPython's, in
+/// listobject.c, dictobject.c and setobject.c): a user <c>__eq__</c>, <c>__hash__</c>,
+/// <c>__repr__</c>, <c>__lt__</c> or <c>key=</c> may empty, shrink, grow or replace the
+/// very container being walked. So every item, key and value is held by a strong reference
+/// across the call, and sizes and item arrays are read again after it, never cached.
+/// These helpers are the pieces the walks share.
+/// </summary>
+public sealed unsafe partial class Interpreter
+{
+    /// <summary>The current size of a list or tuple (read again after every call out).</summary>
+    private static nint SequenceSize(PyObject* seq) =>
+        ((PyVarObject*)seq)->ob_base.ob_type->tp_heap->type_list == seq->ob_type ? PyList.Size(seq) : PyTuple.Size(seq);
+
+    /// <summary>The current item array of a list or tuple (a list's moves when it grows or is cleared).</summary>
+    private static PyObject** SequenceItems(PyObject* seq) =>
+        seq->ob_type->tp_heap->type_list == seq->ob_type ? PyList.Items(seq) : PyTuple.Items(seq);
+
+    /// <summary>A set's or frozenset's elements as owned references, so that code run for one of them cannot free the others.</summary>
+    private List<nint> OwnedSetKeys(PyObject* set)
+    {
+        var keys = new List<nint>((int)PySet.Size(set));
+        nint pos = 0;
+        while (PySet.Next(set, ref pos, out PyObject* k))
+        {
+            keys.Add((nint)NewRef(k));
+        }
+        return keys;
+    }
+
+    /// <summary>A dict's pairs as owned references (see <see cref="OwnedSetKeys"/>).</summary>
+    private List<(nint Key, nint Value)> OwnedDictPairs(PyObject* dict)
+    {
+        var pairs = new List<(nint, nint)>((int)PyDict.Size(dict));
+        nint pos = 0;
+        while (PyDict.Next(dict, ref pos, out PyObject* k, out PyObject* v))
+        {
+            pairs.Add(((nint)NewRef(k), (nint)NewRef(v)));
+        }
+        return pairs;
+    }
+
+    private static void DecrefAll(List<nint> owned)
+    {
+        foreach (nint o in owned)
+        {
+            Refcount.Decref((PyObject*)o);
+        }
+    }
+
+    private static void DecrefAll(List<(nint Key, nint Value)> owned)
+    {
+        foreach (var (k, v) in owned)
+        {
+            Refcount.Decref((PyObject*)k);
+            Refcount.Decref((PyObject*)v);
+        }
+    }
+
+    /// <summary>
+    /// dict == dict (CPython's dict_equal): walks <paramref name="a"/>'s entries in order,
+    /// each key and both values held across the lookup and the value comparison, the sizes
+    /// compared first and the walk continuing over whatever the table holds afterwards.
+    /// </summary>
+    private bool DictEquals(PyObject* a, PyObject* b)
+    {
+        if (PyDict.Size(a) != PyDict.Size(b))
+        {
+            return false;
+        }
+        nint pos = 0;
+        while (PyDict.Next(a, ref pos, out PyObject* k, out PyObject* v, out nint hash))
+        {
+            PyObject* key = NewRef(k);
+            PyObject* aValue = NewRef(v);
+            try
+            {
+                // The stored hash: dict_equal does not call the key's __hash__ again.
+                PyObject* w = PyDict.GetItemWithHash(b, key, hash);
+                if (w == null)
+                {
+                    return false;
+                }
+                PyObject* bValue = NewRef(w);
+                try
+                {
+                    if (!ValueEquals(aValue, bValue))
+                    {
+                        return false;
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(bValue);
+                }
+            }
+            finally
+            {
+                Refcount.Decref(aValue);
+                Refcount.Decref(key);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Every element of set <paramref name="a"/> is in <paramref name="b"/>; each element held while it is looked up.</summary>
+    public bool IsSubset(PyObject* a, PyObject* b)
+    {
+        if (PySet.Size(a) > PySet.Size(b))
+        {
+            return false;
+        }
+        nint pos = 0;
+        while (PySet.Next(a, ref pos, out PyObject* k, out nint hash))
+        {
+            PyObject* key = NewRef(k);
+            try
+            {
+                if (!PySet.ContainsWithHash(b, key, hash))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                Refcount.Decref(key);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Adds each item of <paramref name="iterable"/> to <paramref name="set"/> as it is
+    /// produced (set_update_internal): lazily, so a <c>__hash__</c> that shrinks the list
+    /// being read ends the walk, as in CPython.
+    /// </summary>
+    private void SetAddIterable(PyObject* set, PyObject* iterable)
+    {
+        if (IsSet(iterable))
+        {
+            // set_merge: the other set's stored hashes, no __hash__ calls.
+            SetAddAll(set, iterable, SetStep.Add);
+            return;
+        }
+        if (IsDict(iterable))
+        {
+            // The dict's stored hashes too, each key held while it is added.
+            nint pos = 0;
+            while (PyDict.Next(iterable, ref pos, out PyObject* k, out _, out nint hash))
+            {
+                Refcount.Incref(k);
+                try
+                {
+                    PySet.AddWithHash(set, k, hash);
+                }
+                finally
+                {
+                    Refcount.Decref(k);
+                }
+            }
+            return;
+        }
+        PyObject* it = GetIter(iterable);
+        try
+        {
+            PyObject* x;
+            while ((x = Next(it)) != null)
+            {
+                try
+                {
+                    PySet.Add(set, x);
+                }
+                finally
+                {
+                    Refcount.Decref(x);
+                }
+            }
+        }
+        finally
+        {
+            Refcount.Decref(it);
+        }
+    }
+}
