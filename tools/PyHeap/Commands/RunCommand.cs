@@ -41,6 +41,13 @@ public static class RunCommand
             },
         };
         var stats = new Option<bool>("--stats") { Description = "at exit, print live objects by type, their bytes and the collections per generation on stderr" };
+        var graph = new Option<string>("--graph")
+        {
+            Description = "at exit, write the reference graph of the objects the program left alive: .svg/.png/.pdf rendered by Graphviz's dot, any other name as DOT",
+            HelpName = "FILE",
+        };
+        var graphGarbage = new Option<bool>("--graph-garbage") { Description = "with --graph: draw the last collection's garbage instead" };
+        var census = new Option<bool>("--census") { Description = "at exit, print a table of live types by count and bytes, with the growth since start, on stderr" };
         var code = new Option<string>("-c") { Description = "run CODE instead of a file (sys.argv[0] is '-c')", HelpName = "CODE" };
         var file = new Argument<string>("FILE.py")
         {
@@ -51,6 +58,9 @@ public static class RunCommand
         heap.AddTo(command);
         command.Add(trace);
         command.Add(stats);
+        command.Add(graph);
+        command.Add(graphGarbage);
+        command.Add(census);
         command.Add(code);
         command.Add(file);
         command.SetAction(result =>
@@ -65,6 +75,10 @@ public static class RunCommand
             {
                 throw new UsageException($"give FILE.py or -c CODE, not both ('{path}' and -c)");
             }
+            if (result.GetValue(graphGarbage) && result.GetValue(graph) == null)
+            {
+                throw new UsageException("--graph-garbage needs --graph FILE");
+            }
             HeapOptions heapOptions = heap.Read(result);
             var trace_ = new HashSet<string>(result.GetValue(trace) ?? [], StringComparer.Ordinal);
             var options = new RunOptions
@@ -74,6 +88,10 @@ public static class RunCommand
                 MaxHeapBytes = heapOptions.MaxHeapBytes,
                 Stats = result.GetValue(stats),
                 Trace = trace_,
+                GraphPath = result.GetValue(graph),
+                GraphGarbage = result.GetValue(graphGarbage),
+                Census = result.GetValue(census),
+                CensusReport = rows => CensusTable.Write(rows, io),
             };
             return Execute(io, options, path, source, scriptArgs);
         });
