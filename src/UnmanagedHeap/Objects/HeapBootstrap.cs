@@ -9,7 +9,9 @@ namespace UnmanagedHeap.Objects;
 /// </summary>
 public static unsafe class HeapBootstrap
 {
-    public static HeapState* CreateState(Memory.AllocatorFunctions allocator)
+    /// <param name="allocator">The heap's allocator entry points.</param>
+    /// <param name="freelists">False under debug hooks: every free then reaches the allocator (see <see cref="Freelists"/>).</param>
+    public static HeapState* CreateState(Memory.AllocatorFunctions allocator, bool freelists)
     {
         var st = (HeapState*)NativeMemory.AllocZeroed((nuint)sizeof(HeapState));
         st->allocator = allocator;
@@ -25,6 +27,7 @@ public static unsafe class HeapBootstrap
         st->free_log = (FreeLogEntry*)NativeMemory.AllocZeroed((nuint)(FreeLog.Capacity * sizeof(FreeLogEntry)));
         st->free_log_next = st->free_log;
         st->free_log_end = st->free_log + FreeLog.Capacity;
+        Freelists.Initialize(st, freelists);
         return st;
     }
 
