@@ -604,9 +604,7 @@ public sealed unsafe partial class Heap : IDisposable
         _disposed = true;
         _ownerToken = 0;
         _allocator.Dispose();
-        NativeMemory.Free(_state->free_log);
-        Freelists.Release(_state);
-        NativeMemory.Free(_state);
+        HeapBootstrap.DestroyState(_state);
         _self.Free();
     }
 }
