@@ -47,7 +47,7 @@ public sealed unsafe partial class Heap : IDisposable
         OwnedRefs = Options.DebugHooks ? new OwnedRefSerials() : null;
         Allocator inner = Allocators.Create(Options.Allocator, Options.DebugHooks);
         _allocator = Options.MaxHeapBytes > 0 ? new BudgetAllocator(inner, Options.MaxHeapBytes) : inner;
-        _state = HeapBootstrap.CreateState(_allocator.Functions);
+        _state = HeapBootstrap.CreateState(_allocator.Functions, freelists: !Options.DebugHooks);
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         _state->managed_heap = GCHandle.ToIntPtr(_self);
         _types = new TypeRegistry(_state);
@@ -172,6 +172,34 @@ public sealed unsafe partial class Heap : IDisposable
         {
             CheckThread();
             return _state->live_objects;
+        }
+    }
+
+    /// <summary>
+    /// Visits every allocator block that holds a live object or a live object's buffer: the
+    /// allocator's walk minus the blocks parked on the freelists, which are allocated but dead.
+    /// </summary>
+    public void WalkLiveBlocks(Action<nint, nuint> visit)
+    {
+        CheckThread();
+        var parked = new HashSet<nint>();
+        Freelists.AddParkedBlocks(_state, parked);
+        _allocator.WalkLiveBlocks((start, size) =>
+        {
+            if (!parked.Contains(start))
+            {
+                visit(start, size);
+            }
+        });
+    }
+
+    /// <summary>Freed floats, tuples, lists and dicts parked on their freelists for reuse (not live, not yet returned to the allocator).</summary>
+    public long ParkedObjects
+    {
+        get
+        {
+            CheckThread();
+            return _state->parked_objects;
         }
     }
 
@@ -576,8 +604,7 @@ public sealed unsafe partial class Heap : IDisposable
         _disposed = true;
         _ownerToken = 0;
         _allocator.Dispose();
-        NativeMemory.Free(_state->free_log);
-        NativeMemory.Free(_state);
+        HeapBootstrap.DestroyState(_state);
         _self.Free();
     }
 }

@@ -90,7 +90,7 @@ public sealed unsafe class CollectorModelProperties
     private static HashSet<nint> LiveBlocks(Heap heap)
     {
         var blocks = new HashSet<nint>();
-        heap.Allocator.WalkLiveBlocks((start, _) => blocks.Add(start));
+        heap.WalkLiveBlocks((start, _) => blocks.Add(start)); // parked freelist blocks are dead: not listed
         return blocks;
     }
 

@@ -144,6 +144,13 @@ public sealed unsafe partial class Collector
             }
             GarbageDeletion.DeleteGarbage(trash, old, _garbage, (debug & GcDebugFlags.SaveAll) != 0, this, _reachability.Trash);
 
+            // A full collection gives the freelists' parked blocks back to the allocator,
+            // as CPython 3.12's clear_freelists does at the same point.
+            if (generation == NumGenerations - 1)
+            {
+                Freelists.ClearAll(st);
+            }
+
             // Uncollectable objects would be those reachable from legacy finalizers; there
             // are none, so n stays 0 and DEBUG_UNCOLLECTABLE has nothing to print.
             if ((debug & GcDebugFlags.Stats) != 0)

@@ -52,6 +52,10 @@ public sealed unsafe class AddressClassifier(Allocator allocator, TypeRegistry t
                 continue;
             }
             nint refcnt = op->ob_refcnt;
+            if (refcnt == 0 && Freelists.IsParked(state, op))
+            {
+                return ClassifyParked(address, header, type, block);
+            }
             if (refcnt <= 0 || refcnt > Refcount.Immortal)
             {
                 continue;
@@ -62,6 +66,17 @@ public sealed unsafe class AddressClassifier(Allocator allocator, TypeRegistry t
                 : new AddressInfo(AddressKind.InsideObject, address, header, address - header, name, BlockStart: block.BlockStart, BlockSize: block.BlockSize);
         }
         return new AddressInfo(AddressKind.InsideBuffer, address, Offset: address - block.BlockStart, BlockStart: block.BlockStart, BlockSize: block.BlockSize);
+    }
+
+    /// <summary>
+    /// A freed object whose block waits on its type's freelist: the allocator still counts
+    /// the block as live, but the object is dead. What freed it is kept in the object.
+    /// </summary>
+    private static AddressInfo ClassifyParked(nint address, nint header, PyTypeObject* type, BlockLookup block)
+    {
+        long collection = *Freelists.CollectionWord((PyObject*)header);
+        AddressKind kind = collection == 0 ? AddressKind.FreedByRefcount : AddressKind.FreedByCollection;
+        return new AddressInfo(kind, address, header, address - header, TypeRegistry.NameOf(type), collection, block.BlockStart, block.BlockSize, Parked: true);
     }
 
     private AddressInfo ClassifyFreed(nint address, BlockLookup block)

@@ -21,7 +21,10 @@ public enum AddressKind
     NotHeapMemory,
 }
 
-/// <summary>The classification of an address, with everything needed to explain it.</summary>
+/// <summary>
+/// The classification of an address, with everything needed to explain it. <c>Parked</c>
+/// marks a freed object whose block waits on its type's freelist (see Objects/Freelists).
+/// </summary>
 public readonly record struct AddressInfo(
     AddressKind Kind,
     nint Address,
@@ -30,10 +33,13 @@ public readonly record struct AddressInfo(
     string? TypeName = null,
     long Collection = 0,
     nint BlockStart = 0,
-    nuint BlockSize = 0)
+    nuint BlockSize = 0,
+    bool Parked = false)
 {
     /// <summary>A sentence for error messages: what the address is.</summary>
-    public string Describe() => Kind switch
+    public string Describe() => Parked ? DescribeKind() + $" (its block is parked on the {TypeName} freelist for reuse)" : DescribeKind();
+
+    private string DescribeKind() => Kind switch
     {
         AddressKind.LiveObject => $"0x{Address:x} is a live {TypeName} object",
         AddressKind.InsideObject => $"0x{Address:x} is inside {Article(TypeName)} {TypeName} object at 0x{ObjectAddress:x} (offset {Offset}), not at its header",

@@ -2,8 +2,11 @@ using UnmanagedHeap.Memory;
 
 namespace UnmanagedHeap.Inspect;
 
-/// <summary>A live object found in the allocator's blocks: its header address and type name.</summary>
-public readonly record struct HeapObject(nint Address, string TypeName);
+/// <summary>
+/// An object found in the allocator's blocks: its header address and type name; with
+/// <paramref name="Parked"/>, a freed object whose block waits on its type's freelist.
+/// </summary>
+public readonly record struct HeapObject(nint Address, string TypeName, bool Parked = false);
 
 /// <summary>
 /// Every live object of a heap, found the way the census finds them: walking the
@@ -15,7 +18,7 @@ public static class HeapObjects
 {
     private static readonly int[] Prefixes = [0, 16, 32];
 
-    /// <summary>The live objects, and how many blocks (and bytes) hold no object header.</summary>
+    /// <summary>The live objects, and how many blocks (and bytes) hold no object header; parked freelist blocks are neither.</summary>
     public static List<HeapObject> All(Allocator allocator, AddressClassifier addresses, out long bufferBlocks, out long bufferBytes)
     {
         var blocks = new List<(nint Start, nuint Size)>();
@@ -25,9 +28,14 @@ public static class HeapObjects
         bufferBytes = 0;
         foreach (var (start, size) in blocks)
         {
-            if (Find(addresses, start, size) is HeapObject found)
+            HeapObject? found = Find(addresses, start, size);
+            if (found is { Parked: true })
             {
-                objects.Add(found);
+                continue; // dead, though its block is still allocated: neither an object nor a buffer
+            }
+            if (found is HeapObject live)
+            {
+                objects.Add(live);
             }
             else
             {
@@ -38,7 +46,7 @@ public static class HeapObjects
         return objects;
     }
 
-    /// <summary>The object whose header lies in the block at <paramref name="start"/>, if any.</summary>
+    /// <summary>The object (live or parked) whose header lies in the block at <paramref name="start"/>, if any.</summary>
     public static HeapObject? Find(AddressClassifier addresses, nint start, nuint size)
     {
         foreach (int prefix in Prefixes)
@@ -48,6 +56,10 @@ public static class HeapObjects
                 break;
             }
             AddressInfo info = addresses.Classify(start + prefix);
+            if (info.Parked)
+            {
+                return new HeapObject(info.ObjectAddress, info.TypeName ?? "?", Parked: true);
+            }
             if (info.Kind == AddressKind.LiveObject)
             {
                 return new HeapObject(start + prefix, info.TypeName ?? "?");

@@ -282,6 +282,6 @@ public sealed unsafe partial class PyMallocAllocator
         }
         s->Large.Dispose();
         s->Arenas.Dispose();
-        NativeMemory.Free(s);
+        NativeMemory.AlignedFree(s);
     }
 }

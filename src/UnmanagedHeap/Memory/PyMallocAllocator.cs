@@ -35,10 +35,14 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
 
     public PyMallocAllocator()
     {
-        _state = (PyMallocState*)NativeMemory.AllocZeroed((nuint)sizeof(PyMallocState));
+        // Whole cache lines of its own: the used-pool heads are written on every alloc and
+        // free, and another heap's allocator state on the same line would false-share.
+        nuint bytes = ((nuint)sizeof(PyMallocState) + 63) & ~(nuint)63;
+        _state = (PyMallocState*)NativeMemory.AlignedAlloc(bytes, 64);
+        NativeMemory.Clear(_state, bytes);
         if (!_state->Arenas.TryInitialize())
         {
-            NativeMemory.Free(_state);
+            NativeMemory.AlignedFree(_state);
             _state = null;
             throw new OutOfMemoryException("pymalloc: could not allocate the arena map");
         }

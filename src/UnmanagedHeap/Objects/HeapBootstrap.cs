@@ -9,9 +9,26 @@ namespace UnmanagedHeap.Objects;
 /// </summary>
 public static unsafe class HeapBootstrap
 {
-    public static HeapState* CreateState(Memory.AllocatorFunctions allocator)
+    private const int CacheLine = 64;
+
+    /// <summary>Frees what <see cref="CreateState"/> allocated (the objects go with the allocator).</summary>
+    public static void DestroyState(HeapState* st)
     {
-        var st = (HeapState*)NativeMemory.AllocZeroed((nuint)sizeof(HeapState));
+        NativeMemory.Free(st->free_log);
+        Freelists.Release(st);
+        NativeMemory.AlignedFree(st);
+    }
+
+    /// <param name="allocator">The heap's allocator entry points.</param>
+    /// <param name="freelists">False under debug hooks: every free then reaches the allocator (see <see cref="Freelists"/>).</param>
+    public static HeapState* CreateState(Memory.AllocatorFunctions allocator, bool freelists)
+    {
+        // Cache-line aligned and rounded to whole lines, so two heaps' hot counters
+        // (refcount-free paths write gen0.count, live_objects, dealloc_depth on every
+        // object) never share a line: heaps on different threads do not false-share.
+        nuint bytes = ((nuint)sizeof(HeapState) + CacheLine - 1) & ~(nuint)(CacheLine - 1);
+        var st = (HeapState*)NativeMemory.AlignedAlloc(bytes, CacheLine);
+        NativeMemory.Clear(st, bytes);
         st->allocator = allocator;
         for (int g = 0; g < 3; g++)
         {
@@ -25,6 +42,7 @@ public static unsafe class HeapBootstrap
         st->free_log = (FreeLogEntry*)NativeMemory.AllocZeroed((nuint)(FreeLog.Capacity * sizeof(FreeLogEntry)));
         st->free_log_next = st->free_log;
         st->free_log_end = st->free_log + FreeLog.Capacity;
+        Freelists.Initialize(st, freelists);
         return st;
     }
 

@@ -69,6 +69,19 @@ public unsafe struct HeapState
 
     // ---- Bookkeeping ----
     public long live_objects;
+
+    // ---- Freelists (CPython 3.12's caches of freed floats, tuples, lists, dicts; see Freelists) ----
+    public FreeList float_freelist;
+    public FreeList list_freelist;
+    public FreeList dict_freelist;
+    /// <summary>Minimum-size str-keyed dict key tables.</summary>
+    public FreeList dict_keys_freelist;
+    /// <summary>Tuples of 1..20 items, index = size - 1.</summary>
+    public FreeList* tuple_freelists;
+    /// <summary>The one native array all freelists' slots are carved from.</summary>
+    public void** freelist_storage;
+    /// <summary>Dead objects parked on the freelists (not counted in <see cref="live_objects"/>).</summary>
+    public long parked_objects;
     /// <summary>GCHandle (as nint) of the managed Heap, for the rare slot that must call managed code.</summary>
     public nint managed_heap;
 

@@ -59,10 +59,14 @@ public static unsafe class PyDict
         return types.Create("dict", sizeof(PyDictObject), 0, TypeFlags.HaveGc | TypeFlags.DictSubclass | TypeFlags.BaseType, slots);
     }
 
-    /// <summary>A new, empty, untracked dict.</summary>
+    /// <summary>A new, empty, untracked dict, on the newest parked dict's block when there is one.</summary>
     public static PyObject* New(HeapState* st)
     {
-        PyObject* op = ObjectMemory.Allocate(st->type_dict);
+        PyObject* op = Freelists.TryReuse(&st->dict_freelist);
+        if (op == null)
+        {
+            op = ObjectMemory.Allocate(st->type_dict);
+        }
         var d = (PyDictObject*)op;
         d->ma_used = 0;
         d->ma_version_tag = 0;
@@ -128,7 +132,16 @@ public static unsafe class PyDict
         nint usable = UsableFraction((nint)1 << log2Size);
         nint entrySize = kind == KindUnicode ? 16 : 24;
         nint bytes = sizeof(DictKeys) + ((nint)1 << log2Bytes) + usable * entrySize;
-        var k = (DictKeys*)st->allocator.Malloc(st->allocator.Context, (nuint)bytes);
+        DictKeys* k = null;
+        FreeList* free = &st->dict_keys_freelist;
+        if (log2Size == LogMinSize && kind == KindUnicode && free->count > 0)
+        {
+            k = (DictKeys*)free->items[--free->count];
+        }
+        else
+        {
+            k = (DictKeys*)st->allocator.Malloc(st->allocator.Context, (nuint)bytes);
+        }
         if (k == null)
         {
             throw new OutOfHeapMemoryException((nuint)bytes);
@@ -392,7 +405,7 @@ public static unsafe class PyDict
         k->dk_nentries = n;
         k->dk_usable -= n;
         d->ma_keys = k;
-        st->allocator.Free(st->allocator.Context, old);
+        FreeKeys(st, old);
     }
 
     // ---- Deletion ----
@@ -491,6 +504,21 @@ public static unsafe class PyDict
                 Refcount.Decref(value);
             }
         }
+        FreeKeys(st, k);
+    }
+
+    /// <summary>
+    /// Returns a key table to the allocator, or parks a minimum-size str-keyed one for the
+    /// next new dict, as CPython 3.12's free_keys_object does.
+    /// </summary>
+    private static void FreeKeys(HeapState* st, DictKeys* k)
+    {
+        FreeList* free = &st->dict_keys_freelist;
+        if (k->dk_log2_size == LogMinSize && k->dk_kind == KindUnicode && free->count < free->capacity)
+        {
+            free->items[free->count++] = k;
+            return;
+        }
         st->allocator.Free(st->allocator.Context, k);
     }
 
@@ -508,7 +536,11 @@ public static unsafe class PyDict
         {
             ReleaseKeys(op->ob_type->tp_heap, k);
         }
-        ObjectMemory.Free(op);
+        HeapState* st = op->ob_type->tp_heap;
+        if (op->ob_type != st->type_dict || !Freelists.TryPark(&st->dict_freelist, op))
+        {
+            ObjectMemory.Free(op);
+        }
     }
 
     private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)

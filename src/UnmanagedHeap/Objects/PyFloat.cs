@@ -20,9 +20,14 @@ public static unsafe class PyFloat
         return types.Create("float", sizeof(PyFloatObject), 0, TypeFlags.BaseType, slots);
     }
 
+    /// <summary>A new float, on the newest parked float's block when there is one (CPython's PyFloat_FromDouble).</summary>
     public static PyObject* FromDouble(HeapState* st, double value)
     {
-        PyObject* op = ObjectMemory.Allocate(st->type_float);
+        PyObject* op = Freelists.TryReuse(&st->float_freelist);
+        if (op == null)
+        {
+            op = ObjectMemory.Allocate(st->type_float);
+        }
         ((PyFloatObject*)op)->ob_fval = value;
         return op;
     }
@@ -31,7 +36,15 @@ public static unsafe class PyFloat
 
     private static nint Hash(PyObject* op) => ObjectHash.Double(Value(op), op);
 
-    private static void Dealloc(PyObject* op) => ObjectMemory.Free(op);
+    /// <summary>An exact float is parked for reuse while the freelist has room; a subclass instance is freed.</summary>
+    private static void Dealloc(PyObject* op)
+    {
+        HeapState* st = op->ob_type->tp_heap;
+        if (op->ob_type != st->type_float || !Freelists.TryPark(&st->float_freelist, op))
+        {
+            ObjectMemory.Free(op);
+        }
+    }
 
     /// <summary>
     /// Python's <c>repr(float)</c>: the shortest digits that round-trip, in fixed notation

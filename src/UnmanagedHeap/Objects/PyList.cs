@@ -31,10 +31,17 @@ public static unsafe class PyList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject** Items(PyObject* op) => ((PyListObject*)op)->ob_item;
 
-    /// <summary>A new, tracked, empty list with room for <paramref name="capacity"/> items.</summary>
+    /// <summary>
+    /// A new, tracked, empty list with room for <paramref name="capacity"/> items, on the
+    /// newest parked list's block when there is one (CPython's PyList_New).
+    /// </summary>
     public static PyObject* New(HeapState* st, nint capacity = 0)
     {
-        PyObject* op = ObjectMemory.Allocate(st->type_list);
+        PyObject* op = Freelists.TryReuse(&st->list_freelist);
+        if (op == null)
+        {
+            op = ObjectMemory.Allocate(st->type_list);
+        }
         var list = (PyListObject*)op;
         list->ob_base.ob_size = 0;
         list->ob_item = null;
@@ -136,6 +143,7 @@ public static unsafe class PyList
         return items;
     }
 
+    /// <summary>Drops the items, then parks an exact list for reuse while the freelist has room (CPython's list_dealloc).</summary>
     private static void Dealloc(PyObject* op)
     {
         GcList.Untrack(op);
@@ -143,7 +151,11 @@ public static unsafe class PyList
         {
             DropItems((PyListObject*)op);
         }
-        ObjectMemory.Free(op);
+        HeapState* st = op->ob_type->tp_heap;
+        if (op->ob_type != st->type_list || !Freelists.TryPark(&st->list_freelist, op))
+        {
+            ObjectMemory.Free(op);
+        }
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static unsafe class PyTuple
     /// <summary>
     /// A new tuple of <paramref name="size"/> null items, to be filled with stolen references
     /// through <see cref="Items"/>; it is tracked by the caller (<see cref="GcList.Track"/>) once filled.
+    /// A parked tuple of the same size is reused when there is one (CPython's tuple_alloc).
     /// </summary>
     public static PyObject* NewUninitialized(HeapState* st, nint size)
     {
@@ -32,7 +33,12 @@ public static unsafe class PyTuple
         {
             return st->empty_tuple;
         }
-        PyObject* op = ObjectMemory.Allocate(st->type_tuple, size);
+        FreeList* free = Freelists.ForTuple(st, size);
+        PyObject* op = free == null ? null : Freelists.TryReuse(free);
+        if (op == null)
+        {
+            op = ObjectMemory.Allocate(st->type_tuple, size);
+        }
         ((PyVarObject*)op)->ob_size = size;
         Unsafe.InitBlockUnaligned(Items(op), 0, (uint)(size * sizeof(nint)));
         return op;
@@ -65,6 +71,7 @@ public static unsafe class PyTuple
         return op;
     }
 
+    /// <summary>Drops the items, then parks an exact tuple of 1..20 items on its size's freelist while it has room.</summary>
     private static void Dealloc(PyObject* op)
     {
         GcList.Untrack(op);
@@ -74,7 +81,12 @@ public static unsafe class PyTuple
         {
             Refcount.XDecref(items[i]);
         }
-        ObjectMemory.Free(op);
+        HeapState* st = op->ob_type->tp_heap;
+        FreeList* free = op->ob_type == st->type_tuple ? Freelists.ForTuple(st, Size(op)) : null;
+        if (free == null || !Freelists.TryPark(free, op))
+        {
+            ObjectMemory.Free(op);
+        }
     }
 
     private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
