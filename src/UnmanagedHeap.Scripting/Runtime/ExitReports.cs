@@ -66,20 +66,22 @@ internal sealed class ExitReports
 
     /// <summary>
     /// The live objects and blocks, counted once, by the census: "live objects" is the sum of
-    /// the object rows, and the buffers (item arrays, tables) are listed apart from them.
+    /// the object rows; the buffers (item arrays, tables) and the freed objects parked on a
+    /// freelist are blocks too, so they are listed after that total, apart from the objects.
     /// </summary>
     private void WriteStats()
     {
         IReadOnlyList<CensusRow> census = _heap.Inspector.Census();
+        static bool IsObject(CensusRow row) => row.TypeName != Census.Buffers && !row.Parked;
         long objects = Census.ObjectCount(census);
         _stderr.WriteLine($"live objects: {objects}");
         _stderr.WriteLine($"{"type",-32} {"count",10} {"bytes",12}");
-        foreach (CensusRow row in census.Where(r => r.TypeName != Census.Buffers))
+        foreach (CensusRow row in census.Where(IsObject))
         {
             _stderr.WriteLine($"{row.TypeName,-32} {row.Count,10} {row.Bytes,12}");
         }
-        _stderr.WriteLine($"{"total objects",-32} {objects,10} {census.Where(r => r.TypeName != Census.Buffers).Sum(r => r.Bytes),12}");
-        foreach (CensusRow row in census.Where(r => r.TypeName == Census.Buffers))
+        _stderr.WriteLine($"{"total objects",-32} {objects,10} {census.Where(IsObject).Sum(r => r.Bytes),12}");
+        foreach (CensusRow row in census.Where(r => !IsObject(r)))
         {
             _stderr.WriteLine($"{row.TypeName,-32} {row.Count,10} {row.Bytes,12}");
         }
