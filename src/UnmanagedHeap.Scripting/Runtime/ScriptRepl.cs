@@ -121,6 +121,11 @@ public static unsafe class ScriptRepl
             stderr.Write(e.FormatForDisplay());
             return;
         }
+        catch (CompileRecursionException e)
+        {
+            stderr.WriteLine($"RecursionError: {e.Message}");
+            return;
+        }
         catch (NonlocalNotFoundException e)
         {
             stderr.WriteLine($"SyntaxError: {e.Message}");

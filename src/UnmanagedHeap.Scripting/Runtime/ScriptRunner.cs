@@ -137,6 +137,11 @@ public static unsafe class ScriptRunner
             stderr.Write(e.FormatForDisplay());
             return 1;
         }
+        catch (CompileRecursionException e)
+        {
+            stderr.WriteLine($"RecursionError: {e.Message}");
+            return 1;
+        }
         catch (NonlocalNotFoundException e)
         {
             stderr.WriteLine($"  File \"{fileName}\"");
