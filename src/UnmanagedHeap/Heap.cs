@@ -45,7 +45,7 @@ public sealed unsafe partial class Heap : IDisposable
     {
         Options = options ?? new HeapOptions();
         OwnedRefs = Options.DebugHooks ? new OwnedRefSerials() : null;
-        Allocator inner = Allocators.Create(Options.Allocator, Options.DebugHooks);
+        Allocator inner = Allocators.Create(Options.Allocator, Options.DebugHooks, Options.ReserveLimitBytes);
         _allocator = Options.MaxHeapBytes > 0 ? new BudgetAllocator(inner, Options.MaxHeapBytes) : inner;
         _state = HeapBootstrap.CreateState(_allocator.Functions, freelists: !Options.DebugHooks);
         _self = GCHandle.Alloc(this, GCHandleType.Weak);

@@ -13,4 +13,12 @@ public sealed record HeapOptions
 
     /// <summary>Refuse allocations once this many bytes are live (0 = no limit); exhaustion raises MemoryError in scripts.</summary>
     public long MaxHeapBytes { get; init; }
+
+    /// <summary>
+    /// Most bytes the allocator may take from the system (pymalloc's arenas and large blocks,
+    /// the system allocator's blocks; 0 = no limit). Unlike <see cref="MaxHeapBytes"/> it adds
+    /// no per-block header, so layouts and addresses are unchanged; it is the backstop that
+    /// keeps a runaway program from exhausting the machine. mimalloc ignores it.
+    /// </summary>
+    public long ReserveLimitBytes { get; init; }
 }

@@ -303,6 +303,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
                 yield break;
             }
             _frame.Line = w.Line;
+            interp.PollInterrupt();
         }
         foreach (nint v in Block(w.OrElse))
         {

@@ -112,6 +112,12 @@ public sealed unsafe partial class Interpreter
 
     private static PyObject* A(nint[] args, int i) => (PyObject*)args[i];
 
+    public bool IsCallable(PyObject* o)
+    {
+        PyTypeObject* t = o->ob_type;
+        return t == T.Function || t == T.Method || t == T.Builtin || t == St->type_type || t == St->type_weakref_ref || t == T.Finalize || UserSpecial(o, "__call__") != null;
+    }
+
     private string AttrName(PyObject* v)
     {
         if (!IsStr(v))
@@ -241,14 +247,9 @@ public sealed unsafe partial class Interpreter
         Global("callable", (_, a, _) =>
         {
             Arity("callable", a, 1, 1);
-            PyTypeObject* t = A(a, 0)->ob_type;
-            return Bool(t == T.Function || t == T.Method || t == T.Builtin || t == St->type_type || t == St->type_weakref_ref || t == T.Finalize || UserSpecial(A(a, 0), "__call__") != null);
+            return Bool(IsCallable(A(a, 0)));
         });
-        Global("iter", (_, a, _) =>
-        {
-            Arity("iter", a, 1, 1);
-            return GetIter(A(a, 0));
-        });
+        RegisterLazyIterators();
         Global("next", (_, a, _) =>
         {
             Arity("next", a, 1, 2);
@@ -332,141 +333,6 @@ public sealed unsafe partial class Interpreter
                 throw;
             }
             return list;
-        });
-        Global("reversed", (_, a, _) =>
-        {
-            Arity("reversed", a, 1, 1);
-            PyObject* seq = A(a, 0);
-            PyObject* rm = UserSpecial(seq, "__reversed__");
-            if (rm != null)
-            {
-                return CallWithSelf(rm, seq, []);
-            }
-            if (IsDict(seq) || seq->ob_type == T.DictKeys || seq->ob_type == T.DictValues || seq->ob_type == T.DictItems)
-            {
-                List<nint> keys = CollectItems(seq, unpacking: false);
-                keys.Reverse();
-                return IterOverList(keys, "dict_reversekeyiterator");
-            }
-            if (IsSet(seq) || (!IsList(seq) && !IsTuple(seq) && !IsStr(seq) && seq->ob_type != T.Range && UserSpecial(seq, "__getitem__") == null))
-            {
-                throw TypeErr($"'{TypeName(seq)}' object is not reversible");
-            }
-            List<nint> items = CollectItems(seq, unpacking: false);
-            items.Reverse();
-            return IterOverList(items, IsList(seq) ? "list_reverseiterator" : "reversed");
-        });
-        Global("enumerate", (_, a, kw) =>
-        {
-            Arity("enumerate", a, 1, 2);
-            PyObject* startObj = a.Length == 2 ? A(a, 1) : Kw(kw, "start");
-            long start = startObj == null ? 0 : ToLong(startObj);
-            List<nint> items = CollectItems(A(a, 0), unpacking: false);
-            var pairs = new List<nint>(items.Count);
-            foreach (nint x in items)
-            {
-                PyObject* i = Int(start++);
-                pairs.Add((nint)Tuple([(nint)i, x]));
-                Refcount.Decref(i);
-                Refcount.Decref((PyObject*)x);
-            }
-            return IterOverList(pairs, "enumerate");
-        });
-        Global("zip", (_, a, kw) =>
-        {
-            bool strict = KwTrue(kw, "strict");
-            var lists = new List<List<nint>>();
-            try
-            {
-                foreach (nint x in a)
-                {
-                    lists.Add(CollectItems((PyObject*)x, unpacking: false));
-                }
-                int n = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
-                if (strict && lists.Any(l => l.Count != n))
-                {
-                    throw ValueErr("zip() arguments have different lengths");
-                }
-                var tuples = new List<nint>(n);
-                for (int i = 0; i < n; i++)
-                {
-                    var row = new nint[lists.Count];
-                    for (int j = 0; j < lists.Count; j++)
-                    {
-                        row[j] = lists[j][i];
-                    }
-                    tuples.Add((nint)Tuple(row));
-                }
-                return IterOverList(tuples, "zip");
-            }
-            finally
-            {
-                foreach (var l in lists)
-                {
-                    foreach (nint x in l)
-                    {
-                        Refcount.Decref((PyObject*)x);
-                    }
-                }
-            }
-        });
-        Global("map", (_, a, _) =>
-        {
-            Arity("map", a, 2, 2);
-            List<nint> items = CollectItems(A(a, 1), unpacking: false);
-            var results = new List<nint>(items.Count);
-            try
-            {
-                foreach (nint x in items)
-                {
-                    results.Add((nint)CallBorrowed(A(a, 0), x));
-                }
-            }
-            catch
-            {
-                foreach (nint r in results)
-                {
-                    Refcount.Decref((PyObject*)r);
-                }
-                throw;
-            }
-            finally
-            {
-                foreach (nint x in items)
-                {
-                    Refcount.Decref((PyObject*)x);
-                }
-            }
-            return IterOverList(results, "map");
-        });
-        Global("filter", (_, a, _) =>
-        {
-            Arity("filter", a, 2, 2);
-            List<nint> items = CollectItems(A(a, 1), unpacking: false);
-            var kept = new List<nint>();
-            foreach (nint x in items)
-            {
-                bool keep;
-                if (A(a, 0) == St->none)
-                {
-                    keep = IsTrue((PyObject*)x);
-                }
-                else
-                {
-                    PyObject* r = CallBorrowed(A(a, 0), x);
-                    keep = IsTrue(r);
-                    Refcount.Decref(r);
-                }
-                if (keep)
-                {
-                    kept.Add(x);
-                }
-                else
-                {
-                    Refcount.Decref((PyObject*)x);
-                }
-            }
-            return IterOverList(kept, "filter");
         });
         Global("min", (_, a, kw) => MinMax("min", a, kw, CompareOperatorLess: true));
         Global("max", (_, a, kw) => MinMax("max", a, kw, CompareOperatorLess: false));

@@ -25,6 +25,7 @@ public sealed unsafe partial class Interpreter
     public PyTypeObject* OverflowError { get; private set; }
     public PyTypeObject* ImportError { get; private set; }
     public PyTypeObject* NotImplementedError { get; private set; }
+    public PyTypeObject* KeyboardInterrupt { get; private set; }
 
     private readonly List<(string Name, nint Type)> _exceptionTypes = [];
 
@@ -53,7 +54,7 @@ public sealed unsafe partial class Interpreter
         SystemError = Exc("SystemError", Exception);
         ImportError = Exc("ImportError", Exception);
         Exc("ModuleNotFoundError", ImportError);
-        Exc("KeyboardInterrupt", BaseException);
+        KeyboardInterrupt = Exc("KeyboardInterrupt", BaseException);
         Exc("SystemExit", BaseException);
         Exc("FloatingPointError", arithmetic);
         Exc("UnicodeError", ValueError);

@@ -249,6 +249,7 @@ public sealed unsafe partial class Interpreter
             case BinaryOperator.Sub:
                 return Int(p - q);
             case BinaryOperator.Mult:
+                CheckIntBits((double)p.GetBitLength() + (double)q.GetBitLength());
                 return Int(p * q);
             case BinaryOperator.Div:
                 if (q.IsZero)
@@ -277,17 +278,30 @@ public sealed unsafe partial class Interpreter
                     }
                     return Float(Math.Pow((double)p, (double)q));
                 }
-                return Int(BigInteger.Pow(p, (int)q));
+                return Int(IntPow(p, q));
             case BinaryOperator.LShift:
                 if (q.Sign < 0)
                 {
                     throw ValueErr("negative shift count");
                 }
+                if (p.IsZero)
+                {
+                    return Int(0);
+                }
+                if (q > long.MaxValue)
+                {
+                    throw Error(OverflowError, "too many digits in integer");
+                }
+                CheckIntBits((double)p.GetBitLength() + (double)q);
                 return Int(p << (int)q);
             case BinaryOperator.RShift:
                 if (q.Sign < 0)
                 {
                     throw ValueErr("negative shift count");
+                }
+                if (q >= p.GetBitLength())
+                {
+                    return Int(p.Sign < 0 ? -1 : 0);
                 }
                 return Int(p >> (int)q);
             case BinaryOperator.BitAnd:
@@ -298,6 +312,44 @@ public sealed unsafe partial class Interpreter
                 return Int(p ^ q);
         }
         throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
+    }
+
+    /// <summary>
+    /// Most bits an int may have: .NET's BigInteger stops at 2**31 bits (CPython's ints go
+    /// further, until memory runs out, which is what MemoryError says here too).
+    /// </summary>
+    private const double MaxIntBits = int.MaxValue - 64;
+
+    /// <summary>MemoryError before computing an int of <paramref name="bits"/> bits that could not be held.</summary>
+    private void CheckIntBits(double bits)
+    {
+        if (bits > MaxIntBits || bits / 8 > HeapLimitBytes)
+        {
+            throw new PythonException(NewException(MemoryError, null));
+        }
+    }
+
+    /// <summary>Bytes the heap may hold at most: its --max-heap budget, else its reserve limit, else unbounded.</summary>
+    public long HeapLimitBytes =>
+        Heap.Options.MaxHeapBytes > 0 ? Heap.Options.MaxHeapBytes : Heap.Options.ReserveLimitBytes > 0 ? Heap.Options.ReserveLimitBytes : long.MaxValue;
+
+    /// <summary><c>p ** q</c> for q &gt;= 0, refusing results that cannot be held (CPython would run until memory is exhausted).</summary>
+    private BigInteger IntPow(BigInteger p, BigInteger q)
+    {
+        if (q.IsZero || p.IsOne)
+        {
+            return BigInteger.One;
+        }
+        if (p.IsZero)
+        {
+            return BigInteger.Zero;
+        }
+        if (p == BigInteger.MinusOne)
+        {
+            return q.IsEven ? BigInteger.One : BigInteger.MinusOne;
+        }
+        CheckIntBits((double)q * BigInteger.Log(BigInteger.Abs(p), 2));
+        return BigInteger.Pow(p, (int)q);
     }
 
     public static BigInteger FloorDiv(BigInteger p, BigInteger q)
@@ -394,11 +446,11 @@ public sealed unsafe partial class Interpreter
         {
             if ((IsStr(a) || IsList(a) || IsTuple(a)) && IsIndexable(b))
             {
-                return Repeat(a, ToLong(b), inplace);
+                return Repeat(a, b, inplace);
             }
             if ((IsStr(b) || IsList(b) || IsTuple(b)) && IsIndexable(a))
             {
-                return Repeat(b, ToLong(a), false);
+                return Repeat(b, a, false);
             }
         }
         if (op == BinaryOperator.Mod && IsStr(a))
@@ -424,49 +476,106 @@ public sealed unsafe partial class Interpreter
         return null;
     }
 
-    private PyObject* Repeat(PyObject* seq, long n, bool inplace)
+    private PyObject* Repeat(PyObject* seq, PyObject* count, bool inplace)
     {
-        if (n < 0)
+        if (!PyLong.TryGetInt64(count, out long n))
         {
-            n = 0;
+            throw Error(OverflowError, "cannot fit 'int' into an index-sized integer");
         }
+        n = Math.Max(n, 0);
         if (IsStr(seq))
         {
             string s = PyUnicode.AsString(seq);
-            if (s.Length * n > 100_000_000)
+            if (s.Length == 0 || n == 0)
             {
-                throw Error(MemoryError, "");
+                return Str("");
             }
-            return Str(string.Concat(Enumerable.Repeat(s, (int)n)));
-        }
-        List<nint> items = CollectItems(seq, unpacking: false);
-        var all = new List<nint>();
-        for (long k = 0; k < n; k++)
-        {
-            foreach (nint it in items)
+            if (n > long.MaxValue / s.Length)
             {
-                all.Add((nint)NewRef((PyObject*)it));
+                throw Error(OverflowError, "repeated string is too long");
             }
+            long total = s.Length * n;
+            // A .NET string holds at most about 2**30 chars; the heap's copy needs a byte or more per char.
+            if (total > Array.MaxLength / 2 || total > HeapLimitBytes)
+            {
+                throw new PythonException(NewException(MemoryError, null));
+            }
+            return Str(string.Create((int)total, s, static (span, unit) =>
+            {
+                for (int at = 0; at < span.Length; at += unit.Length)
+                {
+                    unit.AsSpan().CopyTo(span[at..]);
+                }
+            }));
         }
-        foreach (nint it in items)
+        nint size = IsList(seq) ? PyList.Size(seq) : PyTuple.Size(seq);
+        if (size != 0 && n > nint.MaxValue / size)
         {
-            Refcount.Decref((PyObject*)it);
+            throw new PythonException(NewException(MemoryError, null));
         }
+        nint totalItems = size * (nint)n;
         if (IsList(seq))
         {
             if (inplace)
             {
-                ListClear(seq);
-                foreach (nint it in all)
+                if (totalItems == 0)
                 {
-                    PyList.Append(seq, (PyObject*)it);
-                    Refcount.Decref((PyObject*)it);
+                    ListClear(seq);
+                    return NewRef(seq);
                 }
+                // The list's own first `size` items, repeated in place (CPython's list_inplace_repeat).
+                PyList.Resize((PyListObject*)seq, totalItems);
+                FillRepeats(PyList.Items(seq), size, totalItems);
                 return NewRef(seq);
             }
-            return ListSteal(all);
+            PyObject* list = PyList.New(St, totalItems);
+            if (totalItems > 0)
+            {
+                PyObject** dst = PyList.Items(list);
+                PyObject** src = PyList.Items(seq);
+                for (nint i = 0; i < size; i++)
+                {
+                    Refcount.Incref(src[i]);
+                    dst[i] = src[i];
+                }
+                FillRepeats(dst, size, totalItems);
+                ((PyVarObject*)list)->ob_size = totalItems;
+            }
+            return list;
         }
-        return all.Count == 0 ? NewRef(St->empty_tuple) : TupleSteal(all);
+        if (totalItems == 0)
+        {
+            return NewRef(St->empty_tuple);
+        }
+        if (n == 1)
+        {
+            return NewRef(seq);
+        }
+        PyObject* tuple = PyTuple.NewUninitialized(St, totalItems);
+        PyObject** items = PyTuple.Items(tuple);
+        PyObject** from = PyTuple.Items(seq);
+        for (nint i = 0; i < size; i++)
+        {
+            Refcount.Incref(from[i]);
+            items[i] = from[i];
+        }
+        FillRepeats(items, size, totalItems);
+        GcList.Track(tuple);
+        return tuple;
+    }
+
+    /// <summary>
+    /// Copies slots [0, size) over [size, total) and adds a reference for every copy; the
+    /// first <paramref name="size"/> slots' own references are the caller's to add.
+    /// </summary>
+    private static void FillRepeats(PyObject** items, nint size, nint total)
+    {
+        for (nint i = size; i < total; i++)
+        {
+            PyObject* item = items[i % size];
+            Refcount.Incref(item);
+            items[i] = item;
+        }
     }
 
     public long ToLong(PyObject* v)

@@ -134,6 +134,10 @@ public sealed unsafe partial class Interpreter
         {
             return null;
         }
+        if (io->it_kind >= (nint)IterKind.Map)
+        {
+            return LazyNext(io);
+        }
         PyObject* result = null;
         switch ((IterKind)io->it_kind)
         {
@@ -230,6 +234,11 @@ public sealed unsafe partial class Interpreter
                 items.Add((nint)NewRef(src[i]));
             }
             return items;
+        }
+        if (o->ob_type == T.Range && ((PyRangeObject*)o)->length > HeapLimitBytes / sizeof(nint))
+        {
+            // CPython sizes the list from the range's length first: too many slots is MemoryError at once.
+            throw new PythonException(NewException(MemoryError, null));
         }
         PyObject* it;
         try

@@ -162,6 +162,7 @@ public sealed unsafe partial class Interpreter
                 return flow;
             }
             f.Line = w.Line;
+            PollInterrupt();
         }
         return ExecBlock(w.OrElse, f);
     }
@@ -207,6 +208,7 @@ public sealed unsafe partial class Interpreter
                     return flow;
                 }
                 Heap.RunPendingCollection();
+                PollInterrupt();
             }
         }
         finally

@@ -35,6 +35,7 @@ public sealed unsafe partial class Interpreter
         Builtins = PyDict.New(St);
         RegisterBuiltins();
         PreallocatedMemoryError = NewException(MemoryError, null);
+        RestoreReportingReserve();
         ConnectCollector();
     }
 
@@ -48,7 +49,7 @@ public sealed unsafe partial class Interpreter
     public int RecursionLimit { get; set; } = 1000;
 
     /// <summary>sys.argv: the script path (or "-c", "-") and the arguments after it, as CPython sets them.</summary>
-    public IReadOnlyList<string> Argv { get; init; } = [];
+    public IReadOnlyList<string> Argv { get; set; } = [];
 
     /// <summary>Address near the top of the interpreter thread's stack (0: unknown).</summary>
     public nint StackBase { get; set; }
@@ -62,6 +63,61 @@ public sealed unsafe partial class Interpreter
     public List<nint> Handling { get; } = [];
     private PyObject* PreallocatedMemoryError { get; }
 
+    /// <summary>Where Ctrl-C requests arrive (null: nothing delivers them).</summary>
+    public InterruptFlag? Interrupt { get; init; }
+
+    /// <summary>
+    /// Bytes kept free at start-up for reporting an uncaught MemoryError (the traceback's
+    /// strings), as CPython keeps a preallocated MemoryError: released when the heap runs
+    /// out, so the report can be formatted on it.
+    /// </summary>
+    public const int ReportingReserveBytes = 64 * 1024;
+
+    private void* _reportingReserve;
+
+    public bool HasReportingReserve => _reportingReserve != null;
+
+    /// <summary>Hands the reserve back to the heap, so formatting a MemoryError's report has room.</summary>
+    public void ReleaseReportingReserve()
+    {
+        if (_reportingReserve != null)
+        {
+            St->allocator.Release(_reportingReserve);
+            _reportingReserve = null;
+        }
+    }
+
+    /// <summary>Takes the reserve again (after a report, at a prompt); without room it stays released.</summary>
+    public void RestoreReportingReserve()
+    {
+        if (_reportingReserve == null)
+        {
+            _reportingReserve = St->allocator.Allocate(ReportingReserveBytes);
+        }
+    }
+
+    /// <summary>
+    /// Raises KeyboardInterrupt when a Ctrl-C is pending: one volatile read on the loop
+    /// back-edges and calls that poll it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void PollInterrupt()
+    {
+        if (Interrupt is { Pending: true })
+        {
+            RaiseInterrupt();
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RaiseInterrupt()
+    {
+        if (Interrupt!.Take())
+        {
+            throw new PythonException(NewException(KeyboardInterrupt, null));
+        }
+    }
+
     /// <summary>The interpreter that owns a heap state (for slot functions).</summary>
     public static Interpreter Of(HeapState* st)
     {
@@ -74,6 +130,7 @@ public sealed unsafe partial class Interpreter
     /// <summary>Forgets this interpreter's registration (before its heap is disposed).</summary>
     public void Detach()
     {
+        ReleaseReportingReserve();
         lock (ByState)
         {
             ByState.Remove((nint)St);
@@ -246,9 +303,12 @@ public sealed unsafe partial class Interpreter
         {
             case PythonException p:
                 return p;
-            case OutOfHeapMemoryException:
+            case OutOfHeapMemoryException or OutOfMemoryException or InsufficientMemoryException:
                 Refcount.Incref(PreallocatedMemoryError);
                 return new PythonException(PreallocatedMemoryError);
+            case OverflowException:
+                // A C# conversion or a BigInteger past .NET's 2**31-bit limit: Python's own words.
+                return Error(OverflowError, "Python int too large to convert to C ssize_t");
             case UnhashableException u:
                 return TypeErr($"unhashable type: '{u.TypeName}'");
             case Inspect.InvalidAddressException a:
@@ -303,6 +363,10 @@ public sealed unsafe partial class Interpreter
         catch (PythonException)
         {
             text = "<exception str() failed>";
+        }
+        catch (OutOfHeapMemoryException)
+        {
+            text = ""; // the type name alone, as CPython prints a MemoryError it cannot describe
         }
         return text.Length == 0 ? name : $"{name}: {text}";
     }

@@ -100,6 +100,17 @@ public sealed class ScopeAnalyzer : SyntaxWalker
 
     private ScopeAnalyzer(Scope module) => _current = module;
 
+    /// <summary>
+    /// CPython's compiler refuses expressions nested about 3,000 deep (its recursion limit
+    /// times COMPILER_STACK_FRAME_SCALE); the evaluator recurses once per level, so the same
+    /// bound keeps a chain like <c>1 + 1 + ... + 1</c> from overflowing the thread's stack.
+    /// </summary>
+    public const int MaxNesting = 3000;
+
+    protected override int MaxExpressionDepth => MaxNesting;
+
+    protected override void ExpressionTooDeep(Expr expression) => throw new CompileRecursionException();
+
     /// <summary>Analyzes a module; returns the module scope and the scope of each def, lambda and class node.</summary>
     public static (Scope Module, Dictionary<Node, Scope> Scopes) Analyze(Syntax.Module module)
     {
@@ -386,6 +397,9 @@ public sealed class ScopeAnalyzer : SyntaxWalker
 }
 
 /// <summary>A <c>nonlocal</c> name that no enclosing function binds (CPython: SyntaxError).</summary>
+/// <summary>An expression nested past <see cref="ScopeAnalyzer.MaxNesting"/>: CPython's RecursionError during compilation.</summary>
+public sealed class CompileRecursionException() : Exception("maximum recursion depth exceeded during compilation");
+
 public sealed class NonlocalNotFoundException(string name) : Exception($"no binding for nonlocal '{name}' found")
 {
     public string Name { get; } = name;

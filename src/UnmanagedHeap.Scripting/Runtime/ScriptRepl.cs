@@ -13,22 +13,31 @@ public static unsafe class ScriptRepl
     public static int Run(RunOptions options, TextReader input, TextWriter stdout, TextWriter stderr)
     {
         int exit = 0;
-        var thread = new Thread(() => exit = Loop(options, input, stdout, stderr), options.StackBytes);
+        Exception? startUp = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                exit = Loop(options, input, stdout, stderr);
+            }
+            catch (MaxHeapTooSmallException e)
+            {
+                startUp = e;
+            }
+        }, options.StackBytes);
         thread.Start();
         thread.Join();
-        return exit;
+        return startUp != null ? throw startUp : exit;
     }
 
     private static int Loop(RunOptions options, TextReader input, TextWriter stdout, TextWriter stderr)
     {
-        using var heap = new Heap(new HeapOptions { Allocator = options.Allocator, DebugHooks = options.DebugAlloc, MaxHeapBytes = options.MaxHeapBytes });
+        using var heap = ScriptRunner.StartHeap(options);
         byte stackTop;
-        var interp = new Interpreter(heap, stdout, stderr)
-        {
-            FileName = "<stdin>",
-            StackBase = (nint)(&stackTop),
-            StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024),
-        };
+        Interpreter interp = ScriptRunner.StartInterpreter(heap, options, stdout, stderr);
+        interp.FileName = "<stdin>";
+        interp.StackBase = (nint)(&stackTop);
+        interp.StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024);
         PyObject* globals = PyDict.New(interp.St);
         PyObject* name = interp.Str("__main__");
         PyDict.SetItem(globals, interp.Intern("__name__"), name);
@@ -38,7 +47,7 @@ public static unsafe class ScriptRepl
         {
             while (true)
             {
-                string? source = ReadStatement(input, stdout);
+                string? source = ReadStatement(input, stdout, options.Interrupt);
                 if (source == null)
                 {
                     stdout.WriteLine();
@@ -61,11 +70,13 @@ public static unsafe class ScriptRepl
         }
     }
 
-    private static string? ReadStatement(TextReader input, TextWriter stdout)
+    private static string? ReadStatement(TextReader input, TextWriter stdout, InterruptFlag? interrupt)
     {
         stdout.Write(">>> ");
         stdout.Flush();
+        interrupt?.EnterPrompt(stdout);
         string? first = input.ReadLine();
+        interrupt?.LeavePrompt();
         if (first == null)
         {
             return null;
@@ -79,7 +90,13 @@ public static unsafe class ScriptRepl
         {
             stdout.Write("... ");
             stdout.Flush();
+            interrupt?.EnterPrompt(stdout);
             string? more = input.ReadLine();
+            if (interrupt != null && interrupt.LeavePrompt())
+            {
+                // Ctrl-C at "... " dropped the block typed so far, as CPython's prompt does.
+                return "\n";
+            }
             if (more == null || more.Trim().Length == 0)
             {
                 break;
@@ -102,6 +119,11 @@ public static unsafe class ScriptRepl
         catch (PythonSyntaxError e)
         {
             stderr.Write(e.FormatForDisplay());
+            return;
+        }
+        catch (CompileRecursionException e)
+        {
+            stderr.WriteLine($"RecursionError: {e.Message}");
             return;
         }
         catch (NonlocalNotFoundException e)
@@ -137,6 +159,7 @@ public static unsafe class ScriptRepl
         catch (Exception raw)
         {
             PythonException e = interp.Translate(raw);
+            interp.ReleaseReportingReserve();
             e.Trace.Add(("<stdin>", frame.Line, "<module>"));
             stdout.Flush();
             stderr.WriteLine("Traceback (most recent call last):");
@@ -151,6 +174,7 @@ public static unsafe class ScriptRepl
                 stderr.WriteLine(interp.FormatExceptionLine(exc));
                 Refcount.Decref(exc);
             }
+            interp.RestoreReportingReserve();
         }
     }
 }

@@ -32,6 +32,31 @@ public sealed record RunOptions
     public int StackBytes { get; init; } = 256 * 1024 * 1024;
     /// <summary>sys.argv; empty means [the file name], as <c>python FILE</c> gives it.</summary>
     public IReadOnlyList<string> Argv { get; init; } = [];
+    /// <summary>Set by a SIGINT handler: the script raises KeyboardInterrupt at its next loop back-edge or call.</summary>
+    public InterruptFlag? Interrupt { get; init; }
+
+    /// <summary>
+    /// When no <see cref="MaxHeapBytes"/> is given, the heap may take at most this much memory
+    /// from the system: half of what the machine (or its container's limit) offers, so a
+    /// runaway program gets MemoryError instead of exhausting the machine.
+    /// </summary>
+    public static long DefaultReserveLimitBytes => Math.Max(256L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+
+    /// <summary>The heap options these run options describe.</summary>
+    public HeapOptions ToHeapOptions() => new()
+    {
+        Allocator = Allocator,
+        DebugHooks = DebugAlloc,
+        MaxHeapBytes = MaxHeapBytes,
+        ReserveLimitBytes = MaxHeapBytes > 0 ? 0 : DefaultReserveLimitBytes,
+    };
+}
+
+/// <summary><c>--max-heap</c> is below what the heap and the interpreter need before the program's first line.</summary>
+public sealed class MaxHeapTooSmallException(long requested, long minimum)
+    : Exception($"--max-heap {requested} is below the {minimum} bytes the interpreter needs at start-up")
+{
+    public long MinimumBytes { get; } = minimum;
 }
 
 /// <summary>
@@ -43,10 +68,10 @@ public static unsafe class ScriptRunner
 {
     public static int RunFile(string path, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
-        string source;
+        byte[] bytes;
         try
         {
-            source = File.ReadAllText(path, Encoding.UTF8);
+            bytes = Directory.Exists(path) ? throw new DirectoryIsNotAFileException() : File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,13 +80,17 @@ public static unsafe class ScriptRunner
             {
                 FileNotFoundException or DirectoryNotFoundException => "[Errno 2] No such file or directory",
                 UnauthorizedAccessException => "[Errno 13] Permission denied",
+                DirectoryIsNotAFileException => "[Errno 21] Is a directory",
                 _ => e.Message,
             };
             stderr.WriteLine($"pyheap run: can't open file '{path}': {reason}");
             return 2;
         }
-        return RunSource(source, path, options, stdout, stderr);
+        string? source = SourceDecoding.Decode(bytes, path, stderr);
+        return source == null ? 1 : RunSource(source, path, options, stdout, stderr);
     }
+
+    private sealed class DirectoryIsNotAFileException : IOException;
 
     public static int RunSource(string source, string fileName, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -80,6 +109,10 @@ public static unsafe class ScriptRunner
         }, options.StackBytes);
         thread.Start();
         thread.Join();
+        if (crash is MaxHeapTooSmallException)
+        {
+            throw crash; // a usage error: the command line reports it
+        }
         if (crash != null)
         {
             stdout.Flush();
@@ -104,6 +137,11 @@ public static unsafe class ScriptRunner
             stderr.Write(e.FormatForDisplay());
             return 1;
         }
+        catch (CompileRecursionException e)
+        {
+            stderr.WriteLine($"RecursionError: {e.Message}");
+            return 1;
+        }
         catch (NonlocalNotFoundException e)
         {
             stderr.WriteLine($"  File \"{fileName}\"");
@@ -120,22 +158,14 @@ public static unsafe class ScriptRunner
                 stderr.WriteLine("  " + tree.Source.GetLine(w.Line).Trim());
             }
         }
-        var heapOptions = new HeapOptions
-        {
-            Allocator = options.Allocator,
-            DebugHooks = options.DebugAlloc,
-            MaxHeapBytes = options.MaxHeapBytes,
-        };
-        using var heap = new Heap(heapOptions);
         byte stackTop;
-        var interp = new Interpreter(heap, stdout, stderr)
-        {
-            FileName = fileName,
-            Argv = options.Argv.Count > 0 ? options.Argv : [fileName],
-            StackBase = (nint)(&stackTop),
-            // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
-            StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024),
-        };
+        using var heap = StartHeap(options);
+        var interp = StartInterpreter(heap, options, stdout, stderr);
+        interp.FileName = fileName;
+        interp.Argv = options.Argv.Count > 0 ? options.Argv : [fileName];
+        interp.StackBase = (nint)(&stackTop);
+        // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
+        interp.StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024);
         try
         {
             if (options.Trace.Contains("gc"))
@@ -158,8 +188,7 @@ public static unsafe class ScriptRunner
             {
                 code = 1;
             }
-            interp.RunExitFinalizers();
-            interp.ClearModuleDict((PyObject*)globals);
+            ShutDown(interp, (PyObject*)globals, stderr);
             stdout.Flush();
             return code;
         }
@@ -170,6 +199,74 @@ public static unsafe class ScriptRunner
             interp.Detach();
         }
     }
+
+    /// <summary>
+    /// atexit finalizers, then <c>__main__</c>'s globals cleared. A heap exhausted by the
+    /// program may have no room for what a finalizer allocates: that is reported, as CPython
+    /// reports an exception ignored at shutdown, and the run still ends normally.
+    /// </summary>
+    private static void ShutDown(Interpreter interp, PyObject* globals, TextWriter stderr)
+    {
+        try
+        {
+            interp.RunExitFinalizers();
+            interp.ClearModuleDict(globals);
+        }
+        catch (Exception e) when (e is OutOfHeapMemoryException or PythonException)
+        {
+            stderr.WriteLine("Exception ignored at shutdown: MemoryError");
+        }
+    }
+
+    /// <summary>A heap for <paramref name="options"/>; a --max-heap too small even to start is a usage error.</summary>
+    internal static Heap StartHeap(RunOptions options)
+    {
+        try
+        {
+            return new Heap(options.ToHeapOptions());
+        }
+        catch (OutOfHeapMemoryException)
+        {
+            throw new MaxHeapTooSmallException(options.MaxHeapBytes, StartUpBytes(options));
+        }
+    }
+
+    /// <summary>An interpreter on <paramref name="heap"/> (its built-ins live on the heap too, so they count against --max-heap).</summary>
+    internal static Interpreter StartInterpreter(Heap heap, RunOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var interp = new Interpreter(heap, stdout, stderr) { Interrupt = options.Interrupt };
+            // __main__'s namespace and the room kept for a MemoryError's report must fit too.
+            if (!interp.HasReportingReserve || (options.MaxHeapBytes > 0 && ((BudgetAllocator)heap.Allocator).UsedBytes + StartUpSlackBytes > options.MaxHeapBytes))
+            {
+                interp.Detach();
+                throw new OutOfHeapMemoryException((nuint)StartUpSlackBytes);
+            }
+            return interp;
+        }
+        catch (OutOfHeapMemoryException)
+        {
+            throw new MaxHeapTooSmallException(options.MaxHeapBytes, StartUpBytes(options));
+        }
+    }
+
+    /// <summary>
+    /// Bytes a heap and an interpreter hold before the program's first line, plus the room
+    /// the runner keeps for reporting a MemoryError: measured on a throwaway heap.
+    /// </summary>
+    private static long StartUpBytes(RunOptions options)
+    {
+        using var probe = new Heap((options with { MaxHeapBytes = 1L << 40 }).ToHeapOptions());
+        using var quiet = new StringWriter();
+        var interp = new Interpreter(probe, quiet, quiet);
+        long used = ((BudgetAllocator)probe.Allocator).UsedBytes;
+        interp.Detach(); // `used` includes the reporting reserve the interpreter took
+        return used + StartUpSlackBytes;
+    }
+
+    /// <summary>Room past the interpreter's start-up for <c>__main__</c>'s namespace and a first few objects.</summary>
+    private const long StartUpSlackBytes = 16 * 1024;
 
     private static int Execute(Interpreter interp, Syntax.Module tree, Scope scope, Dictionary<Node, Scope> scopes, string fileName, TextWriter stdout, TextWriter stderr, out nint globalsDict)
     {
@@ -201,6 +298,8 @@ public static unsafe class ScriptRunner
 
     private static int ReportUncaught(Interpreter interp, PythonException e, TextWriter stdout, TextWriter stderr)
     {
+        // The program ends here: the report may use the room kept for it.
+        interp.ReleaseReportingReserve();
         PyObject* exc = e.Steal();
         stdout.Flush();
         string typeName = Interpreter.TypeName(exc);
@@ -213,7 +312,16 @@ public static unsafe class ScriptRunner
                 PyObject* a0 = PyTuple.Items(args)[0];
                 if (interp.IsInt(a0))
                 {
-                    code = (int)interp.ToLong(a0);
+                    // CPython reads the code as a C long, then exit() keeps its low byte.
+                    if (PyLong.TryGetInt64(a0, out long value))
+                    {
+                        code = (int)value;
+                    }
+                    else
+                    {
+                        stderr.WriteLine("OverflowError: Python int too large to convert to C long");
+                        code = -1;
+                    }
                 }
                 else if (a0 != interp.St->none)
                 {
@@ -233,6 +341,7 @@ public static unsafe class ScriptRunner
         sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
         Refcount.Decref(exc);
         stderr.Write(sb.ToString());
-        return 1;
+        // CPython re-raises SIGINT on itself after the traceback: the shell sees 128 + 2.
+        return typeName == "KeyboardInterrupt" ? 130 : 1;
     }
 }

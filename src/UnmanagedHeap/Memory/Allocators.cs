@@ -8,13 +8,14 @@ public static class Allocators
 
     /// <summary>A new allocator of <paramref name="kind"/>, wrapped in <see cref="DebugAllocator"/> when <paramref name="debugHooks"/> is set.</summary>
     /// <exception cref="AllocatorUnavailableException">mimalloc was asked for and libmimalloc.so.2 is not installed.</exception>
-    public static Allocator Create(AllocatorKind kind = AllocatorKind.PyMalloc, bool debugHooks = false)
+    /// <param name="reserveLimitBytes">For pymalloc and system: most bytes to take from the system (0 = no limit); mimalloc manages its own reservations and ignores it.</param>
+    public static Allocator Create(AllocatorKind kind = AllocatorKind.PyMalloc, bool debugHooks = false, long reserveLimitBytes = 0)
     {
         Allocator allocator = kind switch
         {
-            AllocatorKind.PyMalloc => new PyMallocAllocator(),
+            AllocatorKind.PyMalloc => new PyMallocAllocator(reserveLimitBytes),
             AllocatorKind.Mimalloc => new MimallocAllocator(),
-            AllocatorKind.System => new SystemAllocator(),
+            AllocatorKind.System => new SystemAllocator(reserveLimitBytes),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown allocator kind"),
         };
         return debugHooks ? new DebugAllocator(allocator) : allocator;

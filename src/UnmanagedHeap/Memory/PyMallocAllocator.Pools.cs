@@ -213,6 +213,8 @@ public sealed unsafe partial class PyMallocAllocator
 
     private static ArenaObject* NewArena(PyMallocState* s)
     {
+        if (s->ReserveLimit != 0 && (s->ArenaCount + 1) * (long)ArenaSize + s->LargeBytes > s->ReserveLimit)
+            return null;
         void* memory;
         try
         {

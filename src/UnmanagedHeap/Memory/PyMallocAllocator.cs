@@ -33,13 +33,20 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
 
     private PyMallocState* _state;
 
-    public PyMallocAllocator()
+    /// <param name="reserveLimitBytes">
+    /// Most bytes of arenas and large blocks to take from the system, 0 for no limit: past
+    /// it Malloc returns null (MemoryError), before the machine runs out. Checked only when an
+    /// arena or a large block is taken, so the hot paths do not see it.
+    /// </param>
+    public PyMallocAllocator(long reserveLimitBytes = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(reserveLimitBytes);
         // Whole cache lines of its own: the used-pool heads are written on every alloc and
         // free, and another heap's allocator state on the same line would false-share.
         nuint bytes = ((nuint)sizeof(PyMallocState) + 63) & ~(nuint)63;
         _state = (PyMallocState*)NativeMemory.AlignedAlloc(bytes, 64);
         NativeMemory.Clear(_state, bytes);
+        _state->ReserveLimit = reserveLimitBytes;
         if (!_state->Arenas.TryInitialize())
         {
             NativeMemory.AlignedFree(_state);
@@ -270,6 +277,8 @@ public sealed unsafe partial class PyMallocAllocator : Allocator
         if (size > nuint.MaxValue - Alignment)
             return null;
         nuint rounded = (size + Alignment - 1) & ~(Alignment - 1);
+        if (s->ReserveLimit != 0 && rounded > (nuint)Math.Max(0, s->ReserveLimit - s->ArenaCount * ArenaBytes - s->LargeBytes))
+            return null;
         void* p;
         try
         {

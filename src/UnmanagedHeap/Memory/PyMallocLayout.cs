@@ -148,6 +148,8 @@ internal unsafe struct PyMallocState
     public long EmptyArenaCount;
     /// <summary>Bytes of the live large blocks (live small-block bytes are counted from the pools on demand).</summary>
     public long LargeBytes;
+    /// <summary>Most bytes of arenas plus large blocks to take from the system (0 = no limit).</summary>
+    public long ReserveLimit;
 
     /// <summary>Blocks handed out since creation (frees are this minus the live blocks, counted on demand).</summary>
     public long TotalAllocations;

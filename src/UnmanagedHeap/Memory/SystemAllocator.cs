@@ -26,13 +26,18 @@ public sealed unsafe class SystemAllocator : Allocator
         public long TotalAllocations;
         public long TotalFrees;
         public long LiveBytes;
+        /// <summary>Most live bytes to hold (0 = no limit).</summary>
+        public long Limit;
     }
 
     private SystemState* _state;
 
-    public SystemAllocator()
+    /// <param name="reserveLimitBytes">Most live bytes to take from the C library, 0 for no limit; past it Malloc returns null.</param>
+    public SystemAllocator(long reserveLimitBytes = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(reserveLimitBytes);
         _state = (SystemState*)NativeMemory.AllocZeroed((nuint)sizeof(SystemState));
+        _state->Limit = reserveLimitBytes;
     }
 
     public override string Name => "system";
@@ -60,6 +65,8 @@ public sealed unsafe class SystemAllocator : Allocator
         var s = (SystemState*)context;
         if (size == 0)
             size = 1;   // a unique address, as malloc(0) may return
+        if (s->Limit != 0 && size > (nuint)Math.Max(0, s->Limit - s->LiveBytes))
+            return null;
         void* p;
         try
         {

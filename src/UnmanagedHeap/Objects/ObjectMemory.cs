@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace UnmanagedHeap.Objects;
 
@@ -20,6 +21,9 @@ public sealed class OutOfHeapMemoryException(nuint requested)
 /// </summary>
 public static unsafe class ObjectMemory
 {
+    /// <summary>Item counts above this (2**48) are refused before any size arithmetic can overflow.</summary>
+    public const long MaxItems = 1L << 48;
+
     /// <summary>Bytes of a block for an object of <paramref name="type"/> with <paramref name="items"/> items.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nuint BlockSize(PyTypeObject* type, nint items) =>
@@ -34,6 +38,12 @@ public static unsafe class ObjectMemory
     public static PyObject* Allocate(PyTypeObject* type, nint items = 0)
     {
         HeapState* st = type->tp_heap;
+        if ((ulong)items > MaxItems)
+        {
+            // A negative or absurd count would wrap the size computation below (CPython's
+            // PyObject_NewVar refuses it the same way, with MemoryError).
+            ThrowOutOfMemory(nuint.MaxValue);
+        }
         nuint size = BlockSize(type, items);
         byte* block = (byte*)st->allocator.Allocate(size);
         if (block == null)
@@ -79,7 +89,7 @@ public static unsafe class ObjectMemory
         nint body = type->tp_basicsize + items * type->tp_itemsize - sizeof(PyObject);
         if (body > 0)
         {
-            Unsafe.InitBlockUnaligned(op + 1, 0, (uint)body);
+            NativeMemory.Clear(op + 1, (nuint)body); // nuint: bodies past 4 GB must be cleared whole
         }
         return op;
     }

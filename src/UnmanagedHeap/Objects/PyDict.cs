@@ -154,7 +154,7 @@ public static unsafe class PyDict
         k->dk_usable = usable;
         k->dk_nentries = 0;
         Unsafe.InitBlockUnaligned(Indices(k), 0xFF, 1u << log2Bytes); // every index DKIX_EMPTY
-        Unsafe.InitBlockUnaligned(Entries(k), 0, (uint)(usable * entrySize));
+        NativeMemory.Clear(Entries(k), (nuint)usable * (nuint)entrySize);
         return k;
     }
 

@@ -134,6 +134,11 @@ public static unsafe class PyList
 
     private static PyObject** AllocateItems(HeapState* st, nint capacity)
     {
+        if ((ulong)capacity > ObjectMemory.MaxItems)
+        {
+            // capacity * 8 would wrap; CPython's list_resize raises MemoryError here too.
+            throw new OutOfHeapMemoryException(nuint.MaxValue);
+        }
         nuint bytes = (nuint)(capacity * sizeof(nint));
         var items = (PyObject**)st->allocator.Allocate(bytes);
         if (items == null)

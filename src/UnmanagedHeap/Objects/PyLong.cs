@@ -47,20 +47,18 @@ public static unsafe class PyLong
     public static PyObject* Create(PyTypeObject* type, BigInteger value)
     {
         BigInteger magnitude = BigInteger.Abs(value);
-        int ndigits = 0;
-        for (BigInteger m = magnitude; !m.IsZero; m >>= DigitBits)
-        {
-            ndigits++;
-        }
+        long bits = (long)magnitude.GetBitLength();
+        int ndigits = (int)((bits + DigitBits - 1) / DigitBits);
         PyObject* op = ObjectMemory.Allocate(type, Math.Max(ndigits, 1));
         var lv = (PyLongObject*)op;
         lv->lv_tag = ((nuint)ndigits << 3) | (value.Sign switch { 0 => SignZero, < 0 => SignNegative, _ => 0 });
         uint* digits = Digits(op);
         digits[0] = 0;
+        // Through the little-endian bytes, so a huge value costs one pass, not one shift per digit.
+        byte[] bytes = magnitude.ToByteArray(isUnsigned: true, isBigEndian: false);
         for (int i = 0; i < ndigits; i++)
         {
-            digits[i] = (uint)(magnitude & DigitMask);
-            magnitude >>= DigitBits;
+            digits[i] = ReadBits(bytes, (long)i * DigitBits) & DigitMask;
         }
         return op;
     }
@@ -135,12 +133,36 @@ public static unsafe class PyLong
         }
         int n = DigitCount(op);
         uint* d = Digits(op);
-        BigInteger result = BigInteger.Zero;
-        for (int i = n - 1; i >= 0; i--)
+        var bytes = new byte[((long)n * DigitBits + 7) / 8 + 1];
+        for (int i = 0; i < n; i++)
         {
-            result = (result << DigitBits) | d[i];
+            OrBits(bytes, (long)i * DigitBits, d[i]);
         }
+        var result = new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
         return Sign(op) < 0 ? -result : result;
+    }
+
+    /// <summary>The 32 bits of a little-endian byte string starting at bit <paramref name="bit"/> (zeros past its end).</summary>
+    private static uint ReadBits(byte[] bytes, long bit)
+    {
+        long at = bit >> 3;
+        ulong word = 0;
+        for (int k = 0; k < 5 && at + k < bytes.Length; k++)
+        {
+            word |= (ulong)bytes[at + k] << (8 * k);
+        }
+        return (uint)(word >> (int)(bit & 7));
+    }
+
+    /// <summary>Ors a digit into a little-endian byte string at bit <paramref name="bit"/>.</summary>
+    private static void OrBits(byte[] bytes, long bit, uint digit)
+    {
+        long at = bit >> 3;
+        ulong word = (ulong)digit << (int)(bit & 7);
+        for (int k = 0; k < 5 && at + k < bytes.Length; k++)
+        {
+            bytes[at + k] |= (byte)(word >> (8 * k));
+        }
     }
 
     /// <summary>CPython's int hash: the value modulo 2^61 - 1, keeping the sign, with -1 mapped to -2.</summary>

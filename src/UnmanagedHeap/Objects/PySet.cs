@@ -272,7 +272,7 @@ public static unsafe class PySet
                 throw new OutOfHeapMemoryException((nuint)(newSize * sizeof(SetEntry)));
             }
         }
-        Unsafe.InitBlockUnaligned(newTable, 0, (uint)(newSize * sizeof(SetEntry)));
+        NativeMemory.Clear(newTable, (nuint)newSize * (nuint)sizeof(SetEntry));
         s->mask = newSize - 1;
         s->table = newTable;
         PyObject* dummy = Dummy((PyObject*)s);

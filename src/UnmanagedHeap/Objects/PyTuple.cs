@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace UnmanagedHeap.Objects;
 
@@ -40,7 +41,7 @@ public static unsafe class PyTuple
             op = ObjectMemory.Allocate(st->type_tuple, size);
         }
         ((PyVarObject*)op)->ob_size = size;
-        Unsafe.InitBlockUnaligned(Items(op), 0, (uint)(size * sizeof(nint)));
+        NativeMemory.Clear(Items(op), (nuint)size * (nuint)sizeof(nint));
         return op;
     }
 

@@ -116,6 +116,21 @@ public static class RunCommand
 
     private static int Execute(CommandIo io, RunOptions options, string? path, string? code, string[] scriptArgs)
     {
+        var interrupt = new InterruptFlag();
+        using IDisposable sigint = interrupt.ListenForSigint();
+        options = options with { Interrupt = interrupt };
+        try
+        {
+            return ExecuteOnce(io, options, path, code, scriptArgs);
+        }
+        catch (MaxHeapTooSmallException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static int ExecuteOnce(CommandIo io, RunOptions options, string? path, string? code, string[] scriptArgs)
+    {
         if (code != null)
         {
             return ScriptRunner.RunSource(code, "<string>", options with { Argv = ["-c", .. scriptArgs] }, io.Out, io.Err);
@@ -136,8 +151,17 @@ public static class RunCommand
         command.SetAction(result =>
         {
             HeapOptions options = heap.Read(result);
-            var run = new RunOptions { Allocator = options.Allocator, DebugAlloc = options.DebugHooks, MaxHeapBytes = options.MaxHeapBytes };
-            return ScriptRepl.Run(run, io.In, io.Out, io.Err);
+            var interrupt = new InterruptFlag();
+            using IDisposable sigint = interrupt.ListenForSigint();
+            var run = new RunOptions { Allocator = options.Allocator, DebugAlloc = options.DebugHooks, MaxHeapBytes = options.MaxHeapBytes, Interrupt = interrupt };
+            try
+            {
+                return ScriptRepl.Run(run, io.In, io.Out, io.Err);
+            }
+            catch (MaxHeapTooSmallException e)
+            {
+                throw new UsageException(e.Message);
+            }
         });
         return command;
     }

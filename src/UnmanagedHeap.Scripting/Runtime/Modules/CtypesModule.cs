@@ -69,7 +69,7 @@ public sealed unsafe partial class Interpreter
         {
             Arity("cast", a, 2, 2);
             PyObject* src = A(a, 0);
-            nint address = IsInt(src) ? (nint)ToLong(src) : (nint)src;
+            nint address = IsInt(src) ? AddressArg(src) : (nint)src;
             if (!IsType(A(a, 1)) || !T.IsCData((PyTypeObject*)A(a, 1)))
             {
                 throw TypeErr("cast() argument 2 must be a pointer type, not " + TypeName(A(a, 1)));
@@ -102,14 +102,17 @@ public sealed unsafe partial class Interpreter
         ModuleFunction(m, "string_at", (_, a, _) =>
         {
             Arity("string_at", a, 1, 2);
-            nint address = (nint)ToLong(A(a, 0));
-            int n;
-            if (a.Length == 2)
+            nint address = AddressArg(A(a, 0));
+            long size = a.Length == 2 ? ToLong(A(a, 1)) : -1;
+            if (size > int.MaxValue)
             {
-                n = (int)ToLong(A(a, 1));
+                // Never truncated: no heap block is that large, and the read is checked whole.
+                throw ValueErr($"string_at() cannot read {size} bytes at once (at most {int.MaxValue})");
             }
-            else
+            int n = (int)size;
+            if (size < 0)
             {
+                // -1 (the default) reads up to the NUL byte, as CPython's string_at does.
                 n = 0;
                 while (ReadRaw(address + n, 1)[0] != 0)
                 {
@@ -120,6 +123,9 @@ public sealed unsafe partial class Interpreter
         });
         return m;
     }
+
+    /// <summary>An int as a C pointer: its low 64 bits (CPython's c_void_p takes -1 and 2**64-1 alike).</summary>
+    private static nint AddressArg(PyObject* v) => (nint)(long)(ulong)(PyLong.ToBigInteger(v) & ulong.MaxValue);
 
     private void CheckLiveObject(nint address)
     {
@@ -209,7 +215,7 @@ public sealed unsafe partial class Interpreter
             {
                 return None;
             }
-            return t == T.CChar ? NewBytes([(byte)c->b_value]) : Int(c->b_value);
+            return t == T.CChar ? NewBytes([(byte)c->b_value]) : t == T.CVoidP ? Int((ulong)c->b_value) : Int(c->b_value);
         }
         if (t == T.CInt)
         {

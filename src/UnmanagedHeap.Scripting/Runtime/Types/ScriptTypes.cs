@@ -13,6 +13,22 @@ public enum IterKind
     DictItems,
     Set,
     Range,
+    // The lazy built-in iterators (Interpreter.LazyIterators.cs). Each keeps what it draws
+    // from in it_seq (an iterator, a sequence, or a tuple of them), so one traverse serves all.
+    /// <summary><c>map(f, *iterables)</c>: it_seq is the tuple (f, iterator, ...).</summary>
+    Map,
+    /// <summary><c>filter(f, iterable)</c>: it_seq is the tuple (f or None, iterator).</summary>
+    Filter,
+    /// <summary><c>zip(*iterables, strict=...)</c>: it_seq is the tuple of iterators; it_len is 1 when strict.</summary>
+    Zip,
+    /// <summary><c>enumerate(iterable, start)</c>: it_seq is the iterator, it_index the next count.</summary>
+    Enumerate,
+    /// <summary><c>reversed(sequence)</c> through <c>__getitem__</c>: it_index is the next position, -1 when done.</summary>
+    Reversed,
+    /// <summary><c>reversed(list)</c>: reads the list's items as they are at each step.</summary>
+    ListReverse,
+    /// <summary><c>iter(callable, sentinel)</c>: it_seq is the tuple (callable, sentinel).</summary>
+    Callable,
 }
 
 /// <summary>
@@ -47,7 +63,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* CInt;
     public readonly PyTypeObject* CVoidP;
     public readonly PyTypeObject* CChar;
-    private readonly PyTypeObject*[] _iters = new PyTypeObject*[8];
+    private readonly PyTypeObject*[] _iters = new PyTypeObject*[Enum.GetValues<IterKind>().Length];
 
     public ScriptTypes(Heap heap)
     {
@@ -82,7 +98,11 @@ public sealed unsafe class ScriptTypes
         CInt = Make(reg, st, "c_int", sizeof(PyCDataObject), 0, gc: false);
         CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
         CChar = Make(reg, st, "c_char", sizeof(PyCDataObject), 0, gc: false);
-        string[] iterNames = ["list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator"];
+        string[] iterNames =
+        [
+            "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator",
+            "map", "filter", "zip", "enumerate", "reversed", "list_reverseiterator", "callable_iterator",
+        ];
         for (int i = 0; i < iterNames.Length; i++)
         {
             // CPython's range iterator holds only numbers and is not a GC object.
@@ -97,7 +117,7 @@ public sealed unsafe class ScriptTypes
     private readonly TypeRegistry _registry;
     private readonly HeapState* _st;
 
-    /// <summary>A list-iterator type under another name (enumerate, zip, map, filter, reversed).</summary>
+    /// <summary>A list-iterator type under another name (dict_reversekeyiterator).</summary>
     public PyTypeObject* NamedListIter(string name)
     {
         if (!_named.TryGetValue(name, out nint t))

@@ -40,7 +40,34 @@ public abstract class SyntaxWalker : IExprVisitor<bool>, IStmtVisitor<bool>
     public void Walk(Expr? expression)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        expression?.Accept(this);
+        if (expression == null)
+        {
+            return;
+        }
+        if (++ExpressionDepth > MaxExpressionDepth)
+        {
+            ExpressionDepth = 0;
+            ExpressionTooDeep(expression);
+        }
+        try
+        {
+            expression.Accept(this);
+        }
+        finally
+        {
+            ExpressionDepth = Math.Max(ExpressionDepth - 1, 0);
+        }
+    }
+
+    /// <summary>How many expressions enclose the one being walked (1 for an outermost one).</summary>
+    protected int ExpressionDepth { get; private set; }
+
+    /// <summary>Deepest expression nesting this walker accepts; past it <see cref="ExpressionTooDeep"/> is called.</summary>
+    protected virtual int MaxExpressionDepth => int.MaxValue;
+
+    /// <summary>Called when an expression is nested deeper than <see cref="MaxExpressionDepth"/>; throw to refuse the tree.</summary>
+    protected virtual void ExpressionTooDeep(Expr expression)
+    {
     }
 
     /// <summary>Walks parameter annotations and defaults.</summary>
