@@ -356,6 +356,7 @@ public sealed unsafe partial class Interpreter
     /// <summary>The recursion limit and the thread's stack both allow one more Python frame.</summary>
     private bool HasRoomForCall()
     {
+        CheckTimeLimit();
         if (Depth + 1 >= RecursionLimit)
         {
             return false;

@@ -18,6 +18,7 @@ public sealed unsafe partial class Interpreter
     public PyTypeObject* AssertionError { get; private set; }
     public PyTypeObject* RuntimeError { get; private set; }
     public PyTypeObject* RecursionError { get; private set; }
+    public PyTypeObject* KeyboardInterrupt { get; private set; }
     public PyTypeObject* ReferenceError { get; private set; }
     public PyTypeObject* MemoryError { get; private set; }
     public PyTypeObject* StopIteration { get; private set; }
@@ -53,7 +54,7 @@ public sealed unsafe partial class Interpreter
         SystemError = Exc("SystemError", Exception);
         ImportError = Exc("ImportError", Exception);
         Exc("ModuleNotFoundError", ImportError);
-        Exc("KeyboardInterrupt", BaseException);
+        KeyboardInterrupt = Exc("KeyboardInterrupt", BaseException);
         Exc("SystemExit", BaseException);
         Exc("FloatingPointError", arithmetic);
         Exc("UnicodeError", ValueError);

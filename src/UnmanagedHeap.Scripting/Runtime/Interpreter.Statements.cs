@@ -152,6 +152,7 @@ public sealed unsafe partial class Interpreter
     {
         while (Truthy(w.Test, f))
         {
+            CheckTimeLimit();
             Flow flow = ExecBlock(w.Body, f);
             if (flow == Flow.Break)
             {
@@ -197,6 +198,7 @@ public sealed unsafe partial class Interpreter
                 {
                     Refcount.Decref(item);
                 }
+                CheckTimeLimit();
                 Flow flow = ExecBlock(fo.Body, f);
                 if (flow == Flow.Break)
                 {

@@ -32,6 +32,13 @@ public sealed record RunOptions
     public int StackBytes { get; init; } = 256 * 1024 * 1024;
     /// <summary>sys.argv; empty means [the file name], as <c>python FILE</c> gives it.</summary>
     public IReadOnlyList<string> Argv { get; init; } = [];
+    /// <summary>Stop the program once it has run this long (0: no limit); it then gets KeyboardInterrupt.</summary>
+    public TimeSpan TimeLimit { get; init; }
+    /// <summary>
+    /// Called on the interpreter's thread when the program has finished, before teardown, to
+    /// look at what it left on the heap (<c>pyheap exercise check</c>).
+    /// </summary>
+    public Action<ProgramExit>? AtExit { get; init; }
 }
 
 /// <summary>
@@ -135,6 +142,7 @@ public static unsafe class ScriptRunner
             StackBase = (nint)(&stackTop),
             // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
             StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024),
+            TimeLimitMs = (long)options.TimeLimit.TotalMilliseconds,
         };
         try
         {
@@ -158,6 +166,7 @@ public static unsafe class ScriptRunner
             {
                 code = 1;
             }
+            options.AtExit?.Invoke(new ProgramExit(heap, interp, (PyObject*)globals, code));
             interp.RunExitFinalizers();
             interp.ClearModuleDict((PyObject*)globals);
             stdout.Flush();
