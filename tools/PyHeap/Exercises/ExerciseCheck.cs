@@ -77,7 +77,7 @@ public static class ExerciseCheck
             }
             string last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? $"exit code {code}";
             return problems == null && !stderr.Contains("Traceback", StringComparison.Ordinal)
-                ? [$"your program did not run to its end: {last.Trim()}"]
+                ? [$"Python could not run your program: {last.Trim()}"]
                 : [$"your program stopped with an uncaught exception: {last.Trim()} (its traceback is above)"];
         }
         return problems == null ? ["your program ended before the check could look at its heap"] : [.. problems];
