@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 
 namespace PyHeap;
@@ -62,20 +63,28 @@ public static class CommandLine
         // A plain Command rather than RootCommand, whose name would be the host process's
         // (testhost under the tests); help and version are added as RootCommand would.
         var root = new Command("pyheap",
-            "A CPython 3.12 object model in native memory. Tell the seed's story (demo), run Python on the heap (run, repl, -c), stress the allocator and the collector (stress). Exit codes: 0 done, 1 failure or uncaught Python exception, 2 usage error, 3 stopped by --max-rss.");
+            "A CPython 3.12 object model in native memory. Tell the seed's story (demo), run Python on the heap (run, repl, -c), stress the allocator and the collector (stress), guided debugging exercises (exercise). Exit codes: 0 done, 1 failure or uncaught Python exception, 2 usage error, 3 stopped by --max-rss.");
         root.Add(new HelpOption { Recursive = true });
         root.Add(new VersionOption());
         root.Add(DemoCommand.Create(io));
         root.Add(RunCommand.Create(io, scriptArgs));
         root.Add(RunCommand.CreateRepl(io));
         root.Add(StressCommand.Create(io));
+        root.Add(ExerciseCommand.Create(io));
         RunCommand.AddInlineCode(root, io, scriptArgs);
         return root;
     }
 
     /// <summary>"pyheap" or "pyheap stress": the prefix of an error line.</summary>
-    private static string CommandName(ParseResult result) =>
-        result.CommandResult.Command.Name == "pyheap" ? "pyheap" : $"pyheap {result.CommandResult.Command.Name}";
+    private static string CommandName(ParseResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = result.CommandResult; at is CommandResult c; at = c.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
 
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

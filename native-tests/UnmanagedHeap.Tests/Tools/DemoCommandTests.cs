@@ -54,7 +54,7 @@ public class DemoCommandTests
     [TestCase(new[] { "demo", "--colour" }, "pyheap demo: Unrecognized command or argument '--colour'.")]
     [TestCase(new[] { "demo", "extra" }, "pyheap demo: Unrecognized command or argument 'extra'.")]
     [TestCase(new[] { "frobnicate" }, "pyheap: Unrecognized command or argument 'frobnicate'.")]
-    [TestCase(new string[0], "pyheap: a command is required: demo, run, repl or stress (pyheap --help lists them)")]
+    [TestCase(new string[0], "pyheap: a command is required: demo, run, repl, stress or exercise (pyheap --help lists them)")]
     public void BadCommandLinesGetOneClearLineAndExitTwo(string[] args, string message)
     {
         var (code, output, error) = Run(args);

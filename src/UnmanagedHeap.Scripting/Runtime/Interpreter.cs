@@ -97,13 +97,14 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>
-    /// Raises KeyboardInterrupt when a Ctrl-C is pending: one volatile read on the loop
-    /// back-edges and calls that poll it.
+    /// Raises KeyboardInterrupt when a Ctrl-C is pending or the run's time limit has passed:
+    /// one volatile read (and, only when a limit is set, a clock read) on the loop back-edges
+    /// and calls that poll it.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void PollInterrupt()
     {
-        if (Interrupt is { Pending: true })
+        if (Interrupt is { Pending: true } || _deadline != 0)
         {
             RaiseInterrupt();
         }
@@ -112,7 +113,8 @@ public sealed unsafe partial class Interpreter
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void RaiseInterrupt()
     {
-        if (Interrupt!.Take())
+        ThrowIfPastTimeLimit();
+        if (Interrupt != null && Interrupt.Take())
         {
             throw new PythonException(NewException(KeyboardInterrupt, null));
         }

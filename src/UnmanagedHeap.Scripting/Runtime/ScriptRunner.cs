@@ -34,6 +34,13 @@ public sealed record RunOptions
     public IReadOnlyList<string> Argv { get; init; } = [];
     /// <summary>Set by a SIGINT handler: the script raises KeyboardInterrupt at its next loop back-edge or call.</summary>
     public InterruptFlag? Interrupt { get; init; }
+    /// <summary>Stop the program once it has run this long (0: no limit); it then gets KeyboardInterrupt.</summary>
+    public TimeSpan TimeLimit { get; init; }
+    /// <summary>
+    /// Called on the interpreter's thread when the program has finished, before teardown, to
+    /// look at what it left on the heap (<c>pyheap exercise check</c>).
+    /// </summary>
+    public Action<ProgramExit>? AtExit { get; init; }
 
     /// <summary>
     /// When no <see cref="MaxHeapBytes"/> is given, the heap may take at most this much memory
@@ -166,6 +173,7 @@ public static unsafe class ScriptRunner
         interp.StackBase = (nint)(&stackTop);
         // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
         interp.StackBudget = options.StackBytes - Math.Min(options.StackBytes / 4, 32L * 1024 * 1024);
+        interp.TimeLimitMs = (long)options.TimeLimit.TotalMilliseconds;
         try
         {
             if (options.Trace.Contains("gc"))
@@ -188,6 +196,7 @@ public static unsafe class ScriptRunner
             {
                 code = 1;
             }
+            options.AtExit?.Invoke(new ProgramExit(heap, interp, (PyObject*)globals, code));
             ShutDown(interp, (PyObject*)globals, stderr);
             stdout.Flush();
             return code;

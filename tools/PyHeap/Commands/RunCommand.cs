@@ -108,7 +108,7 @@ public static class RunCommand
             string? source = result.GetValue(code);
             if (source == null)
             {
-                throw new UsageException("a command is required: demo, run, repl or stress (pyheap --help lists them)");
+                throw new UsageException("a command is required: demo, run, repl, stress or exercise (pyheap --help lists them)");
             }
             return Execute(io, new RunOptions(), null, source, scriptArgs);
         });
