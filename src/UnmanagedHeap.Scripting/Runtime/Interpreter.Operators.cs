@@ -478,7 +478,11 @@ public sealed unsafe partial class Interpreter
 
     private PyObject* Repeat(PyObject* seq, PyObject* count, bool inplace)
     {
-        if (!PyLong.TryGetInt64(count, out long n))
+        // The count's __index__ runs first, before anything of the sequence is read: it may change it.
+        PyObject* index = IndexValueOrNull(count);
+        bool fits = PyLong.TryGetInt64(index, out long n);
+        Refcount.Decref(index);
+        if (!fits)
         {
             throw Error(OverflowError, "cannot fit 'int' into an index-sized integer");
         }
