@@ -202,7 +202,7 @@ public sealed unsafe partial class Interpreter
             {
                 throw ValueErr("chr() arg not in range(0x110000)");
             }
-            return Str(char.ConvertFromUtf32((int)c));
+            return Str(CodePointText((int)c));
         });
         Global("ord", (_, a, _) =>
         {
