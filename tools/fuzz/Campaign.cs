@@ -141,7 +141,9 @@ public static class Campaign
             if (outcome.IsFinding && options.Mode == RunMode.Worker && File.Exists(options.Settings.PyHeapPath))
             {
                 // Confirm in a fresh pyheap process, as a user would meet it, and keep that stderr.
-                Outcome fresh = new ProcessRunner(options.Settings).Run(file);
+                // The fresh process pays the runtime's start-up and JIT again: give it more time.
+                RunSettings slower = options.Settings with { Timeout = options.Settings.Timeout * 2 + TimeSpan.FromSeconds(5) };
+                Outcome fresh = new ProcessRunner(slower).Run(file);
                 if (fresh.IsFinding)
                 {
                     outcome = fresh;

@@ -565,7 +565,7 @@ public sealed unsafe partial class Interpreter
             Arity("pow", a, 2, 3);
             if (a.Length == 3)
             {
-                return Int(BigInteger.ModPow(PyLong.ToBigInteger(A(a, 0)), PyLong.ToBigInteger(A(a, 1)), PyLong.ToBigInteger(A(a, 2))));
+                return ModularPow(A(a, 0), A(a, 1), A(a, 2));
             }
             return BinaryOp(Syntax.BinaryOperator.Pow, A(a, 0), A(a, 1), false);
         });
