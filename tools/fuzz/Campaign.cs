@@ -121,7 +121,12 @@ public static class Campaign
         {
             Directory.Delete(scratch, recursive: true);
         }
-        return new CampaignResult(records.Select(r => r!).ToArray(), clock.Elapsed);
+        var result = new CampaignResult(records.Select(r => r!).ToArray(), clock.Elapsed);
+        if (options.OutDirectory != null)
+        {
+            WriteResults(options, result);
+        }
+        return result;
     }
 
     private static IMutantRunner NewRunner(CampaignOptions options) => options.Mode switch
@@ -163,6 +168,18 @@ public static class Campaign
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>results.tsv: one line per mutant, so timeouts and Python errors can be triaged too.</summary>
+    private static void WriteResults(CampaignOptions options, CampaignResult result)
+    {
+        var sb = new StringBuilder("index\tclass\texit\tsignature\tmutant\n");
+        foreach (RunRecord r in result.Runs)
+        {
+            sb.Append(r.Mutant.Index).Append('\t').Append(r.Outcome.Kind).Append('\t').Append(r.Outcome.ExitCode).Append('\t')
+                .Append(r.Outcome.Signature.Replace('\t', ' ')).Append('\t').Append(r.Mutant.Describe().Replace('\t', ' ')).Append('\n');
+        }
+        File.WriteAllText(Path.Combine(options.OutDirectory!, $"results-seed{options.Seed}-{options.Start}-{options.Start + options.Count - 1}.tsv"), sb.ToString());
     }
 
     private static void Save(CampaignOptions options, Mutant mutant, Outcome outcome, string? note, string file)
