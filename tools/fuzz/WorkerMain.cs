@@ -14,6 +14,12 @@ public static class WorkerMain
     public const string Ready = "pyheap-fuzz worker ready";
     public const string DonePrefix = "DONE ";
 
+    private const string WarmUp =
+        "class C:\n    def __init__(self, v):\n        self.v = v\n" +
+        "xs = [C(i) for i in range(100)]\nd = {str(x.v): x for x in xs}\n" +
+        "print(sum(x.v for x in xs), len(d), f'{1.5:>8.2f}', repr('a'), sorted(d)[:3])\n" +
+        "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e)\n";
+
     public static int Run(RunSettings settings)
     {
         var options = new RunOptions
@@ -25,6 +31,9 @@ public static class WorkerMain
         var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         // Anything the interpreter might print to the console must not be taken for a reply.
         Console.SetOut(TextWriter.Null);
+        // Compile the interpreter's common paths before the first mutant's clock starts: a
+        // fresh worker's first run would otherwise spend its time limit in the JIT.
+        ScriptRunner.RunSource(WarmUp, "warm-up.py", options, TextWriter.Null, TextWriter.Null);
         protocol.WriteLine(Ready);
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
         while (input.ReadLine() is string path)
