@@ -208,7 +208,7 @@ public sealed unsafe partial class Interpreter
             {
                 throw ValueErr("chr() arg not in range(0x110000)");
             }
-            return Str(char.ConvertFromUtf32((int)c));
+            return Str(CodePointText((int)c));
         });
         Global("ord", (_, a, _) =>
         {
@@ -431,7 +431,7 @@ public sealed unsafe partial class Interpreter
             Arity("pow", a, 2, 3);
             if (a.Length == 3)
             {
-                return Int(BigInteger.ModPow(PyLong.ToBigInteger(A(a, 0)), PyLong.ToBigInteger(A(a, 1)), PyLong.ToBigInteger(A(a, 2))));
+                return ModularPow(A(a, 0), A(a, 1), A(a, 2));
             }
             return BinaryOp(Syntax.BinaryOperator.Pow, A(a, 0), A(a, 1), false);
         });

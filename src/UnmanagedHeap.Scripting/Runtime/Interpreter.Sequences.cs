@@ -462,7 +462,7 @@ public sealed unsafe partial class Interpreter
                 var r = (PyRangeObject*)obj;
                 return Int(r->start + index * r->step);
             }
-            return Str(char.ConvertFromUtf32(PyUnicode.Read(obj, (nint)index)));
+            return Str(CodePointText(PyUnicode.Read(obj, (nint)index)));
         }
         if (t == T.Bytes)
         {

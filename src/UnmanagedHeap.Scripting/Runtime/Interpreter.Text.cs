@@ -362,14 +362,36 @@ public sealed unsafe partial class Interpreter
 
     // ---- format() and the format-spec mini-language ----
 
-    private readonly record struct Spec(char Fill, char Align, char Sign, bool Alt, bool Zero, int Width, char Grouping, int Precision, char Type);
+    private readonly record struct Spec(char Fill, char Align, char Sign, bool Alt, bool Zero, long Width, char Grouping, long Precision, char Type);
+
+    /// <summary>
+    /// A padded field or a float's digits longer than this raise MemoryError, as a str
+    /// repeat does: CPython would build it, but not within any sane heap.
+    /// </summary>
+    private const long MaxFormattedChars = 100_000_000;
+
+    /// <summary>
+    /// The text of one code point. Lone surrogates (U+D800..U+DFFF) are valid Python
+    /// characters; char.ConvertFromUtf32 refuses them.
+    /// </summary>
+    public static string CodePointText(int c) => c < 0x10000 ? ((char)c).ToString() : char.ConvertFromUtf32(c);
+
+    /// <summary>A width or precision of the mini-language: CPython reads a Py_ssize_t and refuses more digits.</summary>
+    private long SpecNumber(ReadOnlySpan<char> digits)
+    {
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+        {
+            throw ValueErr("Too many decimal digits in format string");
+        }
+        return n;
+    }
 
     private Spec ParseSpec(string spec)
     {
         int i = 0;
         char fill = ' ', align = '\0', sign = '\0', grouping = '\0', type = '\0';
         bool alt = false, zero = false;
-        int width = -1, precision = -1;
+        long width = -1, precision = -1;
         if (spec.Length >= 2 && spec[1] is '<' or '>' or '^' or '=')
         {
             fill = spec[0];
@@ -402,7 +424,7 @@ public sealed unsafe partial class Interpreter
         }
         if (i > start)
         {
-            width = int.Parse(spec.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            width = SpecNumber(spec.AsSpan(start, i - start));
         }
         if (i < spec.Length && spec[i] is ',' or '_')
         {
@@ -420,7 +442,7 @@ public sealed unsafe partial class Interpreter
             {
                 throw ValueErr("Format specifier missing precision");
             }
-            precision = int.Parse(spec.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            precision = SpecNumber(spec.AsSpan(start, i - start));
         }
         if (i < spec.Length)
         {
@@ -484,7 +506,7 @@ public sealed unsafe partial class Interpreter
             string text = PyUnicode.AsString(v);
             if (s2.Precision >= 0 && text.Length > s2.Precision)
             {
-                text = text[..s2.Precision];
+                text = text[..(int)s2.Precision];
             }
             return Pad(text, s2, '<');
         }
@@ -493,7 +515,7 @@ public sealed unsafe partial class Interpreter
 
     private string FormatString(string text, string spec) => spec.Length == 0 ? text : Pad(text, ParseSpec(spec), '<');
 
-    private static string Pad(string body, Spec s, char defaultAlign, string prefix = "")
+    private string Pad(string body, Spec s, char defaultAlign, string prefix = "")
     {
         char align = s.Align == '\0' ? (s.Zero ? '=' : defaultAlign) : s.Align;
         char fill = s.Align == '\0' && s.Zero ? '0' : s.Fill;
@@ -502,7 +524,11 @@ public sealed unsafe partial class Interpreter
         {
             return prefix + body;
         }
-        int pad = s.Width - total;
+        if (s.Width > MaxFormattedChars)
+        {
+            throw Error(MemoryError, "");
+        }
+        int pad = (int)s.Width - total;
         return align switch
         {
             '<' => prefix + body + new string(fill, pad),
@@ -532,6 +558,10 @@ public sealed unsafe partial class Interpreter
 
     private string FormatInt(BigInteger x, Spec s)
     {
+        if (s.Precision >= 0)
+        {
+            throw ValueErr("Precision not allowed in integer format specifier");
+        }
         bool neg = x.Sign < 0;
         BigInteger a = BigInteger.Abs(x);
         string digits;
@@ -558,7 +588,11 @@ public sealed unsafe partial class Interpreter
                 digits = Group(digits, s.Grouping == '_' ? '_' : '\0', 4);
                 break;
             case 'c':
-                return Pad(char.ConvertFromUtf32((int)x), s, '<');
+                if (x.Sign < 0 || x > 0x10FFFF)
+                {
+                    throw Error(OverflowError, "%c arg not in range(0x110000)");
+                }
+                return Pad(CodePointText((int)x), s, '<');
             case 'd':
             case 'n':
             case '\0':
@@ -591,7 +625,15 @@ public sealed unsafe partial class Interpreter
         bool neg = d < 0 || (d == 0 && double.IsNegative(d));
         double a = Math.Abs(d);
         string body;
-        int p = s.Precision < 0 ? 6 : s.Precision;
+        if (s.Precision > int.MaxValue)
+        {
+            throw ValueErr("precision too big");
+        }
+        if (s.Precision > MaxFormattedChars)
+        {
+            throw Error(MemoryError, "");
+        }
+        int p = s.Precision < 0 ? 6 : (int)s.Precision;
         switch (s.Type)
         {
             case 'f':

@@ -192,8 +192,9 @@ internal static class StringLiteralDecoder
         {
             output.Append((char)value);
         }
-        else if (value > 0x10FFFF)
+        else if (value is < 0 or > 0x10FFFF)
         {
+            // Eight hex digits above 7FFFFFFF read as a negative int: just as illegal.
             int position = CPythonPosition(body, at);
             throw new FormatException(
                 $"(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{position + digits + 1}: illegal Unicode character");

@@ -1,0 +1,3 @@
+using PyHeap.Fuzz;
+
+return FuzzCommandLine.Dispatch(args, Console.Out, Console.Error);
