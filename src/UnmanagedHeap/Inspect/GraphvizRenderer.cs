@@ -18,7 +18,16 @@ public static class GraphvizRenderer
     private static readonly string[] ImageFormats = ["svg", "png", "pdf"];
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The full path of Graphviz's <c>dot</c> on PATH, or null.</summary>
+    /// <summary>
+    /// A file named dot that cannot be run (no execute bit, or a device put over it) is not a
+    /// Graphviz installation: treating it as one would turn "install graphviz" into a failed
+    /// process start.
+    /// </summary>
+    private static bool IsExecutable(string path) =>
+        OperatingSystem.IsWindows()
+        || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+
+    /// <summary>The full path of Graphviz's runnable <c>dot</c> on PATH, or null.</summary>
     public static string? FindDot()
     {
         string? path = Environment.GetEnvironmentVariable("PATH");
@@ -29,7 +38,7 @@ public static class GraphvizRenderer
         foreach (string dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             string candidate = Path.Combine(dir, OperatingSystem.IsWindows() ? "dot.exe" : "dot");
-            if (File.Exists(candidate))
+            if (File.Exists(candidate) && IsExecutable(candidate))
             {
                 return candidate;
             }
