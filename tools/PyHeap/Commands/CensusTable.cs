@@ -13,19 +13,9 @@ public static class CensusTable
 {
     public static void Write(IReadOnlyList<CensusChange> rows, CommandIo io)
     {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(io.Err),
-            Ansi = io.Terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = io.Terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!io.Terminal)
-        {
-            console.Profile.Width = 100;
-        }
+        IAnsiConsole console = TableConsole.For(io.Err, io.Terminal);
         var table = new Table()
-            .Border(io.Terminal ? TableBorder.Rounded : TableBorder.Ascii)
+            .Border(TableConsole.Border(io.Terminal))
             .Title("census at exit (growth since start)")
             .AddColumn("type")
             .AddColumn(new TableColumn("count").RightAligned())

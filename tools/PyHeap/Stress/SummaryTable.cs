@@ -8,19 +8,9 @@ public static class SummaryTable
 {
     public static void Write(StressReport r, CommandIo io)
     {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(io.Out),
-            Ansi = io.Terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = io.Terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!io.Terminal)
-        {
-            console.Profile.Width = 100;
-        }
+        IAnsiConsole console = TableConsole.For(io.Out, io.Terminal);
         var table = new Table()
-            .Border(io.Terminal ? TableBorder.Rounded : TableBorder.Ascii)
+            .Border(TableConsole.Border(io.Terminal))
             .Title($"pyheap stress --shape {r.Shape}: {r.Stopped}")
             .AddColumn("figure")
             .AddColumn(new TableColumn("value").RightAligned());
