@@ -476,6 +476,16 @@ public sealed unsafe partial class Interpreter
         return null;
     }
 
+    /// <summary>The first copy of a repeat: <paramref name="size"/> items, each a new reference.</summary>
+    private static void CopyStrong(PyObject** dst, PyObject** src, nint size)
+    {
+        for (nint i = 0; i < size; i++)
+        {
+            Refcount.Incref(src[i]);
+            dst[i] = src[i];
+        }
+    }
+
     private PyObject* Repeat(PyObject* seq, PyObject* count, bool inplace)
     {
         // The count's __index__ runs first, before anything of the sequence is read: it may change it.
@@ -536,12 +546,7 @@ public sealed unsafe partial class Interpreter
             if (totalItems > 0)
             {
                 PyObject** dst = PyList.Items(list);
-                PyObject** src = PyList.Items(seq);
-                for (nint i = 0; i < size; i++)
-                {
-                    Refcount.Incref(src[i]);
-                    dst[i] = src[i];
-                }
+                CopyStrong(dst, PyList.Items(seq), size);
                 FillRepeats(dst, size, totalItems);
                 ((PyVarObject*)list)->ob_size = totalItems;
             }
@@ -557,12 +562,7 @@ public sealed unsafe partial class Interpreter
         }
         PyObject* tuple = PyTuple.NewUninitialized(St, totalItems);
         PyObject** items = PyTuple.Items(tuple);
-        PyObject** from = PyTuple.Items(seq);
-        for (nint i = 0; i < size; i++)
-        {
-            Refcount.Incref(from[i]);
-            items[i] = from[i];
-        }
+        CopyStrong(items, PyTuple.Items(seq), size);
         FillRepeats(items, size, totalItems);
         GcList.Track(tuple);
         return tuple;
