@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Objects.Long;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -265,7 +266,6 @@ public sealed unsafe partial class Interpreter
                 radix = 10;
             }
         }
-        BigInteger v = BigInteger.Zero;
         bool ok = s.Length > 0;
         foreach (char c in s)
         {
@@ -275,7 +275,6 @@ public sealed unsafe partial class Interpreter
                 ok = false;
                 break;
             }
-            v = v * radix + d;
         }
         if (!ok)
         {
@@ -284,6 +283,6 @@ public sealed unsafe partial class Interpreter
             Refcount.Decref(t);
             throw ValueErr($"invalid literal for int() with base {radix}: {r}");
         }
-        return Int(neg ? -v : v);
+        return LongDecimal.Parse(St, s, radix, neg, St->int_max_str_digits);
     }
 }

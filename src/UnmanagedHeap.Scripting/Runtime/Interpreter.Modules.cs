@@ -104,6 +104,33 @@ public sealed unsafe partial class Interpreter
             }
             return NewRef(Heap.Interned.Intern(A(a, 0)));
         });
+        ModuleFunction(m, "get_int_max_str_digits", (_, a, _) =>
+        {
+            Arity("get_int_max_str_digits", a, 0, 0);
+            return Int(St->int_max_str_digits);
+        });
+        ModuleFunction(m, "set_int_max_str_digits", (_, a, kw) =>
+        {
+            CheckKw("set_int_max_str_digits", kw, "maxdigits");
+            PyObject* given = a.Length == 1 && kw is not { Count: > 0 } ? A(a, 0) : a.Length == 0 ? Kw(kw, "maxdigits") : null;
+            if (given == null)
+            {
+                throw TypeErr(a.Length > 1 || (a.Length == 1 && kw is { Count: > 0 })
+                    ? $"set_int_max_str_digits() takes at most 1 argument ({a.Length + (kw?.Count ?? 0)} given)"
+                    : "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+            }
+            long n = ToLong(given);
+            if (n is > int.MaxValue or < int.MinValue)
+            {
+                throw Error(OverflowError, "Python int too large to convert to C int");
+            }
+            if (n != 0 && n < Objects.Long.LongDecimal.MaxStrDigitsThreshold)
+            {
+                throw ValueErr($"maxdigits must be 0 or larger than {Objects.Long.LongDecimal.MaxStrDigitsThreshold}");
+            }
+            St->int_max_str_digits = (int)n;
+            return None;
+        });
         ModuleFunction(m, "getrecursionlimit", (_, _, _) => Int(RecursionLimit));
         ModuleFunction(m, "setrecursionlimit", (_, a, _) =>
         {

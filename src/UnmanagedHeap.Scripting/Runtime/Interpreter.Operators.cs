@@ -1,5 +1,6 @@
 using System.Numerics;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Objects.Long;
 using UnmanagedHeap.Scripting.Runtime.Types;
 using UnmanagedHeap.Scripting.Syntax;
 
@@ -104,13 +105,7 @@ public sealed unsafe partial class Interpreter
         }
         if (IsInt(v))
         {
-            BigInteger x = PyLong.ToBigInteger(v);
-            return op switch
-            {
-                UnaryOperator.Minus => Int(-x),
-                UnaryOperator.Plus => Int(x),
-                _ => Int(-x - 1),
-            };
+            return DigitIntUnary(op, v);
         }
         if (IsFloat(v) && op != UnaryOperator.Invert)
         {
@@ -203,8 +198,7 @@ public sealed unsafe partial class Interpreter
         {
             return l;
         }
-        double d = (double)PyLong.ToBigInteger(v);
-        if (double.IsInfinity(d))
+        if (!LongFloat.TryToDouble(v, out double d))
         {
             throw Error(OverflowError, "int too large to convert to float");
         }
@@ -238,80 +232,22 @@ public sealed unsafe partial class Interpreter
                     return bothBool ? Bool((x | y) != 0) : Int(x | y);
                 case BinaryOperator.BitXor:
                     return bothBool ? Bool((x ^ y) != 0) : Int(x ^ y);
+                case BinaryOperator.Mult:
+                    long high = Math.BigMul(x, y, out long low);
+                    if (high == low >> 63)
+                    {
+                        return Int(low);
+                    }
+                    break;
+                case BinaryOperator.FloorDiv when y != 0 && !(x == long.MinValue && y == -1):
+                    long quotient = x / y;
+                    return Int(x % y != 0 && (x ^ y) < 0 ? quotient - 1 : quotient);
+                case BinaryOperator.Mod when y != 0 && y != -1:
+                    long rem = x % y;
+                    return Int(rem != 0 && (rem ^ y) < 0 ? rem + y : rem);
             }
         }
-        BigInteger p = PyLong.ToBigInteger(a);
-        BigInteger q = PyLong.ToBigInteger(b);
-        switch (op)
-        {
-            case BinaryOperator.Add:
-                return Int(p + q);
-            case BinaryOperator.Sub:
-                return Int(p - q);
-            case BinaryOperator.Mult:
-                CheckIntBits((double)p.GetBitLength() + (double)q.GetBitLength());
-                return Int(p * q);
-            case BinaryOperator.Div:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "division by zero");
-                }
-                return Float((double)p / (double)q);
-            case BinaryOperator.FloorDiv:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "integer division or modulo by zero");
-                }
-                return Int(FloorDiv(p, q));
-            case BinaryOperator.Mod:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "integer modulo by zero");
-                }
-                return Int(p - FloorDiv(p, q) * q);
-            case BinaryOperator.Pow:
-                if (q.Sign < 0)
-                {
-                    if (p.IsZero)
-                    {
-                        throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
-                    }
-                    return Float(Math.Pow((double)p, (double)q));
-                }
-                return Int(IntPow(p, q));
-            case BinaryOperator.LShift:
-                if (q.Sign < 0)
-                {
-                    throw ValueErr("negative shift count");
-                }
-                if (p.IsZero)
-                {
-                    return Int(0);
-                }
-                if (q > long.MaxValue)
-                {
-                    throw Error(OverflowError, "too many digits in integer");
-                }
-                CheckIntBits((double)p.GetBitLength() + (double)q);
-                return Int(p << (int)q);
-            case BinaryOperator.RShift:
-                if (q.Sign < 0)
-                {
-                    throw ValueErr("negative shift count");
-                }
-                if (q >= p.GetBitLength())
-                {
-                    return Int(p.Sign < 0 ? -1 : 0);
-                }
-                return Int(p >> (int)q);
-            case BinaryOperator.BitAnd:
-                return Int(p & q);
-            case BinaryOperator.BitOr:
-                return Int(p | q);
-            case BinaryOperator.BitXor:
-                return Int(p ^ q);
-        }
-        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
+        return DigitIntOp(op, a, b);
     }
 
     /// <summary>
@@ -332,25 +268,6 @@ public sealed unsafe partial class Interpreter
     /// <summary>Bytes the heap may hold at most: its --max-heap budget, else its reserve limit, else unbounded.</summary>
     public long HeapLimitBytes =>
         Heap.Options.MaxHeapBytes > 0 ? Heap.Options.MaxHeapBytes : Heap.Options.ReserveLimitBytes > 0 ? Heap.Options.ReserveLimitBytes : long.MaxValue;
-
-    /// <summary><c>p ** q</c> for q &gt;= 0, refusing results that cannot be held (CPython would run until memory is exhausted).</summary>
-    private BigInteger IntPow(BigInteger p, BigInteger q)
-    {
-        if (q.IsZero || p.IsOne)
-        {
-            return BigInteger.One;
-        }
-        if (p.IsZero)
-        {
-            return BigInteger.Zero;
-        }
-        if (p == BigInteger.MinusOne)
-        {
-            return q.IsEven ? BigInteger.One : BigInteger.MinusOne;
-        }
-        CheckIntBits((double)q * BigInteger.Log(BigInteger.Abs(p), 2));
-        return BigInteger.Pow(p, (int)q);
-    }
 
     public static BigInteger FloorDiv(BigInteger p, BigInteger q)
     {
@@ -815,7 +732,7 @@ public sealed unsafe partial class Interpreter
         int c;
         if (IsInt(a) && IsInt(b))
         {
-            c = PyLong.ToBigInteger(a).CompareTo(PyLong.ToBigInteger(b));
+            c = LongArithmetic.Compare(a, b);
         }
         else if ((IsInt(a) || IsFloat(a)) && (IsInt(b) || IsFloat(b)))
         {

@@ -311,6 +311,8 @@ public sealed unsafe partial class Interpreter
             case OverflowException:
                 // A C# conversion or a BigInteger past .NET's 2**31-bit limit: Python's own words.
                 return Error(OverflowError, "Python int too large to convert to C ssize_t");
+            case Objects.Long.IntStringLimitException limit:
+                return ValueErr(limit.Message);
             case UnhashableException u:
                 return TypeErr($"unhashable type: '{u.TypeName}'");
             case Inspect.InvalidAddressException a:

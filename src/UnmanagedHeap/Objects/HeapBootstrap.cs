@@ -71,6 +71,7 @@ public static unsafe class HeapBootstrap
         st->none = ObjectMemory.Allocate(st->type_none);
         Refcount.MakeImmortal(st->none);
         PyLong.CreateSmallInts(st);
+        st->int_max_str_digits = Long.LongDecimal.DefaultMaxStrDigits;
         st->false_obj = PyLong.Create(st->type_bool, 0);
         Refcount.MakeImmortal(st->false_obj);
         st->true_obj = PyLong.Create(st->type_bool, 1);

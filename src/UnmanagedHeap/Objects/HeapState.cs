@@ -122,6 +122,8 @@ public unsafe struct HeapState
     public PyObject** latin1_chars;
     /// <summary>The key that marks a deleted set slot.</summary>
     public PyObject* set_dummy;
+    /// <summary>sys.get_int_max_str_digits(): most digits int &lt;-&gt; decimal str converts (0: no limit).</summary>
+    public int int_max_str_digits;
 
     public GcGeneration* Generation(int i)
     {

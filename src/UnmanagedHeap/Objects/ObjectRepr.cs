@@ -32,7 +32,7 @@ public static unsafe class ObjectRepr
         }
         if (type == st->type_int)
         {
-            return PyLong.ToDecimalString(op);
+            return Long.LongDecimal.ToDecimalString(op, st->int_max_str_digits);
         }
         if (type == st->type_float)
         {

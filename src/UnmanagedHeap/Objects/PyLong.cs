@@ -185,7 +185,8 @@ public static unsafe class PyLong
         return h == -1 ? -2 : (nint)h;
     }
 
-    public static string ToDecimalString(PyObject* op) => ToBigInteger(op).ToString();
+    /// <summary>The decimal text without the digit limit (for inspection tools; str() and repr() obey the limit).</summary>
+    public static string ToDecimalString(PyObject* op) => Long.LongDecimal.ToDecimalString(op, 0);
 
     private static void Dealloc(PyObject* op) => ObjectMemory.Free(op);
 
