@@ -236,8 +236,8 @@ public sealed unsafe partial class Interpreter
 
     private PyObject* ParseInt(string text, int radix)
     {
-        string s = text.Trim().Replace("_", "", StringComparison.Ordinal);
-        bool neg = false;
+        string s = text.Trim();
+        bool neg = false, prefixed = false;
         if (s.StartsWith('-') || s.StartsWith('+'))
         {
             neg = s[0] == '-';
@@ -250,23 +250,29 @@ public sealed unsafe partial class Interpreter
             {
                 radix = 16;
                 s = s[2..];
+                prefixed = true;
             }
             else if (low.StartsWith("0o", StringComparison.Ordinal) && radix is 0 or 8)
             {
                 radix = 8;
                 s = s[2..];
+                prefixed = true;
             }
             else if (low.StartsWith("0b", StringComparison.Ordinal) && radix is 0 or 2)
             {
                 radix = 2;
                 s = s[2..];
+                prefixed = true;
             }
             else if (radix == 0)
             {
                 radix = 10;
             }
         }
-        bool ok = s.Length > 0;
+        // Underscores may stand singly between digits, or right after a base prefix.
+        bool ok = s.Length > 0 && !s.Contains("__", StringComparison.Ordinal) && !s.EndsWith('_') && (prefixed || !s.StartsWith('_'));
+        s = s.Replace("_", "", StringComparison.Ordinal);
+        ok &= s.Length > 0;
         foreach (char c in s)
         {
             int d = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;

@@ -12,6 +12,7 @@ public sealed unsafe partial class Interpreter
         RegisterListMethods();
         RegisterDictMethods();
         RegisterSetMethods();
+        RegisterIntMethods();
         PyTypeObject* tuple = St->type_tuple;
         Method(tuple, "index", (self, a, _) =>
         {
@@ -56,11 +57,6 @@ public sealed unsafe partial class Interpreter
             Method(t, "__hash__", (self, _, _) => Int(Hash(self)));
         }
         Method(St->type_float, "is_integer", (self, _, _) => Bool(Math.Floor(PyFloat.Value(self)) == PyFloat.Value(self)));
-        Method(St->type_int, "bit_length", (self, _, _) =>
-        {
-            var v = System.Numerics.BigInteger.Abs(PyLong.ToBigInteger(self));
-            return Int(v.IsZero ? 0 : (long)v.GetBitLength());
-        });
     }
 
     private void RegisterListMethods()

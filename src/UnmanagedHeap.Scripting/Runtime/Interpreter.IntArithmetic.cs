@@ -120,4 +120,48 @@ public sealed unsafe partial class Interpreter
         CheckIntBits((double)BitLength(a) + bits);
         return LongArithmetic.ShiftLeft(St, a, bits);
     }
+
+    /// <summary>
+    /// Orders two reals of which at least one is a float, exactly as CPython's
+    /// float_richcompare does: an int too long for a double is never rounded first, so
+    /// 10**400 &gt; 1e308 holds and no OverflowError is raised. False when a NaN is involved.
+    /// </summary>
+    private bool TryCompareReals(PyObject* a, PyObject* b, out int c)
+    {
+        c = 0;
+        if (IsFloat(a) && IsFloat(b))
+        {
+            double x = PyFloat.Value(a), y = PyFloat.Value(b);
+            c = x.CompareTo(y);
+            return !double.IsNaN(x) && !double.IsNaN(y);
+        }
+        bool intFirst = IsInt(a);
+        PyObject* i = intFirst ? a : b;
+        double f = PyFloat.Value(intFirst ? b : a);
+        if (double.IsNaN(f))
+        {
+            return false;
+        }
+        int order;
+        if (BitLength(i) <= 53)
+        {
+            order = ToDouble(i).CompareTo(f); // exact as a double
+        }
+        else if (double.IsInfinity(f))
+        {
+            order = f > 0 ? -1 : 1;
+        }
+        else
+        {
+            // Compare with the float's integer part, then let its fraction break a tie.
+            double whole = Math.Truncate(f);
+            order = PyLong.ToBigInteger(i).CompareTo(new System.Numerics.BigInteger(whole));
+            if (order == 0)
+            {
+                order = f > whole ? -1 : f < whole ? 1 : 0;
+            }
+        }
+        c = intFirst ? order : -order;
+        return true;
+    }
 }

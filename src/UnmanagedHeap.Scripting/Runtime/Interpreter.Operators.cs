@@ -736,12 +736,10 @@ public sealed unsafe partial class Interpreter
         }
         else if ((IsInt(a) || IsFloat(a)) && (IsInt(b) || IsFloat(b)))
         {
-            double x = ToDouble(a), y = ToDouble(b);
-            if (double.IsNaN(x) || double.IsNaN(y))
+            if (!TryCompareReals(a, b, out c))
             {
-                return false;
+                return false; // NaN is unordered
             }
-            c = x.CompareTo(y);
         }
         else if (IsStr(a) && IsStr(b))
         {

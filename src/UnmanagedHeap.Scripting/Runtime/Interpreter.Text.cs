@@ -596,7 +596,12 @@ public sealed unsafe partial class Interpreter
             case 'd':
             case 'n':
             case '\0':
-                digits = Group(a.ToString(CultureInfo.InvariantCulture), s.Grouping, 3);
+                digits = a.ToString(CultureInfo.InvariantCulture);
+                if (St->int_max_str_digits > 0 && digits.Length > St->int_max_str_digits)
+                {
+                    throw ValueErr(Objects.Long.LongDecimal.ToStringLimitMessage(St->int_max_str_digits));
+                }
+                digits = Group(digits, s.Grouping, 3);
                 break;
             default:
                 throw ValueErr($"Unknown format code '{s.Type}' for object of type 'int'");
