@@ -48,6 +48,27 @@ public unsafe struct NewRef : IDisposable
 
     internal readonly Heap Heap => _heap ?? throw new ObjectDisposedException(nameof(NewRef), "this reference was never assigned");
 
+    // Plain field reads for calls that take a NewRef by value and check it themselves
+    // (Heap.New): reading the fields once keeps the copy in registers, where calling a
+    // member on it would make the JIT spill the whole struct to the stack.
+    internal readonly Heap? Owner
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _heap;
+    }
+
+    internal readonly PyObject* RawPointer
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _op;
+    }
+
+    internal readonly long Serial
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _serial;
+    }
+
     internal readonly PyObject* Pointer => _op != null ? _op : throw new ObjectDisposedException(nameof(NewRef), "this reference was disposed or already passed on");
 
     /// <summary>

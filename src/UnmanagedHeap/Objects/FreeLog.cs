@@ -19,12 +19,17 @@ public static unsafe class FreeLog
     /// taken once per <see cref="Capacity"/> frees.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Record(HeapState* st, PyObject* op, PyTypeObject* type)
+    public static void Record(HeapState* st, PyObject* op, PyTypeObject* type) =>
+        Record(st, op, type, st->gc_current_collection);
+
+    /// <summary>Records a free that <paramref name="collection"/> made (0: reference counting), for an object freed earlier than now (a parked one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Record(HeapState* st, PyObject* op, PyTypeObject* type, long collection)
     {
         FreeLogEntry* e = st->free_log_next;
         e->address = (nint)op;
         e->type = type;
-        e->collection = st->gc_current_collection;
+        e->collection = collection;
         if (++e == st->free_log_end)
         {
             e = st->free_log;

@@ -24,7 +24,7 @@ public unsafe struct FreeList
 /// PyDict_MAXFREELIST); dict key tables of the minimum size have a freelist too.
 /// <para>
 /// A parked object is dead: count 0, untracked, out of <see cref="HeapState.live_objects"/>
-/// and logged in the free log like any free. It keeps its type word, so the checked cast
+/// and logged in the free log when its block goes back to the allocator. It keeps its type word, so the checked cast
 /// can recognise it and say it was freed (and by which collection, kept in the object
 /// itself because the free log is a ring that a parked object can outlive). As in CPython,
 /// parking does not give back the generation-0 allocation count and reuse does not add to
@@ -115,7 +115,9 @@ public static unsafe class Freelists
             ObjectTrace.Event("free", op);
         }
         HeapState* st = op->ob_type->tp_heap;
-        FreeLog.Record(st, op, op->ob_type);
+        // No free-log record yet: while parked the object itself says what freed it (the
+        // collection word), and the record is written when the block really goes back to
+        // the allocator (ClearObjects), so the ring keeps it for as long as possible.
         st->live_objects--;
         st->parked_objects++;
         op->ob_refcnt = 0;
@@ -238,6 +240,7 @@ public static unsafe class Freelists
         for (int i = 0; i < list->count; i++)
         {
             var op = (PyObject*)list->items[i];
+            FreeLog.Record(st, op, op->ob_type, *CollectionWord(op));
             st->allocator.Release((byte*)op - op->ob_type->tp_prefix);
         }
         st->parked_objects -= list->count;
