@@ -27,6 +27,7 @@ public sealed unsafe partial class Interpreter
         Native("weakref", i => i.CreateWeakrefModule(), python: "weakref"),
         Native("math", i => i.CreateMathModule()),
         Native("heapdebug", i => i.CreateHeapdebugModule()),
+        Native("random", i => i.CreateRandomModule()),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
