@@ -28,6 +28,7 @@ public sealed unsafe partial class Interpreter
         Native("math", i => i.CreateMathModule()),
         Native("heapdebug", i => i.CreateHeapdebugModule()),
         Native("random", i => i.CreateRandomModule()),
+        Native("itertools", i => i.CreateItertoolsModule()),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);

@@ -13,14 +13,16 @@ internal static unsafe class NativeTypes
     /// <summary>
     /// A module type named <paramref name="module"/>.<paramref name="name"/> of
     /// <paramref name="size"/> bytes whose first <paramref name="objectFields"/> words after
-    /// the header are owned references. GC types when they hold references.
+    /// the header are owned references. GC types when they hold references. A non-zero
+    /// <paramref name="itemSize"/> makes room for that many bytes per item after the struct
+    /// (the index arrays of permutations and friends).
     /// </summary>
-    public static PyTypeObject* Create(Interpreter interp, string module, string name, int size, int objectFields)
+    public static PyTypeObject* Create(Interpreter interp, string module, string name, int size, int objectFields, int itemSize = 0)
     {
         bool gc = objectFields > 0;
         var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear };
         HeapState* st = interp.Heap.NativeState;
-        PyTypeObject* t = interp.Heap.Types.Create(name, size, 0, gc ? TypeFlags.HaveGc : TypeFlags.None, slots, st->type_object);
+        PyTypeObject* t = interp.Heap.Types.Create(name, size, itemSize, gc ? TypeFlags.HaveGc : TypeFlags.None, slots, st->type_object);
         t->tp_members = objectFields;
         t->tp_dict = PyDict.New(st);
         PyObject* m = PyUnicode.FromString(st, module);
@@ -78,5 +80,30 @@ internal static unsafe class NativeTypes
             Refcount.Clear(&f[i]);
         }
         return 0;
+    }
+}
+
+public sealed unsafe partial class Interpreter
+{
+    /// <summary>True for the iterator types of native modules (their tp_iternext is set).</summary>
+    private static bool IsNativeIterator(PyTypeObject* t) => t->tp_iternext != 0;
+
+    /// <summary>repr of a native module object whose type has a tp_repr (count, repeat, deque).</summary>
+    private string? NativeRepr(PyObject* o)
+    {
+        PyTypeObject* t = o->ob_type;
+        if (t->tp_repr == null)
+        {
+            return null;
+        }
+        PyObject* r = t->tp_repr(o);
+        try
+        {
+            return PyUnicode.AsString(r);
+        }
+        finally
+        {
+            Refcount.Decref(r);
+        }
     }
 }
