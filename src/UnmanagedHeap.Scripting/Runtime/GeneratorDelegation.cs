@@ -53,7 +53,7 @@ public sealed unsafe partial class Interpreter
         else if (sent == 0 || (PyObject*)sent == St->none)
         {
             Refcount.XDecref((PyObject*)sent);
-            if (T.IsIter(it->ob_type))
+            if (T.IsIter(it->ob_type) || IsNativeIterator(it->ob_type))
             {
                 PyObject* next = Next(it);
                 if (next == null)

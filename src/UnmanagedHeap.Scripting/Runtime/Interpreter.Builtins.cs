@@ -253,7 +253,7 @@ public sealed unsafe partial class Interpreter
         Global("next", (_, a, _) =>
         {
             Arity("next", a, 1, 2);
-            if (!T.IsIter(A(a, 0)->ob_type) && !IsGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
+            if (!T.IsIter(A(a, 0)->ob_type) && !IsNativeIterator(A(a, 0)->ob_type) && !IsGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
             {
                 throw TypeErr($"'{TypeName(A(a, 0))}' object is not an iterator");
             }

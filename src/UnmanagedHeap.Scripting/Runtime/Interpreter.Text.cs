@@ -53,6 +53,10 @@ public sealed unsafe partial class Interpreter
             }
             return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
         }
+        if (NativeRepr(o) is string native)
+        {
+            return native;
+        }
         if (!_reprActive.Add((nint)o))
         {
             return t == St->type_list ? "[...]" : t == St->type_dict ? "{...}" : "...";

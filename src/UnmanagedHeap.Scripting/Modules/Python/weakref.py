@@ -1,12 +1,5 @@
-namespace UnmanagedHeap.Scripting.Runtime;
-
-/// <summary>
-/// The weak containers of the weakref module, written in Python over <c>ref</c> with
-/// callbacks, run by the interpreter itself so every part of them is a heap object.
-/// </summary>
-internal static class WeakrefPrelude
-{
-    public const string Source = """
+# The weak containers of the weakref module, written in Python over ref() with callbacks and
+# run by the interpreter itself, so every part of them is a heap object.
 class WeakValueDictionary:
     def __init__(self, other=None):
         self.data = {}
@@ -207,5 +200,3 @@ class WeakSet:
 
     def __repr__(self):
         return "<WeakSet at %s>" % hex(id(self))
-""";
-}
