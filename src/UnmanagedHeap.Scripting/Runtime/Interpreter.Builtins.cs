@@ -144,10 +144,7 @@ public sealed unsafe partial class Interpreter
         {
             PyDict.SetItem(Builtins, Intern(name), (PyObject*)type);
         }
-        PyTypeObject* notImplType = Heap.Types.Create("NotImplementedType", sizeof(PyObject), 0, TypeFlags.None, new TypeSlots(), St->type_object);
-        PyObject* notImpl = ObjectMemory.Allocate(notImplType);
-        Refcount.MakeImmortal(notImpl);
-        PyDict.SetItem(Builtins, Intern("NotImplemented"), notImpl);
+        PyDict.SetItem(Builtins, Intern("NotImplemented"), St->not_implemented);
         PyDict.SetItem(Builtins, Intern("Ellipsis"), St->none);
         PyDict.SetItem(Builtins, Intern("__name__"), Intern("builtins"));
 

@@ -303,7 +303,7 @@ public sealed unsafe partial class Interpreter
         });
     }
 
-    private PyObject* ToSet(PyObject* o)
+    internal PyObject* ToSet(PyObject* o)
     {
         if (IsSet(o))
         {
@@ -413,7 +413,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* o = ToSet(A(a, 0));
                 try
                 {
-                    return Bool(IsSubset(self, o));
+                    return Bool(PySet.IsSubset(self, o));
                 }
                 finally
                 {
@@ -425,7 +425,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* o = ToSet(A(a, 0));
                 try
                 {
-                    return Bool(IsSubset(o, self));
+                    return Bool(PySet.IsSubset(o, self));
                 }
                 finally
                 {

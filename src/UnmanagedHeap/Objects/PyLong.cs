@@ -32,7 +32,7 @@ public static unsafe class PyLong
 
     public static PyTypeObject* CreateType(TypeRegistry types, string name = "int")
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash, RichCompare = &RichCompare };
         return types.Create(name, sizeof(PyLongObject), sizeof(uint), TypeFlags.LongSubclass | TypeFlags.BaseType, slots);
     }
 
@@ -183,6 +183,30 @@ public static unsafe class PyLong
         }
         long h = Sign(op) < 0 ? -(long)x : (long)x;
         return h == -1 ? -2 : (nint)h;
+    }
+
+    /// <summary>True for int, bool and their subclasses (CPython's PyLong_Check).</summary>
+    public static bool Check(PyObject* op) => (op->ob_type->tp_flags & TypeFlags.LongSubclass) != 0;
+
+    /// <summary>Three-way comparison of two ints: machine words when both fit, else the full values.</summary>
+    public static int Compare(PyObject* a, PyObject* b)
+    {
+        if (TryGetInt64(a, out long x) && TryGetInt64(b, out long y))
+        {
+            return x.CompareTo(y);
+        }
+        return ToBigInteger(a).CompareTo(ToBigInteger(b));
+    }
+
+    /// <summary>int's tp_richcompare (long_richcompare): int against int; anything else declines (float compares ints itself).</summary>
+    private static PyObject* RichCompare(PyObject* self, PyObject* other, RichCompareOp op)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        if (!Check(self) || !Check(other))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        return ObjectProtocol.Bool(st, op.Holds(Compare(self, other)));
     }
 
     public static string ToDecimalString(PyObject* op) => ToBigInteger(op).ToString();
