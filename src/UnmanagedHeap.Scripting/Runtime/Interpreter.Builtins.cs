@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -402,7 +403,7 @@ public sealed unsafe partial class Interpreter
                     return Int(PyLong.ToBigInteger(v));
                 }
                 BigInteger p = BigInteger.Pow(10, (int)-ToLong(nd));
-                BigInteger q = FloorDiv(PyLong.ToBigInteger(v) + p / 2, p) * p;
+                BigInteger q = IntType.FloorDiv(PyLong.ToBigInteger(v) + p / 2, p) * p;
                 return Int(q);
             }
             double d = ToDouble(v);

@@ -8,21 +8,22 @@ namespace UnmanagedHeap.Scripting.Runtime;
 
 public sealed unsafe partial class Interpreter
 {
-    private static readonly Dictionary<BinaryOperator, (string Symbol, string Dunder, string Reflected)> OpNames = new()
+    /// <summary>How Python spells each operator in "unsupported operand type(s) for ..." messages.</summary>
+    private static readonly Dictionary<BinaryOperator, string> OpSymbols = new()
     {
-        [BinaryOperator.Add] = ("+", "__add__", "__radd__"),
-        [BinaryOperator.Sub] = ("-", "__sub__", "__rsub__"),
-        [BinaryOperator.Mult] = ("*", "__mul__", "__rmul__"),
-        [BinaryOperator.MatMult] = ("@", "__matmul__", "__rmatmul__"),
-        [BinaryOperator.Div] = ("/", "__truediv__", "__rtruediv__"),
-        [BinaryOperator.Mod] = ("%", "__mod__", "__rmod__"),
-        [BinaryOperator.Pow] = ("** or pow()", "__pow__", "__rpow__"),
-        [BinaryOperator.LShift] = ("<<", "__lshift__", "__rlshift__"),
-        [BinaryOperator.RShift] = (">>", "__rshift__", "__rrshift__"),
-        [BinaryOperator.BitOr] = ("|", "__or__", "__ror__"),
-        [BinaryOperator.BitXor] = ("^", "__xor__", "__rxor__"),
-        [BinaryOperator.BitAnd] = ("&", "__and__", "__rand__"),
-        [BinaryOperator.FloorDiv] = ("//", "__floordiv__", "__rfloordiv__"),
+        [BinaryOperator.Add] = "+",
+        [BinaryOperator.Sub] = "-",
+        [BinaryOperator.Mult] = "*",
+        [BinaryOperator.MatMult] = "@",
+        [BinaryOperator.Div] = "/",
+        [BinaryOperator.Mod] = "%",
+        [BinaryOperator.Pow] = "** or pow()",
+        [BinaryOperator.LShift] = "<<",
+        [BinaryOperator.RShift] = ">>",
+        [BinaryOperator.BitOr] = "|",
+        [BinaryOperator.BitXor] = "^",
+        [BinaryOperator.BitAnd] = "&",
+        [BinaryOperator.FloorDiv] = "//",
     };
 
     /// <summary>Python truth value.</summary>
@@ -103,70 +104,28 @@ public sealed unsafe partial class Interpreter
         {
             return Bool(!IsTrue(v));
         }
-        if (IsInt(v))
+        PyObject* r = Number.Unary(v, op);
+        if (r != null)
         {
-            BigInteger x = PyLong.ToBigInteger(v);
-            return op switch
-            {
-                UnaryOperator.Minus => Int(-x),
-                UnaryOperator.Plus => Int(x),
-                _ => Int(-x - 1),
-            };
-        }
-        if (IsFloat(v) && op != UnaryOperator.Invert)
-        {
-            double d = PyFloat.Value(v);
-            return Float(op == UnaryOperator.Minus ? -d : d);
-        }
-        string dunder = op switch { UnaryOperator.Minus => "__neg__", UnaryOperator.Plus => "__pos__", _ => "__invert__" };
-        PyObject* m = UserSpecial(v, dunder);
-        if (m != null)
-        {
-            return CallWithSelf(m, v, []);
+            return r;
         }
         string sym = op switch { UnaryOperator.Minus => "-", UnaryOperator.Plus => "+", _ => "~" };
         throw TypeErr($"bad operand type for unary {sym}: '{TypeName(v)}'");
     }
 
+    /// <summary>
+    /// <c>a op b</c> (or <c>a op= b</c>): the number slots first (<see cref="Number"/>), then
+    /// what CPython's sequence slots do (concatenation, repetition, <c>%</c> formatting, set
+    /// and dict operators), then the TypeError CPython 3.12 words for the operand types.
+    /// </summary>
     public PyObject* BinaryOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
     {
-        if (IsInt(a) && IsInt(b))
+        PyObject* r = inplace ? Number.InPlace(a, b, op) : Number.Binary(a, b, op);
+        if (r != St->not_implemented)
         {
-            return IntOp(op, a, b);
+            return r;
         }
-        if ((IsFloat(a) || IsInt(a)) && (IsFloat(b) || IsInt(b)))
-        {
-            return FloatOp(op, ToDouble(a), ToDouble(b));
-        }
-        (string sym, string dunder, string reflected) = OpNames[op];
-        if (inplace)
-        {
-            PyObject* im = UserSpecial(a, "__i" + dunder[2..]);
-            if (im != null)
-            {
-                return CallWithSelf(im, a, [(nint)NewRef(b)]);
-            }
-        }
-        PyObject* m = UserSpecial(a, dunder);
-        if (m != null)
-        {
-            PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
-            if (r != NotImplementedObject)
-            {
-                return r;
-            }
-            Refcount.Decref(r);
-        }
-        PyObject* rm = UserSpecial(b, reflected);
-        if (rm != null)
-        {
-            PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
-            if (r != NotImplementedObject)
-            {
-                return r;
-            }
-            Refcount.Decref(r);
-        }
+        string sym = OpSymbols[op];
         PyObject* result = SequenceOp(op, a, b, inplace);
         if (result != null)
         {
@@ -212,201 +171,9 @@ public sealed unsafe partial class Interpreter
         return d;
     }
 
-    private PyObject* IntOp(BinaryOperator op, PyObject* a, PyObject* b)
-    {
-        bool bothBool = a->ob_type == St->type_bool && b->ob_type == St->type_bool;
-        if (PyLong.TryGetInt64(a, out long x) && PyLong.TryGetInt64(b, out long y))
-        {
-            switch (op)
-            {
-                case BinaryOperator.Add:
-                    long s = x + y;
-                    if (((x ^ s) & (y ^ s)) >= 0)
-                    {
-                        return Int(s);
-                    }
-                    break;
-                case BinaryOperator.Sub:
-                    long d = x - y;
-                    if (((x ^ y) & (x ^ d)) >= 0)
-                    {
-                        return Int(d);
-                    }
-                    break;
-                case BinaryOperator.BitAnd:
-                    return bothBool ? Bool((x & y) != 0) : Int(x & y);
-                case BinaryOperator.BitOr:
-                    return bothBool ? Bool((x | y) != 0) : Int(x | y);
-                case BinaryOperator.BitXor:
-                    return bothBool ? Bool((x ^ y) != 0) : Int(x ^ y);
-            }
-        }
-        BigInteger p = PyLong.ToBigInteger(a);
-        BigInteger q = PyLong.ToBigInteger(b);
-        switch (op)
-        {
-            case BinaryOperator.Add:
-                return Int(p + q);
-            case BinaryOperator.Sub:
-                return Int(p - q);
-            case BinaryOperator.Mult:
-                CheckIntBits((double)p.GetBitLength() + (double)q.GetBitLength());
-                return Int(p * q);
-            case BinaryOperator.Div:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "division by zero");
-                }
-                return Float((double)p / (double)q);
-            case BinaryOperator.FloorDiv:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "integer division or modulo by zero");
-                }
-                return Int(FloorDiv(p, q));
-            case BinaryOperator.Mod:
-                if (q.IsZero)
-                {
-                    throw Error(ZeroDivisionError, "integer modulo by zero");
-                }
-                return Int(p - FloorDiv(p, q) * q);
-            case BinaryOperator.Pow:
-                if (q.Sign < 0)
-                {
-                    if (p.IsZero)
-                    {
-                        throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
-                    }
-                    return Float(Math.Pow((double)p, (double)q));
-                }
-                return Int(IntPow(p, q));
-            case BinaryOperator.LShift:
-                if (q.Sign < 0)
-                {
-                    throw ValueErr("negative shift count");
-                }
-                if (p.IsZero)
-                {
-                    return Int(0);
-                }
-                if (q > long.MaxValue)
-                {
-                    throw Error(OverflowError, "too many digits in integer");
-                }
-                CheckIntBits((double)p.GetBitLength() + (double)q);
-                return Int(p << (int)q);
-            case BinaryOperator.RShift:
-                if (q.Sign < 0)
-                {
-                    throw ValueErr("negative shift count");
-                }
-                if (q >= p.GetBitLength())
-                {
-                    return Int(p.Sign < 0 ? -1 : 0);
-                }
-                return Int(p >> (int)q);
-            case BinaryOperator.BitAnd:
-                return Int(p & q);
-            case BinaryOperator.BitOr:
-                return Int(p | q);
-            case BinaryOperator.BitXor:
-                return Int(p ^ q);
-        }
-        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
-    }
-
-    /// <summary>
-    /// Most bits an int may have: .NET's BigInteger stops at 2**31 bits (CPython's ints go
-    /// further, until memory runs out, which is what MemoryError says here too).
-    /// </summary>
-    private const double MaxIntBits = int.MaxValue - 64;
-
-    /// <summary>MemoryError before computing an int of <paramref name="bits"/> bits that could not be held.</summary>
-    private void CheckIntBits(double bits)
-    {
-        if (bits > MaxIntBits || bits / 8 > HeapLimitBytes)
-        {
-            throw new PythonException(NewException(MemoryError, null));
-        }
-    }
-
     /// <summary>Bytes the heap may hold at most: its --max-heap budget, else its reserve limit, else unbounded.</summary>
     public long HeapLimitBytes =>
         Heap.Options.MaxHeapBytes > 0 ? Heap.Options.MaxHeapBytes : Heap.Options.ReserveLimitBytes > 0 ? Heap.Options.ReserveLimitBytes : long.MaxValue;
-
-    /// <summary><c>p ** q</c> for q &gt;= 0, refusing results that cannot be held (CPython would run until memory is exhausted).</summary>
-    private BigInteger IntPow(BigInteger p, BigInteger q)
-    {
-        if (q.IsZero || p.IsOne)
-        {
-            return BigInteger.One;
-        }
-        if (p.IsZero)
-        {
-            return BigInteger.Zero;
-        }
-        if (p == BigInteger.MinusOne)
-        {
-            return q.IsEven ? BigInteger.One : BigInteger.MinusOne;
-        }
-        CheckIntBits((double)q * BigInteger.Log(BigInteger.Abs(p), 2));
-        return BigInteger.Pow(p, (int)q);
-    }
-
-    public static BigInteger FloorDiv(BigInteger p, BigInteger q)
-    {
-        BigInteger quotient = BigInteger.DivRem(p, q, out BigInteger rem);
-        if (!rem.IsZero && (rem.Sign < 0) != (q.Sign < 0))
-        {
-            quotient -= 1;
-        }
-        return quotient;
-    }
-
-    private PyObject* FloatOp(BinaryOperator op, double x, double y)
-    {
-        switch (op)
-        {
-            case BinaryOperator.Add:
-                return Float(x + y);
-            case BinaryOperator.Sub:
-                return Float(x - y);
-            case BinaryOperator.Mult:
-                return Float(x * y);
-            case BinaryOperator.Div:
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float division by zero");
-                }
-                return Float(x / y);
-            case BinaryOperator.FloorDiv:
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float floor division by zero");
-                }
-                return Float(Math.Floor(x / y));
-            case BinaryOperator.Mod:
-            {
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float modulo");
-                }
-                double m = x % y;
-                if (m != 0 && (m < 0) != (y < 0))
-                {
-                    m += y;
-                }
-                return Float(m);
-            }
-            case BinaryOperator.Pow:
-                if (x == 0 && y < 0)
-                {
-                    throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
-                }
-                return Float(Math.Pow(x, y));
-        }
-        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: 'float' and 'float'");
-    }
 
     /// <summary>Sequence, set and dict operators; null when the operand types do not apply.</summary>
     private PyObject* SequenceOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -20,6 +21,8 @@ public sealed unsafe partial class Interpreter
         Out = stdout;
         Err = stderr;
         T = new ScriptTypes(heap);
+        IntType.Fill(St);
+        FloatType.Fill(St);
         // The slot wrappers of this interpreter's classes find it through the heap's state.
         St->scripting_runtime = GCHandle.ToIntPtr(GCHandle.Alloc(this));
         // A freed (or cleared) class's address must not answer cached lookups: it may be reused.

@@ -36,6 +36,35 @@ public static unsafe class InstanceSlots
     {
         var table = (PyNumberMethods*)NativeMemory.AllocZeroed((nuint)sizeof(PyNumberMethods));
         table->nb_bool = &Bool;
+        table->nb_negative = &Negative;
+        table->nb_positive = &Positive;
+        table->nb_invert = &Invert;
+        table->nb_add = &Add;
+        table->nb_inplace_add = &InPlaceAdd;
+        table->nb_subtract = &Sub;
+        table->nb_inplace_subtract = &InPlaceSub;
+        table->nb_multiply = &Mult;
+        table->nb_inplace_multiply = &InPlaceMult;
+        table->nb_matrix_multiply = &MatMult;
+        table->nb_inplace_matrix_multiply = &InPlaceMatMult;
+        table->nb_true_divide = &Div;
+        table->nb_inplace_true_divide = &InPlaceDiv;
+        table->nb_remainder = &Mod;
+        table->nb_inplace_remainder = &InPlaceMod;
+        table->nb_power = &Power;
+        table->nb_inplace_power = &InPlacePower;
+        table->nb_lshift = &LShift;
+        table->nb_inplace_lshift = &InPlaceLShift;
+        table->nb_rshift = &RShift;
+        table->nb_inplace_rshift = &InPlaceRShift;
+        table->nb_or = &BitOr;
+        table->nb_inplace_or = &InPlaceBitOr;
+        table->nb_xor = &BitXor;
+        table->nb_inplace_xor = &InPlaceBitXor;
+        table->nb_and = &BitAnd;
+        table->nb_inplace_and = &InPlaceBitAnd;
+        table->nb_floor_divide = &FloorDiv;
+        table->nb_inplace_floor_divide = &InPlaceFloorDiv;
         return table;
     }
 
@@ -87,5 +116,118 @@ public static unsafe class InstanceSlots
     {
         Interpreter? it = Interpreter.TryOf(self->ob_type->tp_heap);
         return it == null || it.IsTrue(self) ? 1 : 0;
+    }
+
+    private static PyObject* Negative(PyObject* v) => UnaryWrapper(v, "__neg__");
+    private static PyObject* Positive(PyObject* v) => UnaryWrapper(v, "__pos__");
+    private static PyObject* Invert(PyObject* v) => UnaryWrapper(v, "__invert__");
+
+    /// <summary>slot_nb_negative and kin: the method, or null (no such operation) when the class has none.</summary>
+    private static PyObject* UnaryWrapper(PyObject* v, string name)
+    {
+        Interpreter? it = Interpreter.TryOf(v->ob_type->tp_heap);
+        PyObject* method = it?.LookupInType(v->ob_type, name);
+        return method == null ? null : it!.CallWithSelf(method, v, []);
+    }
+
+    private static PyObject* Add(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__add__", "__radd__");
+    private static PyObject* InPlaceAdd(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__iadd__");
+    private static PyObject* Sub(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__sub__", "__rsub__");
+    private static PyObject* InPlaceSub(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__isub__");
+    private static PyObject* Mult(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__mul__", "__rmul__");
+    private static PyObject* InPlaceMult(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__imul__");
+    private static PyObject* MatMult(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__matmul__", "__rmatmul__");
+    private static PyObject* InPlaceMatMult(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__imatmul__");
+    private static PyObject* Div(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__truediv__", "__rtruediv__");
+    private static PyObject* InPlaceDiv(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__itruediv__");
+    private static PyObject* Mod(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__mod__", "__rmod__");
+    private static PyObject* InPlaceMod(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__imod__");
+    private static PyObject* Power(PyObject* a, PyObject* b, PyObject* modulus) =>
+        modulus == a->ob_type->tp_heap->none ? BinaryWrapper(a, b, "__pow__", "__rpow__") : ObjectProtocol.NotImplemented(a->ob_type->tp_heap);
+    private static PyObject* InPlacePower(PyObject* a, PyObject* b, PyObject* modulus) =>
+        modulus == a->ob_type->tp_heap->none ? InPlaceWrapper(a, b, "__ipow__") : ObjectProtocol.NotImplemented(a->ob_type->tp_heap);
+    private static PyObject* LShift(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__lshift__", "__rlshift__");
+    private static PyObject* InPlaceLShift(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__ilshift__");
+    private static PyObject* RShift(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__rshift__", "__rrshift__");
+    private static PyObject* InPlaceRShift(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__irshift__");
+    private static PyObject* BitOr(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__or__", "__ror__");
+    private static PyObject* InPlaceBitOr(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__ior__");
+    private static PyObject* BitXor(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__xor__", "__rxor__");
+    private static PyObject* InPlaceBitXor(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__ixor__");
+    private static PyObject* BitAnd(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__and__", "__rand__");
+    private static PyObject* InPlaceBitAnd(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__iand__");
+    private static PyObject* FloorDiv(PyObject* a, PyObject* b) => BinaryWrapper(a, b, "__floordiv__", "__rfloordiv__");
+    private static PyObject* InPlaceFloorDiv(PyObject* a, PyObject* b) => InPlaceWrapper(a, b, "__ifloordiv__");
+
+    /// <summary>
+    /// CPython's SLOT1BINFULL: called for either operand (both, when each is an instance of a
+    /// class, share this slot), it asks the left operand's <paramref name="name"/> and the
+    /// right operand's <paramref name="reflected"/>, the reflected one first when the right
+    /// operand's class is a subclass of the left one's that overrides it.
+    /// </summary>
+    private static PyObject* BinaryWrapper(PyObject* self, PyObject* other, string name, string reflected)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        Interpreter? it = Interpreter.TryOf(st);
+        if (it == null)
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        PyTypeObject* ts = self->ob_type;
+        PyTypeObject* to = other->ob_type;
+        bool doOther = ts != to && to->tp_as_number == SharedNumber;
+        if (ts->tp_as_number == SharedNumber)
+        {
+            if (doOther && ObjectProtocol.IsSubtype(to, ts))
+            {
+                PyObject* overriding = it.LookupInType(to, reflected);
+                if (overriding != null && overriding != it.LookupInType(ts, reflected))
+                {
+                    PyObject* first = CallBinary(it, overriding, other, self);
+                    if (first != st->not_implemented)
+                    {
+                        return first;
+                    }
+                    doOther = false;
+                }
+            }
+            PyObject* method = it.LookupInType(ts, name);
+            if (method != null)
+            {
+                PyObject* r = CallBinary(it, method, self, other);
+                if (r != st->not_implemented || ts == to)
+                {
+                    return r;
+                }
+            }
+            else if (ts == to)
+            {
+                return ObjectProtocol.NotImplemented(st);
+            }
+        }
+        if (doOther)
+        {
+            PyObject* method = it.LookupInType(to, reflected);
+            if (method != null)
+            {
+                return CallBinary(it, method, other, self);
+            }
+        }
+        return ObjectProtocol.NotImplemented(st);
+    }
+
+    /// <summary>slot_nb_inplace_add and kin: the class's <c>__iadd__</c>..., or NotImplemented so the binary form runs.</summary>
+    private static PyObject* InPlaceWrapper(PyObject* self, PyObject* other, string name)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        Interpreter? it = Interpreter.TryOf(st);
+        PyObject* method = it?.LookupInType(self->ob_type, name);
+        return method == null ? ObjectProtocol.NotImplemented(st) : CallBinary(it!, method, self, other);
+    }
+
+    private static PyObject* CallBinary(Interpreter it, PyObject* method, PyObject* self, PyObject* other)
+    {
+        Refcount.Incref(other);
+        return it.CallWithSelf(method, self, [(nint)other]);
     }
 }
