@@ -388,11 +388,11 @@ public sealed unsafe partial class Interpreter
         BigInteger n;
         if (istep > 0)
         {
-            n = FloorDiv(width + istep - 1, istep);
+            n = Scripting.Types.IntType.FloorDiv(width + istep - 1, istep);
         }
         else if (istep < 0)
         {
-            n = FloorDiv(width + istep + 1, istep);
+            n = Scripting.Types.IntType.FloorDiv(width + istep + 1, istep);
         }
         else
         {

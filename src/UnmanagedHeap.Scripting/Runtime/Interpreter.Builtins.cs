@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -144,10 +145,7 @@ public sealed unsafe partial class Interpreter
         {
             PyDict.SetItem(Builtins, Intern(name), (PyObject*)type);
         }
-        PyTypeObject* notImplType = Heap.Types.Create("NotImplementedType", sizeof(PyObject), 0, TypeFlags.None, new TypeSlots(), St->type_object);
-        PyObject* notImpl = ObjectMemory.Allocate(notImplType);
-        Refcount.MakeImmortal(notImpl);
-        PyDict.SetItem(Builtins, Intern("NotImplemented"), notImpl);
+        PyDict.SetItem(Builtins, Intern("NotImplemented"), St->not_implemented);
         PyDict.SetItem(Builtins, Intern("Ellipsis"), St->none);
         PyDict.SetItem(Builtins, Intern("__name__"), Intern("builtins"));
 
@@ -405,7 +403,7 @@ public sealed unsafe partial class Interpreter
                     return Int(PyLong.ToBigInteger(v));
                 }
                 BigInteger p = BigInteger.Pow(10, (int)-ToLong(nd));
-                BigInteger q = FloorDiv(PyLong.ToBigInteger(v) + p / 2, p) * p;
+                BigInteger q = IntType.FloorDiv(PyLong.ToBigInteger(v) + p / 2, p) * p;
                 return Int(q);
             }
             double d = ToDouble(v);

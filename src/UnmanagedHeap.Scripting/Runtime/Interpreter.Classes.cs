@@ -1,4 +1,5 @@
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -122,6 +123,13 @@ public sealed unsafe partial class Interpreter
         {
             t->tp_finalize = &FinalizeSlot;
         }
+        // type_new: a class that defines __eq__ but not __hash__ is unhashable (its instances
+        // would otherwise be equal with different hashes).
+        if (PyDict.GetItem(t->tp_dict, Intern("__eq__")) != null && PyDict.GetItem(t->tp_dict, Intern("__hash__")) == null)
+        {
+            PyDict.SetItem(t->tp_dict, Intern("__hash__"), St->none);
+        }
+        InstanceSlots.Fill(t);
         return t;
     }
 

@@ -299,7 +299,7 @@ public sealed unsafe partial class Interpreter
         });
     }
 
-    private PyObject* ToSet(PyObject* o)
+    internal PyObject* ToSet(PyObject* o)
     {
         if (IsSet(o))
         {
@@ -409,7 +409,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* o = ToSet(A(a, 0));
                 try
                 {
-                    return Bool(IsSubset(self, o));
+                    return Bool(PySet.IsSubset(self, o));
                 }
                 finally
                 {
@@ -421,7 +421,7 @@ public sealed unsafe partial class Interpreter
                 PyObject* o = ToSet(A(a, 0));
                 try
                 {
-                    return Bool(IsSubset(o, self));
+                    return Bool(PySet.IsSubset(o, self));
                 }
                 finally
                 {

@@ -11,7 +11,7 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// </summary>
 public sealed unsafe partial class Interpreter
 {
-    private PyObject* DigitIntOp(BinaryOperator op, PyObject* a, PyObject* b)
+    internal PyObject* DigitIntOp(BinaryOperator op, PyObject* a, PyObject* b)
     {
         switch (op)
         {
@@ -57,16 +57,19 @@ public sealed unsafe partial class Interpreter
             case BinaryOperator.BitXor:
                 return LongArithmetic.Bitwise(St, a, b, LongArithmetic.BitOp.Xor);
         }
-        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
+        throw TypeErr($"unsupported operand type(s) for {OpSymbols[op]}: '{TypeName(a)}' and '{TypeName(b)}'");
     }
 
-    private PyObject* DigitIntUnary(UnaryOperator op, PyObject* v) => op switch
+    internal PyObject* DigitIntUnary(UnaryOperator op, PyObject* v) => op switch
     {
         UnaryOperator.Minus => LongArithmetic.Negate(St, v),
         // +True is 1: unary plus gives an exact int, so a bool is rebuilt as one.
         UnaryOperator.Plus => v->ob_type == St->type_int ? NewRef(v) : LongArithmetic.Add(St, v, Int(0)),
         _ => LongArithmetic.Invert(St, v),
     };
+
+    /// <summary>MemoryError before computing an int of <paramref name="bits"/> bits that could not be held.</summary>
+    private void CheckIntBits(double bits) => Scripting.Types.IntType.CheckIntBits(this, bits);
 
     private static long BitLength(PyObject* v) => Magnitude.BitLength(new ReadOnlySpan<uint>(PyLong.Digits(v), PyLong.DigitCount(v)));
 

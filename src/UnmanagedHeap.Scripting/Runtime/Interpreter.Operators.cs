@@ -1,6 +1,6 @@
 using System.Numerics;
 using UnmanagedHeap.Objects;
-using UnmanagedHeap.Objects.Long;
+using UnmanagedHeap.Scripting.Abstract;
 using UnmanagedHeap.Scripting.Runtime.Types;
 using UnmanagedHeap.Scripting.Syntax;
 
@@ -8,21 +8,22 @@ namespace UnmanagedHeap.Scripting.Runtime;
 
 public sealed unsafe partial class Interpreter
 {
-    private static readonly Dictionary<BinaryOperator, (string Symbol, string Dunder, string Reflected)> OpNames = new()
+    /// <summary>How Python spells each operator in "unsupported operand type(s) for ..." messages.</summary>
+    private static readonly Dictionary<BinaryOperator, string> OpSymbols = new()
     {
-        [BinaryOperator.Add] = ("+", "__add__", "__radd__"),
-        [BinaryOperator.Sub] = ("-", "__sub__", "__rsub__"),
-        [BinaryOperator.Mult] = ("*", "__mul__", "__rmul__"),
-        [BinaryOperator.MatMult] = ("@", "__matmul__", "__rmatmul__"),
-        [BinaryOperator.Div] = ("/", "__truediv__", "__rtruediv__"),
-        [BinaryOperator.Mod] = ("%", "__mod__", "__rmod__"),
-        [BinaryOperator.Pow] = ("** or pow()", "__pow__", "__rpow__"),
-        [BinaryOperator.LShift] = ("<<", "__lshift__", "__rlshift__"),
-        [BinaryOperator.RShift] = (">>", "__rshift__", "__rrshift__"),
-        [BinaryOperator.BitOr] = ("|", "__or__", "__ror__"),
-        [BinaryOperator.BitXor] = ("^", "__xor__", "__rxor__"),
-        [BinaryOperator.BitAnd] = ("&", "__and__", "__rand__"),
-        [BinaryOperator.FloorDiv] = ("//", "__floordiv__", "__rfloordiv__"),
+        [BinaryOperator.Add] = "+",
+        [BinaryOperator.Sub] = "-",
+        [BinaryOperator.Mult] = "*",
+        [BinaryOperator.MatMult] = "@",
+        [BinaryOperator.Div] = "/",
+        [BinaryOperator.Mod] = "%",
+        [BinaryOperator.Pow] = "** or pow()",
+        [BinaryOperator.LShift] = "<<",
+        [BinaryOperator.RShift] = ">>",
+        [BinaryOperator.BitOr] = "|",
+        [BinaryOperator.BitXor] = "^",
+        [BinaryOperator.BitAnd] = "&",
+        [BinaryOperator.FloorDiv] = "//",
     };
 
     /// <summary>Python truth value.</summary>
@@ -103,64 +104,28 @@ public sealed unsafe partial class Interpreter
         {
             return Bool(!IsTrue(v));
         }
-        if (IsInt(v))
+        PyObject* r = Number.Unary(v, op);
+        if (r != null)
         {
-            return DigitIntUnary(op, v);
-        }
-        if (IsFloat(v) && op != UnaryOperator.Invert)
-        {
-            double d = PyFloat.Value(v);
-            return Float(op == UnaryOperator.Minus ? -d : d);
-        }
-        string dunder = op switch { UnaryOperator.Minus => "__neg__", UnaryOperator.Plus => "__pos__", _ => "__invert__" };
-        PyObject* m = UserSpecial(v, dunder);
-        if (m != null)
-        {
-            return CallWithSelf(m, v, []);
+            return r;
         }
         string sym = op switch { UnaryOperator.Minus => "-", UnaryOperator.Plus => "+", _ => "~" };
         throw TypeErr($"bad operand type for unary {sym}: '{TypeName(v)}'");
     }
 
+    /// <summary>
+    /// <c>a op b</c> (or <c>a op= b</c>): the number slots first (<see cref="Number"/>), then
+    /// what CPython's sequence slots do (concatenation, repetition, <c>%</c> formatting, set
+    /// and dict operators), then the TypeError CPython 3.12 words for the operand types.
+    /// </summary>
     public PyObject* BinaryOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
     {
-        if (IsInt(a) && IsInt(b))
+        PyObject* r = inplace ? Number.InPlace(a, b, op) : Number.Binary(a, b, op);
+        if (r != St->not_implemented)
         {
-            return IntOp(op, a, b);
+            return r;
         }
-        if ((IsFloat(a) || IsInt(a)) && (IsFloat(b) || IsInt(b)))
-        {
-            return FloatOp(op, ToDouble(a), ToDouble(b));
-        }
-        (string sym, string dunder, string reflected) = OpNames[op];
-        if (inplace)
-        {
-            PyObject* im = UserSpecial(a, "__i" + dunder[2..]);
-            if (im != null)
-            {
-                return CallWithSelf(im, a, [(nint)NewRef(b)]);
-            }
-        }
-        PyObject* m = UserSpecial(a, dunder);
-        if (m != null)
-        {
-            PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
-            if (r != NotImplementedObject)
-            {
-                return r;
-            }
-            Refcount.Decref(r);
-        }
-        PyObject* rm = UserSpecial(b, reflected);
-        if (rm != null)
-        {
-            PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
-            if (r != NotImplementedObject)
-            {
-                return r;
-            }
-            Refcount.Decref(r);
-        }
+        string sym = OpSymbols[op];
         PyObject* result = SequenceOp(op, a, b, inplace);
         if (result != null)
         {
@@ -186,7 +151,7 @@ public sealed unsafe partial class Interpreter
         throw TypeErr($"unsupported operand type(s) for {symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
     }
 
-    private PyObject* NotImplementedObject => PyDict.GetItem(Builtins, Intern("NotImplemented"));
+    private PyObject* NotImplementedObject => St->not_implemented;
 
     public double ToDouble(PyObject* v)
     {
@@ -198,131 +163,16 @@ public sealed unsafe partial class Interpreter
         {
             return l;
         }
-        if (!LongFloat.TryToDouble(v, out double d))
+        if (!Objects.Long.LongFloat.TryToDouble(v, out double d))
         {
             throw Error(OverflowError, "int too large to convert to float");
         }
         return d;
     }
 
-    private PyObject* IntOp(BinaryOperator op, PyObject* a, PyObject* b)
-    {
-        bool bothBool = a->ob_type == St->type_bool && b->ob_type == St->type_bool;
-        if (PyLong.TryGetInt64(a, out long x) && PyLong.TryGetInt64(b, out long y))
-        {
-            switch (op)
-            {
-                case BinaryOperator.Add:
-                    long s = x + y;
-                    if (((x ^ s) & (y ^ s)) >= 0)
-                    {
-                        return Int(s);
-                    }
-                    break;
-                case BinaryOperator.Sub:
-                    long d = x - y;
-                    if (((x ^ y) & (x ^ d)) >= 0)
-                    {
-                        return Int(d);
-                    }
-                    break;
-                case BinaryOperator.BitAnd:
-                    return bothBool ? Bool((x & y) != 0) : Int(x & y);
-                case BinaryOperator.BitOr:
-                    return bothBool ? Bool((x | y) != 0) : Int(x | y);
-                case BinaryOperator.BitXor:
-                    return bothBool ? Bool((x ^ y) != 0) : Int(x ^ y);
-                case BinaryOperator.Mult:
-                    long high = Math.BigMul(x, y, out long low);
-                    if (high == low >> 63)
-                    {
-                        return Int(low);
-                    }
-                    break;
-                case BinaryOperator.FloorDiv when y != 0 && !(x == long.MinValue && y == -1):
-                    long quotient = x / y;
-                    return Int(x % y != 0 && (x ^ y) < 0 ? quotient - 1 : quotient);
-                case BinaryOperator.Mod when y != 0 && y != -1:
-                    long rem = x % y;
-                    return Int(rem != 0 && (rem ^ y) < 0 ? rem + y : rem);
-            }
-        }
-        return DigitIntOp(op, a, b);
-    }
-
-    /// <summary>
-    /// Most bits an int may have: .NET's BigInteger stops at 2**31 bits (CPython's ints go
-    /// further, until memory runs out, which is what MemoryError says here too).
-    /// </summary>
-    private const double MaxIntBits = int.MaxValue - 64;
-
-    /// <summary>MemoryError before computing an int of <paramref name="bits"/> bits that could not be held.</summary>
-    private void CheckIntBits(double bits)
-    {
-        if (bits > MaxIntBits || bits / 8 > HeapLimitBytes)
-        {
-            throw new PythonException(NewException(MemoryError, null));
-        }
-    }
-
     /// <summary>Bytes the heap may hold at most: its --max-heap budget, else its reserve limit, else unbounded.</summary>
     public long HeapLimitBytes =>
         Heap.Options.MaxHeapBytes > 0 ? Heap.Options.MaxHeapBytes : Heap.Options.ReserveLimitBytes > 0 ? Heap.Options.ReserveLimitBytes : long.MaxValue;
-
-    public static BigInteger FloorDiv(BigInteger p, BigInteger q)
-    {
-        BigInteger quotient = BigInteger.DivRem(p, q, out BigInteger rem);
-        if (!rem.IsZero && (rem.Sign < 0) != (q.Sign < 0))
-        {
-            quotient -= 1;
-        }
-        return quotient;
-    }
-
-    private PyObject* FloatOp(BinaryOperator op, double x, double y)
-    {
-        switch (op)
-        {
-            case BinaryOperator.Add:
-                return Float(x + y);
-            case BinaryOperator.Sub:
-                return Float(x - y);
-            case BinaryOperator.Mult:
-                return Float(x * y);
-            case BinaryOperator.Div:
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float division by zero");
-                }
-                return Float(x / y);
-            case BinaryOperator.FloorDiv:
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float floor division by zero");
-                }
-                return Float(Math.Floor(x / y));
-            case BinaryOperator.Mod:
-            {
-                if (y == 0)
-                {
-                    throw Error(ZeroDivisionError, "float modulo");
-                }
-                double m = x % y;
-                if (m != 0 && (m < 0) != (y < 0))
-                {
-                    m += y;
-                }
-                return Float(m);
-            }
-            case BinaryOperator.Pow:
-                if (x == 0 && y < 0)
-                {
-                    throw Error(ZeroDivisionError, "0.0 cannot be raised to a negative power");
-                }
-                return Float(Math.Pow(x, y));
-        }
-        throw TypeErr($"unsupported operand type(s) for {OpNames[op].Symbol}: 'float' and 'float'");
-    }
 
     /// <summary>Sequence, set and dict operators; null when the operand types do not apply.</summary>
     private PyObject* SequenceOp(BinaryOperator op, PyObject* a, PyObject* b, bool inplace)
@@ -538,278 +388,16 @@ public sealed unsafe partial class Interpreter
                 return Bool(Contains(b, a));
             case CompareOperator.NotIn:
                 return Bool(!Contains(b, a));
-            case CompareOperator.Eq:
-            case CompareOperator.NotEq:
-            {
-                PyObject* m = UserSpecial(a, op == CompareOperator.Eq ? "__eq__" : "__ne__");
-                if (m != null)
-                {
-                    PyObject* r = CallWithSelf(m, a, [(nint)NewRef(b)]);
-                    if (r != NotImplementedObject)
-                    {
-                        return r;
-                    }
-                    Refcount.Decref(r);
-                }
-                if (op == CompareOperator.NotEq && UserSpecial(a, "__eq__") != null)
-                {
-                    PyObject* r = CompareOp(CompareOperator.Eq, a, b);
-                    bool t = IsTrue(r);
-                    Refcount.Decref(r);
-                    return Bool(!t);
-                }
-                PyObject* rm = UserSpecial(b, op == CompareOperator.Eq ? "__eq__" : "__ne__");
-                if (rm != null)
-                {
-                    PyObject* r = CallWithSelf(rm, b, [(nint)NewRef(a)]);
-                    if (r != NotImplementedObject)
-                    {
-                        return r;
-                    }
-                    Refcount.Decref(r);
-                }
-                bool eq = ValueEquals(a, b);
-                return Bool(op == CompareOperator.Eq ? eq : !eq);
-            }
             default:
-                return Bool(Order(op, a, b));
+                return Comparison.Rich(this, a, b, Comparison.ToRich(op));
         }
     }
 
-    /// <summary>== as containers use it: identity, then user __eq__, then built-in value equality.</summary>
-    private int _compareDepth;
+    /// <summary>== as containers use it (PyObject_RichCompareBool): identity, then the types' slots.</summary>
+    public bool ValueEquals(PyObject* a, PyObject* b) => Comparison.RichBool(this, a, b, RichCompareOp.Eq);
 
-    public bool ValueEquals(PyObject* a, PyObject* b)
-    {
-        if (a == b)
-        {
-            return true;
-        }
-        if (_compareDepth + Depth > RecursionLimit)
-        {
-            throw Error(RecursionError, "maximum recursion depth exceeded in comparison");
-        }
-        _compareDepth++;
-        // Both operands may be borrowed from a container that a user __eq__ empties: hold
-        // them for the whole comparison, the container walks below included.
-        Refcount.Incref(a);
-        Refcount.Incref(b);
-        try
-        {
-            return ValueEqualsInner(a, b);
-        }
-        finally
-        {
-            _compareDepth--;
-            Refcount.Decref(b);
-            Refcount.Decref(a);
-        }
-    }
-
-    private bool ValueEqualsInner(PyObject* a, PyObject* b)
-    {
-        PyObject* m = UserSpecial(a, "__eq__") != null ? UserSpecial(a, "__eq__") : UserSpecial(b, "__eq__");
-        if (m != null)
-        {
-            PyObject* self = UserSpecial(a, "__eq__") != null ? a : b;
-            PyObject* other = self == a ? b : a;
-            PyObject* r = CallWithSelf(m, self, [(nint)NewRef(other)]);
-            try
-            {
-                return r != NotImplementedObject && IsTrue(r);
-            }
-            finally
-            {
-                Refcount.Decref(r);
-            }
-        }
-        if (a->ob_type == T.Method && b->ob_type == T.Method)
-        {
-            var ma = (PyMethodObject*)a;
-            var mb = (PyMethodObject*)b;
-            return ma->im_func == mb->im_func && ma->im_self == mb->im_self;
-        }
-        if (a->ob_type == St->type_weakref_ref && b->ob_type == St->type_weakref_ref)
-        {
-            bool la = PyWeakref.IsAlive(a), lb = PyWeakref.IsAlive(b);
-            return la && lb ? ValueEquals(PyWeakref.Referent(a), PyWeakref.Referent(b)) : a == b;
-        }
-        if (IsList(a) && IsList(b) || IsTuple(a) && IsTuple(b))
-        {
-            if (SequenceSize(a) != SequenceSize(b))
-            {
-                return false;
-            }
-            // list_richcompare: an item's __eq__ may resize either list, so both sizes are
-            // read again before every step, and the lengths decide once one side runs out.
-            nint i = 0;
-            for (; i < SequenceSize(a) && i < SequenceSize(b); i++)
-            {
-                if (!ValueEquals(SequenceItems(a)[i], SequenceItems(b)[i]))
-                {
-                    return false;
-                }
-            }
-            return SequenceSize(a) == SequenceSize(b);
-        }
-        if (IsDict(a) && IsDict(b))
-        {
-            return DictEquals(a, b);
-        }
-        bool viewA = a->ob_type == T.DictKeys || a->ob_type == T.DictItems;
-        bool viewB = b->ob_type == T.DictKeys || b->ob_type == T.DictItems;
-        if ((viewA && (viewB || IsSet(b))) || (viewB && IsSet(a)))
-        {
-            PyObject* sa = ToSet(a);
-            PyObject* sb = ToSet(b);
-            try
-            {
-                return ValueEquals(sa, sb);
-            }
-            finally
-            {
-                Refcount.Decref(sa);
-                Refcount.Decref(sb);
-            }
-        }
-        if (a->ob_type == T.Bytes && b->ob_type == T.Bytes)
-        {
-            return BytesText(a) == BytesText(b);
-        }
-        if (IsSet(a) && IsSet(b))
-        {
-            return PySet.Size(a) == PySet.Size(b) && IsSubset(a, b);
-        }
-        if (a->ob_type == T.Range && b->ob_type == T.Range)
-        {
-            var ra = (PyRangeObject*)a;
-            var rb = (PyRangeObject*)b;
-            return ra->length == rb->length && (ra->length == 0 || (ra->start == rb->start && (ra->length == 1 || ra->step == rb->step)));
-        }
-        return ObjectProtocol.BuiltinEqual(a, b);
-    }
-
-    private bool Order(CompareOperator op, PyObject* a, PyObject* b)
-    {
-        // Held across the __lt__ family and the container walks, which run Python code.
-        Refcount.Incref(a);
-        Refcount.Incref(b);
-        try
-        {
-            return OrderHeld(op, a, b);
-        }
-        finally
-        {
-            Refcount.Decref(b);
-            Refcount.Decref(a);
-        }
-    }
-
-    private bool OrderHeld(CompareOperator op, PyObject* a, PyObject* b)
-    {
-        string dunder = op switch
-        {
-            CompareOperator.Lt => "__lt__",
-            CompareOperator.LtE => "__le__",
-            CompareOperator.Gt => "__gt__",
-            _ => "__ge__",
-        };
-        string swapped = op switch
-        {
-            CompareOperator.Lt => "__gt__",
-            CompareOperator.LtE => "__ge__",
-            CompareOperator.Gt => "__lt__",
-            _ => "__le__",
-        };
-        if (TryComparisonMethod(UserSpecial(a, dunder), a, b, out bool forward))
-        {
-            return forward;
-        }
-        if (TryComparisonMethod(UserSpecial(b, swapped), b, a, out bool reflected))
-        {
-            return reflected;
-        }
-        int c;
-        if (IsInt(a) && IsInt(b))
-        {
-            c = LongArithmetic.Compare(a, b);
-        }
-        else if ((IsInt(a) || IsFloat(a)) && (IsInt(b) || IsFloat(b)))
-        {
-            if (!TryCompareReals(a, b, out c))
-            {
-                return false; // NaN is unordered
-            }
-        }
-        else if (IsStr(a) && IsStr(b))
-        {
-            c = string.CompareOrdinal(PyUnicode.AsString(a), PyUnicode.AsString(b));
-        }
-        else if ((IsList(a) && IsList(b)) || (IsTuple(a) && IsTuple(b)))
-        {
-            return SequenceOrder(op, a, b);
-        }
-        else if (IsSet(a) && IsSet(b))
-        {
-            bool sub = IsSubset(a, b), sup = IsSubset(b, a);
-            return op switch
-            {
-                CompareOperator.Lt => sub && !sup,
-                CompareOperator.LtE => sub,
-                CompareOperator.Gt => sup && !sub,
-                _ => sup,
-            };
-        }
-        else
-        {
-            string sym = op switch
-            {
-                CompareOperator.Lt => "<",
-                CompareOperator.LtE => "<=",
-                CompareOperator.Gt => ">",
-                _ => ">=",
-            };
-            throw TypeErr($"'{sym}' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
-        }
-        return op switch
-        {
-            CompareOperator.Lt => c < 0,
-            CompareOperator.LtE => c <= 0,
-            CompareOperator.Gt => c > 0,
-            _ => c >= 0,
-        };
-    }
-
-    private bool SequenceOrder(CompareOperator op, PyObject* a, PyObject* b)
-    {
-        // The first unequal pair decides; an item's __eq__ may shrink either sequence, so the
-        // sizes are read before each step and the pair is held while it is ordered.
-        for (nint i = 0; i < SequenceSize(a) && i < SequenceSize(b); i++)
-        {
-            PyObject* x = NewRef(SequenceItems(a)[i]);
-            PyObject* y = NewRef(SequenceItems(b)[i]);
-            try
-            {
-                if (!ValueEquals(x, y))
-                {
-                    return Order(op, x, y);
-                }
-            }
-            finally
-            {
-                Refcount.Decref(y);
-                Refcount.Decref(x);
-            }
-        }
-        nint n = SequenceSize(a), m = SequenceSize(b);
-        return op switch
-        {
-            CompareOperator.Lt => n < m,
-            CompareOperator.LtE => n <= m,
-            CompareOperator.Gt => n > m,
-            _ => n >= m,
-        };
-    }
+    /// <summary>The truth of an ordering (min, max, sort): PyObject_RichCompareBool.</summary>
+    private bool Order(CompareOperator op, PyObject* a, PyObject* b) => Comparison.RichBool(this, a, b, Comparison.ToRich(op));
 
     /// <summary><c>item in container</c>.</summary>
     public bool Contains(PyObject* container, PyObject* item)
@@ -900,114 +488,6 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    // ---- Hooks the heap's dicts and sets call ----
-
-    private static nint HashHook(PyObject* op)
-    {
-        PyTypeObject* t = op->ob_type;
-        if ((t->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(t))
-        {
-            Interpreter it = Of(t->tp_heap);
-            return it.Hash(op);
-        }
-        return ObjectProtocol.BuiltinHash(op);
-    }
-
-    private static int EqualHook(PyObject* a, PyObject* b)
-    {
-        PyTypeObject* ta = a->ob_type;
-        PyTypeObject* tb = b->ob_type;
-        HeapState* st = ta->tp_heap;
-        bool weak = ta == st->type_weakref_ref && tb == st->type_weakref_ref;
-        bool user = weak || ((ta->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(ta)) || ((tb->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(tb));
-        if (!user)
-        {
-            return ObjectProtocol.BuiltinEqual(a, b) ? 1 : 0;
-        }
-        return Of(ta->tp_heap).ValueEquals(a, b) ? 1 : 0;
-    }
-
-    /// <summary>hash(obj): user __hash__, unhashable when a class defines __eq__ without __hash__.</summary>
-    public nint Hash(PyObject* op)
-    {
-        PyTypeObject* t = op->ob_type;
-        if ((t->tp_flags & TypeFlags.HeapType) != 0 && IsInstanceLayout(t))
-        {
-            for (PyTypeObject* c = t; c != null && c->tp_dict != null; c = c->tp_base)
-            {
-                PyObject* h = PyDict.GetItem(c->tp_dict, Intern("__hash__"));
-                if (h != null)
-                {
-                    if (h == St->none)
-                    {
-                        break;
-                    }
-                    PyObject* r = CallWithSelf(h, op, []);
-                    try
-                    {
-                        if (!IsInt(r))
-                        {
-                            throw TypeErr("__hash__ method should return an integer");
-                        }
-                        return HashOfInt(r);
-                    }
-                    finally
-                    {
-                        Refcount.Decref(r);
-                    }
-                }
-                if (PyDict.GetItem(c->tp_dict, Intern("__eq__")) != null)
-                {
-                    throw TypeErr($"unhashable type: '{NameOfType(t)}'");
-                }
-            }
-            if (LookupInType(t, "__hash__") == St->none)
-            {
-                throw TypeErr($"unhashable type: '{NameOfType(t)}'");
-            }
-            return ObjectHash.Pointer(op);
-        }
-        try
-        {
-            return ObjectProtocol.BuiltinHash(op);
-        }
-        catch (UnhashableException u)
-        {
-            throw TypeErr($"unhashable type: '{u.TypeName}'");
-        }
-    }
-
-    private static nint HashOfInt(PyObject* r)
-    {
-        // CPython's slot_tp_hash: a result that fits in Py_ssize_t is used as it is.
-        nint h = PyLong.TryGetInt64(r, out long v) ? (nint)v : PyLong.Hash(r);
-        return h == -1 ? -2 : h;
-    }
-
-    /// <summary>
-    /// Calls a comparison method (<c>__lt__</c> and kin) of <paramref name="self"/> with
-    /// <paramref name="other"/>; false when there is none or it returned NotImplemented.
-    /// </summary>
-    private bool TryComparisonMethod(PyObject* method, PyObject* self, PyObject* other, out bool result)
-    {
-        result = false;
-        if (method == null)
-        {
-            return false;
-        }
-        PyObject* r = CallWithSelf(method, self, [(nint)NewRef(other)]);
-        try
-        {
-            if (r == NotImplementedObject)
-            {
-                return false;
-            }
-            result = IsTrue(r);
-            return true;
-        }
-        finally
-        {
-            Refcount.Decref(r);
-        }
-    }
+    /// <summary>hash(obj): the type's tp_hash (a class's calls <c>__hash__</c>; one with only <c>__eq__</c> is unhashable).</summary>
+    public nint Hash(PyObject* op) => Hashing.Hash(this, op);
 }

@@ -258,7 +258,7 @@ public sealed unsafe partial class Interpreter
         {
             return $"<finalize object at 0x{(nint)o:x}>";
         }
-        if (o == NotImplementedObject)
+        if (o == St->not_implemented)
         {
             return "NotImplemented";
         }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 using UnmanagedHeap.Scripting.Runtime.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime;
@@ -13,8 +14,6 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// </summary>
 public sealed unsafe partial class Interpreter
 {
-    private static readonly Dictionary<nint, Interpreter> ByState = [];
-
     public Interpreter(Heap heap, TextWriter stdout, TextWriter stderr)
     {
         Heap = heap;
@@ -22,12 +21,10 @@ public sealed unsafe partial class Interpreter
         Out = stdout;
         Err = stderr;
         T = new ScriptTypes(heap);
-        lock (ByState)
-        {
-            ByState[(nint)St] = this;
-        }
-        St->hash_hook = &HashHook;
-        St->equal_hook = &EqualHook;
+        IntType.Fill(St);
+        FloatType.Fill(St);
+        // The slot wrappers of this interpreter's classes find it through the heap's state.
+        St->scripting_runtime = GCHandle.ToIntPtr(GCHandle.Alloc(this));
         // A freed (or cleared) class's address must not answer cached lookups: it may be reused.
         heap.Types.Forgotten += _ => InvalidateTypeCache();
         CreateExceptionTypes();
@@ -46,7 +43,12 @@ public sealed unsafe partial class Interpreter
     public TextWriter Err { get; }
     /// <summary>The builtins namespace (a dict).</summary>
     public PyObject* Builtins { get; }
-    public int RecursionLimit { get; set; } = 1000;
+    /// <summary>sys.getrecursionlimit(), kept in the heap's state: nested comparisons count against it too.</summary>
+    public int RecursionLimit
+    {
+        get => St->recursion_limit;
+        set => St->recursion_limit = value;
+    }
 
     /// <summary>sys.argv: the script path (or "-c", "-") and the arguments after it, as CPython sets them.</summary>
     public IReadOnlyList<string> Argv { get; set; } = [];
@@ -56,7 +58,12 @@ public sealed unsafe partial class Interpreter
 
     /// <summary>Bytes of stack Python calls may use below <see cref="StackBase"/>.</summary>
     public long StackBudget { get; set; } = long.MaxValue;
-    public int Depth { get; set; }
+    /// <summary>Python frames active (kept in the heap's state, where the comparison protocol adds its own depth).</summary>
+    public int Depth
+    {
+        get => St->eval_depth;
+        set => St->eval_depth = value;
+    }
     public ExecFrame? Current { get; set; }
     public List<CodeInfo> Codes { get; } = [];
     /// <summary>Exceptions being handled by an except block (borrowed from their handlers), for bare <c>raise</c>.</summary>
@@ -121,21 +128,25 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>The interpreter that owns a heap state (for slot functions).</summary>
-    public static Interpreter Of(HeapState* st)
+    public static Interpreter Of(HeapState* st) =>
+        TryOf(st) ?? throw new InvalidOperationException("no interpreter is attached to this heap");
+
+    /// <summary>The interpreter working on a heap, or null when none is (any more).</summary>
+    public static Interpreter? TryOf(HeapState* st)
     {
-        lock (ByState)
-        {
-            return ByState[(nint)st];
-        }
+        nint handle = st->scripting_runtime;
+        return handle == 0 ? null : (Interpreter?)GCHandle.FromIntPtr(handle).Target;
     }
 
     /// <summary>Forgets this interpreter's registration (before its heap is disposed).</summary>
     public void Detach()
     {
         ReleaseReportingReserve();
-        lock (ByState)
+        nint handle = St->scripting_runtime;
+        if (handle != 0)
         {
-            ByState.Remove((nint)St);
+            St->scripting_runtime = 0;
+            GCHandle.FromIntPtr(handle).Free();
         }
     }
 
@@ -315,6 +326,10 @@ public sealed unsafe partial class Interpreter
                 return ValueErr(limit.Message);
             case UnhashableException u:
                 return TypeErr($"unhashable type: '{u.TypeName}'");
+            case UnorderableException u:
+                return TypeErr(u.Message);
+            case ComparisonRecursionException r:
+                return Error(RecursionError, r.Message);
             case Inspect.InvalidAddressException a:
                 return ValueErr(a.Message);
             case InsufficientExecutionStackException:

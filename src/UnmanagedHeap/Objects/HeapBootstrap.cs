@@ -53,7 +53,7 @@ public static unsafe class HeapBootstrap
         st->type_type = types.Create("type", sizeof(PyTypeObject), 0, TypeFlags.TypeSubclass | TypeFlags.BaseType | TypeFlags.HaveGc,
             new TypeSlots { Dealloc = &TypeRegistry.DeallocType, Traverse = &TypeRegistry.TraverseType, Clear = &TypeRegistry.ClearType });
         st->type_type->ob_base.ob_base.ob_type = st->type_type;
-        st->type_object = types.Create("object", sizeof(PyObject), 0, TypeFlags.BaseType, new TypeSlots { Dealloc = &FreeOnly, Hash = &HashByIdentity });
+        st->type_object = types.Create("object", sizeof(PyObject), 0, TypeFlags.BaseType, new TypeSlots { Dealloc = &FreeOnly, Hash = &HashByIdentity, RichCompare = &ObjectProtocol.ObjectRichCompare });
         st->type_none = PyNone.CreateType(types);
         st->type_int = PyLong.CreateType(types);
         st->type_bool = PyLong.CreateType(types, "bool");
@@ -67,9 +67,13 @@ public static unsafe class HeapBootstrap
         st->type_frozenset = PySet.CreateType(types, frozen: true);
         st->type_weakref_ref = PyWeakref.CreateType(types, "weakref.ReferenceType");
         st->type_weakref_proxy = PyWeakref.CreateType(types, "weakref.ProxyType");
+        PyTypeObject* notImplementedType = types.Create("NotImplementedType", sizeof(PyObject), 0, TypeFlags.None, new TypeSlots { Dealloc = &FreeOnly }, st->type_object);
+        st->recursion_limit = 1000;
 
         st->none = ObjectMemory.Allocate(st->type_none);
         Refcount.MakeImmortal(st->none);
+        st->not_implemented = ObjectMemory.Allocate(notImplementedType);
+        Refcount.MakeImmortal(st->not_implemented);
         PyLong.CreateSmallInts(st);
         st->int_max_str_digits = Long.LongDecimal.DefaultMaxStrDigits;
         st->false_obj = PyLong.Create(st->type_bool, 0);

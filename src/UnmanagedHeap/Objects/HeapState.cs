@@ -85,11 +85,15 @@ public unsafe struct HeapState
     /// <summary>GCHandle (as nint) of the managed Heap, for the rare slot that must call managed code.</summary>
     public nint managed_heap;
 
-    // ---- Protocol hooks: null means the built-in behaviour of ObjectProtocol ----
-    /// <summary>Hash used by dict and set (the script runner installs one that calls __hash__).</summary>
-    public delegate*<PyObject*, nint> hash_hook;
-    /// <summary>Equality used by dict and set: 1 equal, 0 not (the script runner's calls __eq__).</summary>
-    public delegate*<PyObject*, PyObject*, int> equal_hook;
+    // ---- Protocol state (see ObjectProtocol) ----
+    /// <summary>Rich comparisons in progress (nested through containers and scripts' <c>__eq__</c>).</summary>
+    public int compare_depth;
+    /// <summary>Python frames active, kept by the script runner (0 without one): comparisons count against the same limit.</summary>
+    public int eval_depth;
+    /// <summary>sys.getrecursionlimit(): how deep frames plus nested comparisons may go.</summary>
+    public int recursion_limit;
+    /// <summary>GCHandle (as nint) of the script runner working on this heap, for the slot wrappers of its classes; 0 without one.</summary>
+    public nint scripting_runtime;
     /// <summary>Calls a weakref callback with the weakref (installed by whoever can call Python objects).</summary>
     public delegate*<PyObject*, PyObject*, void> weakref_callback_hook;
 
@@ -120,6 +124,8 @@ public unsafe struct HeapState
     public PyObject** small_ints;
     /// <summary>The one-character latin-1 strings, index = code point (0..255).</summary>
     public PyObject** latin1_chars;
+    /// <summary>The NotImplemented singleton, what a binary or comparison slot returns to decline.</summary>
+    public PyObject* not_implemented;
     /// <summary>The key that marks a deleted set slot.</summary>
     public PyObject* set_dummy;
     /// <summary>sys.get_int_max_str_digits(): most digits int &lt;-&gt; decimal str converts (0: no limit).</summary>

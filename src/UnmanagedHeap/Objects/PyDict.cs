@@ -55,8 +55,65 @@ public static unsafe class PyDict
 
     public static PyTypeObject* CreateType(TypeRegistry types)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &ClearSlot };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &ClearSlot, Hash = &ObjectProtocol.HashNotImplemented, RichCompare = &RichCompare };
         return types.Create("dict", sizeof(PyDictObject), 0, TypeFlags.HaveGc | TypeFlags.DictSubclass | TypeFlags.BaseType, slots);
+    }
+
+    /// <summary>dict's tp_richcompare: == and != against another dict; orderings and other types decline.</summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        HeapState* st = v->ob_type->tp_heap;
+        if ((w->ob_type->tp_flags & TypeFlags.DictSubclass) == 0 || op is not (RichCompareOp.Eq or RichCompareOp.Ne))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        return ObjectProtocol.Bool(st, EqualContents(v, w) == (op == RichCompareOp.Eq));
+    }
+
+    /// <summary>
+    /// CPython's dict_equal: same size, and every key of <paramref name="a"/> maps in
+    /// <paramref name="b"/> to an equal value. The key and both values are held across the
+    /// comparisons (a script's <c>__eq__</c> may mutate either dict), the walk goes on over
+    /// the current table, and the stored hash is used, so no <c>__hash__</c> runs again.
+    /// </summary>
+    public static bool EqualContents(PyObject* a, PyObject* b)
+    {
+        if (Size(a) != Size(b))
+        {
+            return false;
+        }
+        nint pos = 0;
+        while (Next(a, ref pos, out PyObject* k, out PyObject* v, out nint hash))
+        {
+            Refcount.Incref(k);
+            Refcount.Incref(v);
+            try
+            {
+                PyObject* w = GetItemWithHash(b, k, hash);
+                if (w == null)
+                {
+                    return false;
+                }
+                Refcount.Incref(w);
+                try
+                {
+                    if (!ObjectProtocol.RichCompareBool(v, w, RichCompareOp.Eq))
+                    {
+                        return false;
+                    }
+                }
+                finally
+                {
+                    Refcount.Decref(w);
+                }
+            }
+            finally
+            {
+                Refcount.Decref(v);
+                Refcount.Decref(k);
+            }
+        }
+        return true;
     }
 
     /// <summary>A new, empty, untracked dict, on the newest parked dict's block when there is one.</summary>

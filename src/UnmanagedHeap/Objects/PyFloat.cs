@@ -16,7 +16,7 @@ public static unsafe class PyFloat
 {
     public static PyTypeObject* CreateType(TypeRegistry types)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash, RichCompare = &RichCompare };
         return types.Create("float", sizeof(PyFloatObject), 0, TypeFlags.BaseType, slots);
     }
 
@@ -35,6 +35,57 @@ public static unsafe class PyFloat
     public static double Value(PyObject* op) => ((PyFloatObject*)op)->ob_fval;
 
     private static nint Hash(PyObject* op) => ObjectHash.Double(Value(op), op);
+
+    /// <summary>
+    /// float's tp_richcompare (float_richcompare): against a float or an int, exactly: an int
+    /// too large for a double is compared with the float's integer part, never rounded.
+    /// A nan is unordered: only != holds.
+    /// </summary>
+    private static PyObject* RichCompare(PyObject* self, PyObject* other, RichCompareOp op)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        double x = Value(self);
+        if (other->ob_type == st->type_float)
+        {
+            double y = Value(other);
+            bool r = op switch
+            {
+                RichCompareOp.Lt => x < y,
+                RichCompareOp.Le => x <= y,
+                RichCompareOp.Eq => x == y,
+                RichCompareOp.Ne => x != y,
+                RichCompareOp.Gt => x > y,
+                _ => x >= y,
+            };
+            return ObjectProtocol.Bool(st, r);
+        }
+        if (!PyLong.Check(other))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        if (double.IsNaN(x))
+        {
+            return ObjectProtocol.Bool(st, op == RichCompareOp.Ne);
+        }
+        return ObjectProtocol.Bool(st, op.Holds(CompareWithInt(x, other)));
+    }
+
+    /// <summary>Three-way comparison of a non-nan double with an int, without rounding either.</summary>
+    public static int CompareWithInt(double x, PyObject* i)
+    {
+        if (PyLong.TryGetInt64(i, out long small) && small > -(1L << 53) && small < (1L << 53))
+        {
+            return x.CompareTo((double)small); // exact: every such int is a double
+        }
+        if (double.IsInfinity(x))
+        {
+            return x > 0 ? 1 : -1;
+        }
+        double floor = Math.Floor(x);
+        int c = new System.Numerics.BigInteger(floor).CompareTo(PyLong.ToBigInteger(i));
+        // Equal integer parts: a fraction makes the float the larger one.
+        return c != 0 ? c : (x > floor ? 1 : 0);
+    }
 
     /// <summary>An exact float is parked for reuse while the freelist has room; a subclass instance is freed.</summary>
     private static void Dealloc(PyObject* op)

@@ -21,7 +21,7 @@ public static unsafe class PyList
 {
     public static PyTypeObject* CreateType(TypeRegistry types)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear, Hash = &ObjectProtocol.HashNotImplemented, RichCompare = &RichCompare };
         return types.Create("list", sizeof(PyListObject), 0, TypeFlags.HaveGc | TypeFlags.ListSubclass | TypeFlags.BaseType, slots);
     }
 
@@ -30,6 +30,16 @@ public static unsafe class PyList
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject** Items(PyObject* op) => ((PyListObject*)op)->ob_item;
+
+    /// <summary>list's tp_richcompare: against another list, item by item; anything else declines.</summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        if ((w->ob_type->tp_flags & TypeFlags.ListSubclass) == 0)
+        {
+            return ObjectProtocol.NotImplemented(v->ob_type->tp_heap);
+        }
+        return SequenceCompare.Compare(v, w, op, list: true);
+    }
 
     /// <summary>
     /// A new, tracked, empty list with room for <paramref name="capacity"/> items, on the

@@ -32,7 +32,7 @@ public static unsafe class PyLong
 
     public static PyTypeObject* CreateType(TypeRegistry types, string name = "int")
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash, RichCompare = &RichCompare };
         return types.Create(name, sizeof(PyLongObject), sizeof(uint), TypeFlags.LongSubclass | TypeFlags.BaseType, slots);
     }
 
@@ -187,6 +187,31 @@ public static unsafe class PyLong
 
     /// <summary>The decimal text without the digit limit (for inspection tools; str() and repr() obey the limit).</summary>
     public static string ToDecimalString(PyObject* op) => Long.LongDecimal.ToDecimalString(op, 0);
+
+    /// <summary>True for int, bool and their subclasses (CPython's PyLong_Check).</summary>
+    public static bool Check(PyObject* op) => (op->ob_type->tp_flags & TypeFlags.LongSubclass) != 0;
+
+    /// <summary>Three-way comparison of two ints: machine words when both fit, else the full values.</summary>
+    public static int Compare(PyObject* a, PyObject* b)
+    {
+        if (TryGetInt64(a, out long x) && TryGetInt64(b, out long y))
+        {
+            return x.CompareTo(y);
+        }
+        return Long.LongArithmetic.Compare(a, b);
+    }
+
+    /// <summary>int's tp_richcompare (long_richcompare): int against int; anything else declines (float compares ints itself).</summary>
+    private static PyObject* RichCompare(PyObject* self, PyObject* other, RichCompareOp op)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        if (!Check(self) || !Check(other))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        return ObjectProtocol.Bool(st, op.Holds(Compare(self, other)));
+    }
+
 
     private static void Dealloc(PyObject* op) => ObjectMemory.Free(op);
 

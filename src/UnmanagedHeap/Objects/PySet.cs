@@ -48,11 +48,61 @@ public static unsafe class PySet
             Dealloc = &Dealloc,
             Traverse = &Traverse,
             Clear = &ClearSlot,
-            Hash = frozen ? &FrozenHash : null,
+            Hash = frozen ? &FrozenHash : &ObjectProtocol.HashNotImplemented,
+            RichCompare = &RichCompare,
         };
         PyTypeObject* type = types.Create(frozen ? "frozenset" : "set", sizeof(PySetObject), 0, TypeFlags.HaveGc | TypeFlags.BaseType, slots);
         type->tp_weaklistoffset = (nint)Marshal.OffsetOf<PySetObject>(nameof(PySetObject.weakreflist));
         return type;
+    }
+
+    /// <summary>
+    /// set's and frozenset's tp_richcompare (set_richcompare): against another set or
+    /// frozenset, by inclusion; anything else declines.
+    /// </summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        HeapState* st = v->ob_type->tp_heap;
+        if (w->ob_type != st->type_set && w->ob_type != st->type_frozenset)
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        bool result = op switch
+        {
+            RichCompareOp.Eq => Size(v) == Size(w) && IsSubset(v, w),
+            RichCompareOp.Ne => !(Size(v) == Size(w) && IsSubset(v, w)),
+            RichCompareOp.Le => IsSubset(v, w),
+            RichCompareOp.Ge => IsSubset(w, v),
+            RichCompareOp.Lt => Size(v) < Size(w) && IsSubset(v, w),
+            _ => Size(v) > Size(w) && IsSubset(w, v),
+        };
+        return ObjectProtocol.Bool(st, result);
+    }
+
+    /// <summary>Every element of <paramref name="a"/> is in <paramref name="b"/>; each element held while it is looked up (with its stored hash).</summary>
+    public static bool IsSubset(PyObject* a, PyObject* b)
+    {
+        if (Size(a) > Size(b))
+        {
+            return false;
+        }
+        nint pos = 0;
+        while (Next(a, ref pos, out PyObject* k, out nint hash))
+        {
+            Refcount.Incref(k);
+            try
+            {
+                if (!ContainsWithHash(b, k, hash))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                Refcount.Decref(k);
+            }
+        }
+        return true;
     }
 
     /// <summary>A new, tracked, empty set (or frozenset when <paramref name="type"/> is frozenset).</summary>

@@ -13,7 +13,7 @@ public static unsafe class PyTuple
 {
     public static PyTypeObject* CreateType(TypeRegistry types)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Hash = &Hash };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Hash = &Hash, RichCompare = &RichCompare };
         return types.Create("tuple", sizeof(PyVarObject), sizeof(nint), TypeFlags.HaveGc | TypeFlags.TupleSubclass | TypeFlags.BaseType, slots);
     }
 
@@ -107,7 +107,20 @@ public static unsafe class PyTuple
         return 0;
     }
 
-    /// <summary>CPython 3.12's tuple hash (the xxHash-based tuplehash); -1 when an item is unhashable.</summary>
+    /// <summary>tuple's tp_richcompare: against another tuple, item by item; anything else declines.</summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        if ((w->ob_type->tp_flags & TypeFlags.TupleSubclass) == 0)
+        {
+            return ObjectProtocol.NotImplemented(v->ob_type->tp_heap);
+        }
+        return SequenceCompare.Compare(v, w, op, list: false);
+    }
+
+    /// <summary>
+    /// CPython 3.12's tuple hash (the xxHash-based tuplehash). Each item hashes through its own
+    /// slot, so an unhashable item's error names the item's type, as in CPython.
+    /// </summary>
     private static nint Hash(PyObject* op)
     {
         const ulong prime1 = 11400714785074694791UL;
@@ -118,16 +131,7 @@ public static unsafe class PyTuple
         ulong acc = prime5;
         for (nint i = 0; i < n; i++)
         {
-            var hash = items[i]->ob_type->tp_hash;
-            if (hash == null)
-            {
-                return -1;
-            }
-            nint lane = hash(items[i]);
-            if (lane == -1)
-            {
-                return -1;
-            }
+            nint lane = ObjectProtocol.Hash(items[i]);
             acc += (ulong)lane * prime2;
             acc = (acc << 31) | (acc >> 33);
             acc *= prime1;

@@ -27,10 +27,10 @@ public unsafe struct PyTypeObject
     public nint tp_setattr;                           // 72
     public nint tp_as_async;                          // 80
     public delegate*<PyObject*, PyObject*> tp_repr;   // 88: new reference to a str
-    public nint tp_as_number;                         // 96
+    public PyNumberMethods* tp_as_number;             // 96: null when the type is no number
     public nint tp_as_sequence;                       // 104
     public nint tp_as_mapping;                        // 112
-    public delegate*<PyObject*, nint> tp_hash;        // 120: -1 means unhashable
+    public delegate*<PyObject*, nint> tp_hash;        // 120: -1 (or a throw) means unhashable
     public nint tp_call;                              // 128
     public delegate*<PyObject*, PyObject*> tp_str;    // 136
     public nint tp_getattro;                          // 144
@@ -40,7 +40,7 @@ public unsafe struct PyTypeObject
     public byte* tp_doc;                              // 176
     public delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> tp_traverse; // 184
     public delegate*<PyObject*, int> tp_clear;        // 192: drop references to break cycles
-    public nint tp_richcompare;                       // 200
+    public delegate*<PyObject*, PyObject*, RichCompareOp, PyObject*> tp_richcompare; // 200: new reference, or NotImplemented
     public nint tp_weaklistoffset;                    // 208: negative = in the pre-header (managed weakref)
     public nint tp_iter;                              // 216
     public nint tp_iternext;                          // 224

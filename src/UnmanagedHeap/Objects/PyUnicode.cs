@@ -45,7 +45,7 @@ public static unsafe class PyUnicode
 
     public static PyTypeObject* CreateType(TypeRegistry types)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Hash = &Hash, RichCompare = &RichCompare };
         // tp_basicsize is the ASCII header; the rest of the block is sized per string.
         return types.Create("str", sizeof(PyASCIIObject), 1, TypeFlags.UnicodeSubclass | TypeFlags.BaseType, slots);
     }
@@ -198,6 +198,42 @@ public static unsafe class PyUnicode
             return false;
         }
         return new ReadOnlySpan<byte>(Data(a), (int)(length * Kind(a))).SequenceEqual(new ReadOnlySpan<byte>(Data(b), (int)(length * Kind(b))));
+    }
+
+    /// <summary>Three-way comparison by code points (CPython's unicode_compare).</summary>
+    public static int Compare(PyObject* a, PyObject* b)
+    {
+        nint la = Length(a), lb = Length(b);
+        int ka = Kind(a), kb = Kind(b);
+        if (ka == 1 && kb == 1)
+        {
+            return new ReadOnlySpan<byte>(Data(a), (int)la).SequenceCompareTo(new ReadOnlySpan<byte>(Data(b), (int)lb));
+        }
+        nint n = Math.Min(la, lb);
+        for (nint i = 0; i < n; i++)
+        {
+            int ca = Read(a, i), cb = Read(b, i);
+            if (ca != cb)
+            {
+                return ca < cb ? -1 : 1;
+            }
+        }
+        return la.CompareTo(lb);
+    }
+
+    /// <summary>str's tp_richcompare: str against str by code points; anything else declines.</summary>
+    private static PyObject* RichCompare(PyObject* self, PyObject* other, RichCompareOp op)
+    {
+        HeapState* st = self->ob_type->tp_heap;
+        if ((other->ob_type->tp_flags & TypeFlags.UnicodeSubclass) == 0)
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        if (op is RichCompareOp.Eq or RichCompareOp.Ne)
+        {
+            return ObjectProtocol.Bool(st, Equal(self, other) == (op == RichCompareOp.Eq));
+        }
+        return ObjectProtocol.Bool(st, op.Holds(Compare(self, other)));
     }
 
     /// <summary>True when the str equals the ASCII/.NET text <paramref name="text"/> (no allocation for kind 1).</summary>

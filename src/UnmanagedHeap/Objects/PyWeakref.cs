@@ -27,7 +27,7 @@ public static unsafe class PyWeakref
 {
     public static PyTypeObject* CreateType(TypeRegistry types, string name)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &ClearSlot, Hash = name == "weakref.ReferenceType" ? &Hash : null };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &ClearSlot, Hash = name == "weakref.ReferenceType" ? &Hash : &ObjectProtocol.HashNotImplemented, RichCompare = name == "weakref.ReferenceType" ? &RichCompare : null };
         return types.Create(name, sizeof(PyWeakReference), 0, TypeFlags.HaveGc | TypeFlags.BaseType, slots);
     }
 
@@ -192,6 +192,24 @@ public static unsafe class PyWeakref
         ClearReference(wr);
         Refcount.Clear(&wr->wr_callback);
         return 0;
+    }
+
+    /// <summary>
+    /// weakref_richcompare: two live refs compare as their referents, otherwise a ref equals
+    /// only itself; orderings decline.
+    /// </summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        HeapState* st = v->ob_type->tp_heap;
+        if (w->ob_type != st->type_weakref_ref || op is not (RichCompareOp.Eq or RichCompareOp.Ne))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        if (IsAlive(v) && IsAlive(w))
+        {
+            return ObjectProtocol.RichCompare(Referent(v), Referent(w), op);
+        }
+        return ObjectProtocol.Bool(st, (v == w) == (op == RichCompareOp.Eq));
     }
 
     /// <summary>A ref hashes as its referent (cached, so it survives the referent's death).</summary>

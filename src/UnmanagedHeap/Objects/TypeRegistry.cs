@@ -10,6 +10,7 @@ public unsafe struct TypeSlots
     public delegate*<PyObject*, int> Clear;
     public delegate*<PyObject*, void> Finalize;
     public delegate*<PyObject*, nint> Hash;
+    public delegate*<PyObject*, PyObject*, RichCompareOp, PyObject*> RichCompare;
 }
 
 /// <summary>
@@ -65,6 +66,14 @@ public sealed unsafe class TypeRegistry
         type->tp_clear = slots.Clear;
         type->tp_finalize = slots.Finalize;
         type->tp_hash = slots.Hash;
+        type->tp_richcompare = slots.RichCompare;
+        if (slots.Hash == null && slots.RichCompare == null && @base != null)
+        {
+            // CPython's inherit_slots: hash and rich comparison are inherited together, so
+            // a type that defines neither hashes and compares as its base does.
+            type->tp_hash = @base->tp_hash;
+            type->tp_richcompare = @base->tp_richcompare;
+        }
         type->tp_base = @base;
         type->tp_heap = _state;
         bool preHeader = (flags & (TypeFlags.ManagedDict | TypeFlags.ManagedWeakref)) != 0;

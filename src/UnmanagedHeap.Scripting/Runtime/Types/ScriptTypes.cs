@@ -1,4 +1,5 @@
 using UnmanagedHeap.Objects;
+using UnmanagedHeap.Scripting.Types;
 
 namespace UnmanagedHeap.Scripting.Runtime.Types;
 
@@ -97,6 +98,13 @@ public sealed unsafe class ScriptTypes
         CLong = CSsizeT; // on 64-bit Linux c_ssize_t is c_long, as in CPython
         CInt = Make(reg, st, "c_int", sizeof(PyCDataObject), 0, gc: false);
         CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
+        MethodType.Fill(Method);
+        RangeType.Fill(Range);
+        BytesType.Fill(Bytes);
+        DictViewTypes.FillSetLike(DictKeys);
+        DictViewTypes.FillSetLike(DictItems);
+        // A cell compares by contents in CPython, which makes it unhashable.
+        Cell->tp_hash = &ObjectProtocol.HashNotImplemented;
         CChar = Make(reg, st, "c_char", sizeof(PyCDataObject), 0, gc: false);
         string[] iterNames =
         [
