@@ -186,18 +186,18 @@ public sealed unsafe partial class Interpreter
     {
         var roots = new List<Root>();
         var globalsSeen = new HashSet<nint>();
-        for (ExecFrame? f = Current; f != null; f = f.Back)
+        foreach (PythonFrameView f in RunningFrames())
         {
             foreach (var (name, slot) in f.Scope.Slots)
             {
-                if (slot < f.Fast.Length && f.Fast[slot] != 0)
+                if (slot < f.Locals.Length && f.Locals[slot] != 0)
                 {
-                    roots.Add(new Root($"local '{name}' of {f.Function}()", f.Fast[slot]));
+                    roots.Add(new Root($"local '{name}' of {f.Function}()", f.Locals[slot]));
                 }
             }
-            if (f.Locals != null && f.Locals != f.Globals)
+            if (f.Namespace != null)
             {
-                AddNamespaceRoots(roots, f.Locals, $"class body {f.Function}");
+                AddNamespaceRoots(roots, f.Namespace, $"class body {f.Function}");
             }
             if (f.Globals != null && globalsSeen.Add((nint)f.Globals))
             {

@@ -17,6 +17,15 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
     /// <summary>True when the body contains <c>yield</c>: a call returns a generator instead of running it.</summary>
     public bool IsGenerator { get; } = isGenerator;
 
+    /// <summary>The line of the <c>def</c> or <c>lambda</c> (co_firstlineno).</summary>
+    public int FirstLine { get; init; }
+
+    /// <summary>The compiled body, once the first call compiled it (see <see cref="Interpreter.BytecodeOf"/>).</summary>
+    public Compiler.CodeObject? Bytecode { get; set; }
+
+    /// <summary>True when this code runs on the tree-walker (a generator function).</summary>
+    public bool BytecodeRefused { get; set; }
+
     /// <summary>Frame slot of each positional parameter (argument binding without name lookups).</summary>
     public int[] PositionalSlots { get; } = parameters.Positional.Select(p => scope.Slots[p.Name]).ToArray();
 
@@ -95,6 +104,13 @@ public sealed unsafe class ExecFrame
     public ExecFrame? Parent { get; }
     /// <summary>The frame that was running when this one was entered (its caller), for walking the stack's locals.</summary>
     public ExecFrame? Back { get; set; }
+    /// <summary>The evaluation loop's innermost frame when this one was entered (<see cref="Interpreter.RunningFrames"/> interleaves the two).</summary>
+    public Eval.VmFrame* VmBelow { get; set; }
+    /// <summary>
+    /// True while this frame only lends a bytecode frame's locals to the tree-walker for a
+    /// fallback statement: that bytecode frame is the one to list.
+    /// </summary>
+    public bool IsShadow { get; set; }
     /// <summary>Owned references (or null) per local slot.</summary>
     public nint[] Fast { get; }
     public string Function { get; }

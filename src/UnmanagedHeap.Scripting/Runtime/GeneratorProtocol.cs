@@ -62,6 +62,7 @@ public sealed unsafe partial class Interpreter
         int mark = EnterGenerator(state);
         ExecFrame? previous = Current;
         state.Frame.Back = previous;
+        state.Frame.VmBelow = _vm == null ? null : _vm.Top;
         Current = state.Frame;
         Depth++;
         try

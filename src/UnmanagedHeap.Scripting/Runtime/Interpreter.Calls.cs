@@ -408,7 +408,13 @@ public sealed unsafe partial class Interpreter
                 frameKept = true;
                 return MakeFunctionGenerator(func, code, frame);
             }
+            if (BytecodeOf(code) is { } compiled)
+            {
+                // The loop takes over the bound slots; this frame lends them back for fallback statements.
+                return Vm.RunFunction(func, compiled, frame);
+            }
             frame.Back = previous;
+            frame.VmBelow = _vm == null ? null : _vm.Top;
             Current = frame;
             if (code.LambdaBody is not null)
             {
@@ -619,7 +625,7 @@ public sealed unsafe partial class Interpreter
             Scope scope = _scopes[node];
             index = Codes.Count;
             bool isGenerator = node is FunctionDefStmt { IsGenerator: true } or LambdaExpr { IsGenerator: true };
-            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator));
+            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator) { FirstLine = node.Line });
             _codeIndex[node] = index;
         }
         CodeInfo code = Codes[index];

@@ -289,7 +289,15 @@ public static unsafe class ScriptRunner
         interp.Current = frame;
         try
         {
-            interp.ExecBlock(tree.Body, frame);
+            if (interp.Engine == EngineKind.Tree)
+            {
+                interp.ExecBlock(tree.Body, frame);
+                return 0;
+            }
+            var code = Compiler.BytecodeCompiler.CompileModule(interp, tree.Body, scope, fileName);
+            interp.RequirePure(code);
+            interp.Vm.Register(code);
+            Refcount.Decref(interp.Vm.RunModule(code, frame));
             return 0;
         }
         catch (PythonException e)
