@@ -658,6 +658,7 @@ public sealed unsafe partial class Heap : IDisposable
         CheckThread();
         _disposed = true;
         _ownerToken = 0;
+        Inspector.DetachAllocationTracers();
         _allocator.Dispose();
         HeapBootstrap.DestroyState(_state);
         _self.Free();

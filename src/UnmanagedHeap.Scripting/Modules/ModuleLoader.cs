@@ -82,15 +82,32 @@ public sealed unsafe partial class Interpreter
         return reader.ReadToEnd();
     }
 
-    /// <summary>Runs a module's Python source in its namespace; its classes say they come from that module.</summary>
+    /// <summary>
+    /// Runs a module's Python source in its namespace; its classes say they come from that
+    /// module. Its code says it comes from the file <c>&lt;name&gt;</c>, so tracebacks and
+    /// allocation traces through it never point at lines of the user's script.
+    /// </summary>
     private void RunModuleSource(PyObject* module, string name, string source)
     {
-        Syntax.Module tree = Syntax.Parser.ParseModule(source, $"<{name}>");
+        string file = $"<{name}>";
+        Syntax.Module tree = Syntax.Parser.ParseModule(source, file);
         var (scope, scopes) = ScopeAnalyzer.Analyze(tree);
         AddScopes(scopes);
         PyObject* dict = ((PyModuleObject*)module)->md_dict;
-        var frame = new ExecFrame(scope, dict, dict, null, null, "<module>", "");
-        ExecBlock(tree.Body, frame);
+        var frame = new ExecFrame(scope, dict, dict, null, null, "<module>", "") { File = file, Back = Current };
+        string scriptFile = FileName;
+        ExecFrame? previous = Current;
+        FileName = file;
+        Current = frame;
+        try
+        {
+            ExecBlock(tree.Body, frame);
+        }
+        finally
+        {
+            FileName = scriptFile;
+            Current = previous;
+        }
         nint pos = 0;
         var classes = new List<nint>();
         while (PyDict.Next(dict, ref pos, out _, out PyObject* v))

@@ -29,6 +29,7 @@ public sealed unsafe partial class Interpreter
         Native("heapdebug", i => i.CreateHeapdebugModule()),
         Native("random", i => i.CreateRandomModule()),
         Native("itertools", i => i.CreateItertoolsModule()),
+        Native("tracemalloc", i => i.CreateTracemallocModule(), python: "tracemalloc"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);

@@ -5,8 +5,9 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// <summary>
 /// What <c>pyheap run</c> reports about the heap when the program has finished, before
 /// teardown (so objects the program leaked are still there): <c>--stats</c>, <c>--census</c>
-/// (with the growth since the program started) and <c>--graph</c>. Constructed just before
-/// the program runs, to remember the starting census and which objects already existed.
+/// (with the growth since the program started), <c>--graph</c> and <c>--alloc-flamegraph</c>.
+/// Constructed just before the program runs, to remember the starting census and which
+/// objects already existed, and to start tracing allocations.
 /// </summary>
 internal sealed class ExitReports
 {
@@ -18,12 +19,23 @@ internal sealed class ExitReports
     private readonly TextWriter _stderr;
     private readonly IReadOnlyList<CensusRow>? _startCensus;
     private readonly HashSet<(nint, string)>? _startObjects;
+    private readonly AllocationTracer? _flame;
+    private readonly string _programName;
 
-    public ExitReports(Heap heap, RunOptions options, TextWriter stderr)
+    /// <summary>Frames kept per allocation for the flame graph: deeper recursion is cut at its innermost calls.</summary>
+    private const int FlameFrames = 128;
+
+    public ExitReports(Heap heap, Interpreter interp, RunOptions options, TextWriter stderr)
     {
         _heap = heap;
         _options = options;
         _stderr = stderr;
+        _programName = interp.FileName;
+        if (options.AllocFlamegraphPath != null)
+        {
+            _flame = heap.Inspector.NewAllocationTracer(interp);
+            _flame.Start(FlameFrames);
+        }
         if (options.Census)
         {
             _startCensus = heap.Inspector.Census();
@@ -44,6 +56,7 @@ internal sealed class ExitReports
     /// <summary>Writes the reports asked for; false when one could not be written (the run then fails).</summary>
     public bool Write()
     {
+        bool written = _options.AllocFlamegraphPath is not string flamePath || WriteFlameGraph(flamePath);
         if (_options.Stats)
         {
             WriteStats();
@@ -61,7 +74,26 @@ internal sealed class ExitReports
                 _stderr.Write(CensusGrowth.Format(changes));
             }
         }
-        return _options.GraphPath is not string path || WriteGraph(path);
+        return (_options.GraphPath is not string path || WriteGraph(path)) && written;
+    }
+
+    private bool WriteFlameGraph(string path)
+    {
+        AllocationTracer flame = _flame!;
+        long peak = flame.PeakBytes;
+        FlameGraph graph = FlameGraph.Build(flame.PeakSnapshot());
+        flame.Stop();
+        try
+        {
+            FlameGraphSvg.Write(graph, $"Allocations live at the peak of {_programName}", path);
+            _stderr.WriteLine($"pyheap: wrote the allocation flame graph ({FlameGraphSvg.FormatBytes(peak)} live at the peak) to {path}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _stderr.WriteLine($"pyheap: cannot write the flame graph to '{path}': {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
             frame.Reuse(globals, closure, function);
             return frame;
         }
-        return new ExecFrame(Scope, globals, null, closure, null, Name, LocalsQualPrefix) { FunctionObject = function };
+        return new ExecFrame(Scope, globals, null, closure, null, Name, LocalsQualPrefix) { FunctionObject = function, File = File };
     }
 
     /// <summary>
@@ -117,6 +117,8 @@ public sealed unsafe class ExecFrame
     /// <summary>Prefix for qualnames of functions and classes defined here.</summary>
     public string QualPrefix { get; }
     public int Line { get; set; }
+    /// <summary>The source file this frame's code came from ("" when unknown: the interpreter's file is meant).</summary>
+    public string File { get; init; } = "";
     /// <summary>The function object running in this frame (borrowed; the caller holds it), or 0.</summary>
     public nint FunctionObject { get; set; }
     /// <summary>Owned: the value being returned.</summary>

@@ -173,7 +173,7 @@ public sealed unsafe partial class Interpreter
             throw;
         }
         string qualName = f.QualPrefix + "<genexpr>";
-        var frame = new ExecFrame(scope, f.Globals, null, closure, null, "<genexpr>", qualName + ".<locals>.") { Line = ge.Line };
+        var frame = new ExecFrame(scope, f.Globals, null, closure, null, "<genexpr>", qualName + ".<locals>.") { Line = ge.Line, File = f.File };
         foreach (string cellName in scope.Cells)
         {
             PyObject* cell = ScriptTypes.New(T.Cell);

@@ -771,8 +771,11 @@ public sealed unsafe partial class Interpreter
                 PyDict.SetItem(ns, Intern("__doc__"), docValue);
                 Refcount.Decref(docValue);
             }
-            frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".");
+            frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".") { File = f.File };
             ExecFrame? previous = Current;
+            // The class body is a frame of the running stack (its lines are where its allocations come from).
+            frame.Back = previous;
+            Current = frame;
             try
             {
                 ExecBlock(cls.Body, frame);

@@ -131,7 +131,7 @@ public static unsafe class ScriptRepl
             stderr.WriteLine($"SyntaxError: {e.Message}");
             return;
         }
-        var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "");
+        var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "") { File = "<stdin>" };
         interp.Current = frame;
         try
         {

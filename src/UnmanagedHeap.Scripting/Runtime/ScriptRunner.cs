@@ -14,6 +14,10 @@ public sealed record RunOptions
     public bool Stats { get; init; }
     /// <summary>Trace categories: refs, alloc, gc.</summary>
     public IReadOnlySet<string> Trace { get; init; } = new HashSet<string>();
+    /// <summary>With refs/alloc tracing: only events on objects of this type name (<c>--trace-filter type=NAME</c>).</summary>
+    public string? TraceType { get; init; }
+    /// <summary>With refs/alloc tracing: only events on the object at this address (<c>--trace-filter address=0x...</c>); 0 for all.</summary>
+    public nint TraceAddress { get; init; }
     /// <summary>
     /// Write the reference graph of the objects live at exit that were not live when the
     /// program started (<c>--graph FILE</c>): DOT, or SVG/PNG/PDF rendered by Graphviz.
@@ -21,6 +25,11 @@ public sealed record RunOptions
     public string? GraphPath { get; init; }
     /// <summary>With <see cref="GraphPath"/>: draw the last collection's unreachable objects instead (<c>--graph-garbage</c>).</summary>
     public bool GraphGarbage { get; init; }
+    /// <summary>
+    /// Trace every allocation by Python call stack and, at exit, write a flame graph (SVG) of
+    /// the blocks live at the peak to this file (<c>--alloc-flamegraph FILE</c>).
+    /// </summary>
+    public string? AllocFlamegraphPath { get; init; }
     /// <summary>At exit, before teardown, print a census of types (count, bytes) with the growth since start (<c>--census</c>).</summary>
     public bool Census { get; init; }
     /// <summary>
@@ -187,8 +196,15 @@ public static unsafe class ScriptRunner
             if (options.Trace.Contains("refs") || options.Trace.Contains("alloc"))
             {
                 ObjectTrace.Start(stderr, options.Trace.Contains("refs"), options.Trace.Contains("alloc"));
+                ObjectTrace.TypeFilter = options.TraceType;
+                ObjectTrace.AddressFilter = options.TraceAddress;
+                ObjectTrace.Location = () =>
+                {
+                    (string? file, int line) = interp.CurrentLocation();
+                    return file == null ? null : $"{file}:{line}";
+                };
             }
-            var atExit = new ExitReports(heap, options, stderr);
+            var atExit = new ExitReports(heap, interp, options, stderr);
             int code = Execute(interp, tree, scope, scopes, fileName, stdout, stderr, out nint globals);
             // Before teardown, so what the program leaked is still there to be counted and drawn.
             stdout.Flush();
@@ -285,7 +301,14 @@ public static unsafe class ScriptRunner
         PyObject* name = interp.Str("__main__");
         PyDict.SetItem(globals, interp.Intern("__name__"), name);
         Refcount.Decref(name);
-        var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "");
+        if (!fileName.StartsWith('<'))
+        {
+            // A program run from a file knows its path (tracemalloc.Filter(True, __file__) relies on it).
+            PyObject* file = interp.Str(fileName);
+            PyDict.SetItem(globals, interp.Intern("__file__"), file);
+            Refcount.Decref(file);
+        }
+        var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "") { File = fileName };
         interp.Current = frame;
         try
         {

@@ -21,6 +21,7 @@ public sealed unsafe class Inspector
     private readonly Func<IReadOnlyList<Root>> _hostRoots;
     private readonly Action _checkThread;
     private readonly TypeStatistics _growth = new();
+    private readonly AllocationHooks _allocationHooks;
 
     /// <param name="hostRoots">The host's roots (the heap's open frames).</param>
     /// <param name="checkThread">Refuses use from another thread or after the heap was disposed.</param>
@@ -34,7 +35,23 @@ public sealed unsafe class Inspector
         _gc = gc;
         _st = state;
         _hostRoots = hostRoots;
+        _allocationHooks = new AllocationHooks(state, allocator);
     }
+
+    // ---- Allocation tracing ----
+
+    /// <summary>
+    /// A new, stopped tracemalloc-style tracer of this heap's allocations. Several may run at
+    /// once (a script's tracemalloc and <c>pyheap run --alloc-flamegraph</c>); each keeps its own traces.
+    /// </summary>
+    public AllocationTracer NewAllocationTracer(ICallStackSource? stacks = null)
+    {
+        _checkThread();
+        return new AllocationTracer(_allocationHooks, _checkThread) { Stacks = stacks };
+    }
+
+    /// <summary>Puts the heap's allocator record back before the heap frees its memory.</summary>
+    internal void DetachAllocationTracers() => _allocationHooks.DetachAll();
 
     // ---- Dumps ----
 

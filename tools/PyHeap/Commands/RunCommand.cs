@@ -40,6 +40,17 @@ public static class RunCommand
                 return [.. categories];
             },
         };
+        var traceFilter = new Option<TraceFilter>("--trace-filter")
+        {
+            Description = "with --trace refs/alloc: only events on objects of one type or at one address",
+            HelpName = "type=NAME|address=0xHEX",
+            CustomParser = TraceFilter.Parse,
+        };
+        var flamegraph = new Option<string>("--alloc-flamegraph")
+        {
+            Description = "trace allocations by Python call stack and write a flame graph (SVG) of the memory live at the peak",
+            HelpName = "FILE.svg",
+        };
         var stats = new Option<bool>("--stats") { Description = "at exit, print live objects by type, their bytes and the collections per generation on stderr" };
         var graph = new Option<string>("--graph")
         {
@@ -57,6 +68,8 @@ public static class RunCommand
         var command = new Command("run", "Run a Python program whose every value is an object of the native heap.");
         heap.AddTo(command);
         command.Add(trace);
+        command.Add(traceFilter);
+        command.Add(flamegraph);
         command.Add(stats);
         command.Add(graph);
         command.Add(graphGarbage);
@@ -81,6 +94,11 @@ public static class RunCommand
             }
             HeapOptions heapOptions = heap.Read(result);
             var trace_ = new HashSet<string>(result.GetValue(trace) ?? [], StringComparer.Ordinal);
+            TraceFilter? filter = result.GetValue(traceFilter);
+            if (filter != null && !trace_.Contains("refs") && !trace_.Contains("alloc"))
+            {
+                throw new UsageException("--trace-filter needs --trace refs or --trace alloc");
+            }
             var options = new RunOptions
             {
                 Allocator = heapOptions.Allocator,
@@ -88,6 +106,9 @@ public static class RunCommand
                 MaxHeapBytes = heapOptions.MaxHeapBytes,
                 Stats = result.GetValue(stats),
                 Trace = trace_,
+                TraceType = filter?.Type,
+                TraceAddress = filter?.Address ?? 0,
+                AllocFlamegraphPath = result.GetValue(flamegraph),
                 GraphPath = result.GetValue(graph),
                 GraphGarbage = result.GetValue(graphGarbage),
                 Census = result.GetValue(census),
