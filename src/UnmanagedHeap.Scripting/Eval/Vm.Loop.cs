@@ -35,11 +35,16 @@ public sealed unsafe partial class Vm
                 while (true)
                 {
                     int word = ops[ip++];
-                    if ((word & Instruction.StatementStart) != 0 && st->gc_scheduled != 0)
+                    if ((word & Instruction.StatementStart) != 0)
                     {
-                        // A statement boundary is a safe point: a collection the allocator scheduled runs here.
+                        // Where the frame is, for stack captures (tracemalloc, --trace) made
+                        // by the allocations of this statement; calls save their own position.
                         f->Ip = ip;
-                        interp.Heap.RunPendingCollection();
+                        if (st->gc_scheduled != 0)
+                        {
+                            // A statement boundary is a safe point: a collection the allocator scheduled runs here.
+                            interp.Heap.RunPendingCollection();
+                        }
                     }
                     int arg = word >> Instruction.ArgShift;
                     switch ((Opcode)(byte)word)
@@ -91,8 +96,8 @@ public sealed unsafe partial class Vm
                         case Opcode.StoreDeref:
                         {
                             var v = (PyObject*)(*--sp);
+                            // The cell takes the stack's reference.
                             Refcount.Assign(&((PyCellObject*)locals[arg])->ob_ref, v);
-                            Refcount.Decref(v);
                             break;
                         }
                         case Opcode.LoadFree:
@@ -109,8 +114,8 @@ public sealed unsafe partial class Vm
                         case Opcode.StoreFree:
                         {
                             var v = (PyObject*)(*--sp);
+                            // The cell takes the stack's reference.
                             Refcount.Assign(&((PyCellObject*)PyTuple.Items(f->Closure)[arg])->ob_ref, v);
-                            Refcount.Decref(v);
                             break;
                         }
                         case Opcode.LoadGlobal:

@@ -71,7 +71,18 @@ public sealed unsafe partial class Vm
         f->Globals = module.Globals;
         f->Flags = VmFrame.EntryFlag | VmFrame.BorrowedShadowFlag;
         f->Shadow = AddShadow(module);
-        return Run(f);
+        // The module's own frame stands for this loop frame while it runs: stack walks list
+        // the loop frame and skip this one, as they skip any shadow.
+        bool wasShadow = module.IsShadow;
+        module.IsShadow = true;
+        try
+        {
+            return Run(f);
+        }
+        finally
+        {
+            module.IsShadow = wasShadow;
+        }
     }
 
     private int AddShadow(ExecFrame frame)
@@ -125,7 +136,13 @@ public sealed unsafe partial class Vm
         ExecFrame shadow = ShadowOf(f, code);
         Lend(f, shadow);
         ExecFrame? previous = _interp.Current;
-        shadow.Back = previous;
+        // A module's own frame is its shadow and may be Current already: never link it to itself.
+        ExecFrame? savedBack = shadow.Back;
+        if (previous != shadow)
+        {
+            shadow.Back = previous;
+        }
+        bool wasShadow = shadow.IsShadow;
         shadow.IsShadow = true;
         _interp.Current = shadow;
         Top = f;
@@ -143,7 +160,8 @@ public sealed unsafe partial class Vm
         finally
         {
             _interp.Current = previous;
-            shadow.IsShadow = false;
+            shadow.IsShadow = wasShadow;
+            shadow.Back = savedBack;
             TakeBack(f, shadow);
         }
     }
@@ -154,7 +172,13 @@ public sealed unsafe partial class Vm
         ExecFrame shadow = ShadowOf(f, code);
         Lend(f, shadow);
         ExecFrame? previous = _interp.Current;
-        shadow.Back = previous;
+        // A module's own frame is its shadow and may be Current already: never link it to itself.
+        ExecFrame? savedBack = shadow.Back;
+        if (previous != shadow)
+        {
+            shadow.Back = previous;
+        }
+        bool wasShadow = shadow.IsShadow;
         shadow.IsShadow = true;
         shadow.Line = line;
         _interp.Current = shadow;
@@ -166,7 +190,8 @@ public sealed unsafe partial class Vm
         finally
         {
             _interp.Current = previous;
-            shadow.IsShadow = false;
+            shadow.IsShadow = wasShadow;
+            shadow.Back = savedBack;
             TakeBack(f, shadow);
         }
     }
@@ -231,6 +256,13 @@ public sealed unsafe partial class Vm
             return _shadows[f->Shadow]!.Line;
         }
         return code.Lines[at];
+    }
+
+    /// <summary>Frame <paramref name="f"/>'s file, current line and code name, reading fields only (stack captures allocate nothing).</summary>
+    internal Inspect.AllocationFrame Describe(VmFrame* f, string defaultFile)
+    {
+        CodeObject code = _codes[f->CodeId];
+        return new Inspect.AllocationFrame(code.File.Length != 0 ? code.File : defaultFile, LineOf(f, f->Ip), code.Name);
     }
 
     /// <summary>A view of a frame for <see cref="Interpreter.RunningFrames"/>.</summary>

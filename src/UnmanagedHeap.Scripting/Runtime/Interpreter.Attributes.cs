@@ -64,6 +64,8 @@ public sealed unsafe partial class Interpreter
         if (!_unboundBuiltins.TryGetValue(index, out nint b))
         {
             b = (nint)NewBuiltin(index, null);
+            // CPython's method descriptors exist from start-up; this one is only made late.
+            ObjectMemory.DiscountGcAllocation((PyObject*)b);
             _unboundBuiltins[index] = b;
         }
         return (PyObject*)b;

@@ -110,6 +110,21 @@ public static unsafe class ObjectMemory
     }
 
     /// <summary>
+    /// Takes a container just made back out of generation 0's allocation count. For objects
+    /// that stand for ones CPython creates at start-up (a built-in type's method descriptors)
+    /// but that are made here on first use: the program did not allocate them, so
+    /// <c>gc.get_count()</c> must not see them.
+    /// </summary>
+    public static void DiscountGcAllocation(PyObject* op)
+    {
+        HeapState* st = op->ob_type->tp_heap;
+        if ((op->ob_type->tp_flags & TypeFlags.HaveGc) != 0 && st->gen0.count > 0)
+        {
+            st->gen0.count--;
+        }
+    }
+
+    /// <summary>
     /// Returns an object's block to the allocator and records the address in the free log.
     /// The type's dealloc calls this last, after releasing what the object referenced.
     /// </summary>
