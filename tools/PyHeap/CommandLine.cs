@@ -19,6 +19,14 @@ public static class CommandLine
     {
         // Everything after the script (or -c CODE) belongs to the script's sys.argv, even
         // words that look like pyheap's options, so it is kept away from the parser.
+        try
+        {
+            _ = UnmanagedHeap.Scripting.Runtime.Interpreter.EngineFromEnvironment();
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(io, $"pyheap: {e.Message}", ExitCodes.Usage);
+        }
         (string[] own, string[] scriptArgs) = ScriptArguments.Split(args, RunCommand.ValueOptionNames);
         Command root = Build(io, scriptArgs);
         ParseResult result = root.Parse(own);

@@ -11,7 +11,7 @@ public enum EngineKind
 {
     /// <summary>The tree-walking interpreter only.</summary>
     Tree,
-    /// <summary>Bytecode, with the tree-walker for what the compiler does not handle yet.</summary>
+    /// <summary>Bytecode, with the tree-walker for what the compiler does not handle yet (the default).</summary>
     Bytecode,
     /// <summary>Bytecode only: code that would need the tree-walker raises SystemError naming the construct.</summary>
     Strict,
@@ -24,14 +24,21 @@ public enum EngineKind
 /// </summary>
 public sealed unsafe partial class Interpreter
 {
-    /// <summary>From <c>PYHEAP_ENGINE</c> (tree, bytecode, strict); the tree-walker when unset.</summary>
+    /// <summary>From <c>PYHEAP_ENGINE</c> (tree, bytecode, strict); bytecode when unset.</summary>
     public EngineKind Engine { get; set; } = EngineFromEnvironment();
 
-    public static EngineKind EngineFromEnvironment() => Environment.GetEnvironmentVariable("PYHEAP_ENGINE") switch
+    /// <summary>
+    /// The engine <c>PYHEAP_ENGINE</c> names. Unset or empty is the bytecode loop; a name
+    /// that is none of the three is refused, so a typo never silently measures the wrong engine.
+    /// </summary>
+    public static EngineKind EngineFromEnvironment() => ParseEngine(Environment.GetEnvironmentVariable("PYHEAP_ENGINE"));
+
+    public static EngineKind ParseEngine(string? name) => name switch
     {
-        "bytecode" => EngineKind.Bytecode,
+        null or "" or "bytecode" => EngineKind.Bytecode,
+        "tree" => EngineKind.Tree,
         "strict" => EngineKind.Strict,
-        _ => EngineKind.Tree,
+        _ => throw new ArgumentException($"PYHEAP_ENGINE={name}: expected tree, bytecode or strict"),
     };
 
     private Vm? _vm;

@@ -9,6 +9,8 @@ namespace UnmanagedHeap.Scripting.Runtime;
 public sealed record RunOptions
 {
     public AllocatorKind Allocator { get; init; } = AllocatorKind.PyMalloc;
+    /// <summary>Which evaluator runs the program; null: what <c>PYHEAP_ENGINE</c> says (bytecode when unset).</summary>
+    public EngineKind? Engine { get; init; }
     public bool DebugAlloc { get; init; }
     public long MaxHeapBytes { get; init; }
     public bool Stats { get; init; }
@@ -262,6 +264,10 @@ public static unsafe class ScriptRunner
         try
         {
             var interp = new Interpreter(heap, stdout, stderr) { Interrupt = options.Interrupt };
+            if (options.Engine is EngineKind engine)
+            {
+                interp.Engine = engine;
+            }
             // __main__'s namespace and the room kept for a MemoryError's report must fit too.
             if (!interp.HasReportingReserve || (options.MaxHeapBytes > 0 && ((BudgetAllocator)heap.Allocator).UsedBytes + StartUpSlackBytes > options.MaxHeapBytes))
             {
