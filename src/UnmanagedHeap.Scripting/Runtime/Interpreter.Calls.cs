@@ -25,6 +25,13 @@ public sealed unsafe partial class Interpreter
 
     public string FileName { get; set; } = "<string>";
 
+    /// <summary>The main program's text: tracebacks show its lines even when it never was a file.</summary>
+    public Syntax.SourceText? MainSource { get; set; }
+
+    /// <summary>Line <paramref name="line"/> of <paramref name="file"/> for a traceback, "" when there is none (linecache's job).</summary>
+    public string SourceLine(string file, int line) =>
+        file == FileName && MainSource != null ? MainSource.GetLine(line) : SourceLines.Get(file, line);
+
     private PyObject* EvalCall(CallExpr call, ExecFrame f)
     {
         // obj.method(...) calls the function found on the class with obj as first argument,

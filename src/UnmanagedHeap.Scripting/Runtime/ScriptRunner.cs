@@ -180,6 +180,7 @@ public static unsafe class ScriptRunner
         using var heap = StartHeap(options);
         var interp = StartInterpreter(heap, options, stdout, stderr);
         interp.FileName = fileName;
+        interp.MainSource = tree.Source;
         interp.Argv = options.Argv.Count > 0 ? options.Argv : [fileName];
         interp.StackBase = (nint)(&stackTop);
         // Leave room for the deepest C# work a single Python frame can start (repr, dealloc, collection).
@@ -379,11 +380,7 @@ public static unsafe class ScriptRunner
             return code;
         }
         var sb = new StringBuilder("Traceback (most recent call last):\n");
-        for (int i = e.Trace.Count - 1; i >= 0; i--)
-        {
-            var (file, line, function) = e.Trace[i];
-            sb.Append("  File \"").Append(file).Append("\", line ").Append(line).Append(", in ").Append(function).Append('\n');
-        }
+        TracebackText.AppendEntries(sb, e.Trace, interp.SourceLine);
         sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
         Refcount.Decref(exc);
         stderr.Write(sb.ToString());
