@@ -58,6 +58,16 @@ public sealed unsafe partial class BytecodeCompiler
             case CompareExpr c:
                 Compare(c);
                 return;
+            case SliceExpr sl:
+                // Absent bounds are None, as CPython's compiler loads them.
+                OptionalExpression(sl.Lower);
+                OptionalExpression(sl.Upper);
+                if (sl.Step is not null)
+                {
+                    Expression(sl.Step);
+                }
+                Emit(Opcode.BuildSlice, sl.Step is null ? 2 : 3, sl.Step is null ? -1 : -2);
+                return;
             case SubscriptExpr s:
                 Expression(s.Value);
                 Expression(s.Slice);
@@ -96,6 +106,18 @@ public sealed unsafe partial class BytecodeCompiler
             default:
                 FallbackExpression(e);
                 return;
+        }
+    }
+
+    private void OptionalExpression(Expr? e)
+    {
+        if (e is null)
+        {
+            Emit(Opcode.LoadConst, Constant((nint)_interp.None), 1);
+        }
+        else
+        {
+            Expression(e);
         }
     }
 

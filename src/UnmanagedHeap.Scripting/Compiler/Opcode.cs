@@ -67,6 +67,8 @@ public enum Opcode : byte
     Copy,
     /// <summary>Swaps TOS with the item <c>arg</c> from the top.</summary>
     Swap,
+    /// <summary>Pops <c>arg</c> (2 or 3) bounds, pushes the slice <c>start:stop[:step]</c> (CPython's BUILD_SLICE).</summary>
+    BuildSlice,
     /// <summary>
     /// Runs statement <c>fallbacks[arg]</c> on the tree-walking interpreter, the frame's locals
     /// lent to it: the transition path for statements the compiler does not handle yet.

@@ -416,11 +416,21 @@ public sealed unsafe partial class Vm
                         case Opcode.Swap:
                             (sp[-1], sp[-arg]) = (sp[-arg], sp[-1]);
                             break;
+                        case Opcode.BuildSlice:
+                        {
+                            // The slice takes the bounds' references.
+                            PyObject* step = arg == 3 ? (PyObject*)*--sp : Interpreter.NewRef(st->none);
+                            var stop = (PyObject*)*--sp;
+                            var start = (PyObject*)*--sp;
+                            *sp++ = (nint)interp.EngineNewSlice(start, stop, step);
+                            break;
+                        }
                         case Opcode.ExecStatement:
                         {
                             f->Ip = ip;
                             f->StackDepth = (int)(sp - f->Stack);
                             Fallback fb = code.Fallbacks[arg];
+                            Profile?.Count(fb.Node, code.File);
                             Flow flow = ExecFallback(f, code, (Stmt)fb.Node, out PyObject* returned);
                             if (flow == Flow.Break)
                             {
@@ -442,6 +452,7 @@ public sealed unsafe partial class Vm
                         {
                             f->Ip = ip;
                             f->StackDepth = (int)(sp - f->Stack);
+                            Profile?.Count(code.Fallbacks[arg].Node, code.File);
                             PyObject* v = EvalFallback(f, code, (Expr)code.Fallbacks[arg].Node, code.Lines[ip - 1]);
                             *sp++ = (nint)v;
                             break;

@@ -26,6 +26,9 @@ public sealed unsafe partial class Vm
         _st = interp.St;
     }
 
+    /// <summary>Counts of fallbacks run, when asked for (<see cref="RunOptions.ProfileFallbacks"/>); null otherwise, so the loop pays one null test.</summary>
+    public FallbackProfile? Profile { get; set; }
+
     /// <summary>The innermost running frame of the loop (null when none runs).</summary>
     public VmFrame* Top { get; private set; }
 

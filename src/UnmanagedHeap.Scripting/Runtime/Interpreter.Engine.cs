@@ -46,6 +46,9 @@ public sealed unsafe partial class Interpreter
     /// <summary>The evaluation loop of this interpreter (made on first use).</summary>
     public Vm Vm => _vm ??= new Vm(this);
 
+    /// <summary>The loop's fallback counts (<c>PYHEAP_FALLBACK_PROFILE=1</c>), or null.</summary>
+    public FallbackProfile? FallbackProfile => _vm?.Profile;
+
     /// <summary>
     /// The bytecode of a function's code, compiled on its first call; null when it runs on the
     /// tree-walker (a generator, or the tree engine chosen).

@@ -301,6 +301,28 @@ public sealed unsafe partial class Interpreter
         return slice;
     }
 
+    /// <summary>A slice object taking the three bounds' references (the loop's BUILD_SLICE; as <see cref="EvalIndex"/> makes it).</summary>
+    internal PyObject* EngineNewSlice(PyObject* start, PyObject* stop, PyObject* step)
+    {
+        PyObject* slice;
+        try
+        {
+            slice = ScriptTypes.New(T.Slice);
+        }
+        catch
+        {
+            Refcount.Decref(start);
+            Refcount.Decref(stop);
+            Refcount.Decref(step);
+            throw;
+        }
+        var so = (PySliceObject*)slice;
+        so->start = start;
+        so->stop = stop;
+        so->step = step;
+        return slice;
+    }
+
     private PyObject* EvalCompare(CompareExpr c, ExecFrame f)
     {
         PyObject* left = Eval(c.Left, f);

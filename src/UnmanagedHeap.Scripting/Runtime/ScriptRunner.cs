@@ -11,6 +11,8 @@ public sealed record RunOptions
     public AllocatorKind Allocator { get; init; } = AllocatorKind.PyMalloc;
     /// <summary>Which evaluator runs the program; null: what <c>PYHEAP_ENGINE</c> says (bytecode when unset).</summary>
     public EngineKind? Engine { get; init; }
+    /// <summary>At exit, print how often each construct fell back to the tree-walker (<c>PYHEAP_FALLBACK_PROFILE=1</c>).</summary>
+    public bool ProfileFallbacks { get; init; } = Eval.FallbackProfile.Requested;
     public bool DebugAlloc { get; init; }
     public long MaxHeapBytes { get; init; }
     public bool Stats { get; init; }
@@ -218,6 +220,7 @@ public static unsafe class ScriptRunner
             options.AtExit?.Invoke(new ProgramExit(heap, interp, (PyObject*)globals, code));
             ShutDown(interp, (PyObject*)globals, stderr);
             stdout.Flush();
+            interp.FallbackProfile?.WriteTo(stderr);
             return code;
         }
         finally
@@ -268,6 +271,10 @@ public static unsafe class ScriptRunner
             if (options.Engine is EngineKind engine)
             {
                 interp.Engine = engine;
+            }
+            if (options.ProfileFallbacks)
+            {
+                interp.Vm.Profile = new Eval.FallbackProfile();
             }
             // __main__'s namespace and the room kept for a MemoryError's report must fit too.
             if (!interp.HasReportingReserve || (options.MaxHeapBytes > 0 && ((BudgetAllocator)heap.Allocator).UsedBytes + StartUpSlackBytes > options.MaxHeapBytes))

@@ -103,4 +103,40 @@ public class EngineTests
         Assert.That(RunOn(EngineKind.Bytecode, program), Is.EqualTo("[10, 8, 6]\n"));
         Assert.That(RunOn(EngineKind.Tree, program), Is.EqualTo("[10, 8, 6]\n"));
     }
+
+    [Test]
+    public void TheFallbackProfileCountsWhatLeftTheLoopByKindAndLine()
+    {
+        const string program = """
+            def f(xs):
+                return [x * 2 for x in xs]
+            for i in range(7):
+                f([1])
+            print("ok")
+            """;
+        var (stdout, stderr, exit) = ScriptHarness.Run(program, new RunOptions { Engine = EngineKind.Bytecode, ProfileFallbacks = true });
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo("ok\n"));
+        Assert.That(stderr, Does.StartWith("fallbacks to the tree-walker"));
+        Assert.That(stderr, Does.Match(@"\s7  ListCompExpr at test\.py:2\n"));
+        Assert.That(stderr, Does.Match(@"total\s+7  ListCompExpr"));
+    }
+
+    [Test]
+    public void SlicesAreBuiltInTheLoop()
+    {
+        const string program = """
+            a = list(range(10))
+            print(a[2:5], a[:3], a[7:], a[::2], a[::-1], a[1:8:3], a[-3:])
+            a[2:4] = [20, 30, 40]
+            a[1:3] += [9]
+            print(a, "hello"[1:3], (1, 2, 3)[1:])
+            """;
+        var (stdout, stderr, exit) = ScriptHarness.Run(program, new RunOptions { Engine = EngineKind.Bytecode, ProfileFallbacks = true });
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo(
+            "[2, 3, 4] [0, 1, 2] [7, 8, 9] [0, 2, 4, 6, 8] [9, 8, 7, 6, 5, 4, 3, 2, 1, 0] [1, 4, 7] [7, 8, 9]\n" +
+            "[0, 1, 20, 9, 30, 40, 4, 5, 6, 7, 8, 9] el (2, 3)\n"));
+        Assert.That(stderr, Does.Not.Contain("SliceExpr"));
+    }
 }
