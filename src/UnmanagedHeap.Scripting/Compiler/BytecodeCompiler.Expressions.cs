@@ -58,6 +58,8 @@ public sealed unsafe partial class BytecodeCompiler
             case CompareExpr c:
                 Compare(c);
                 return;
+            case ListCompExpr lc when TryInlineListComprehension(lc):
+                return;
             case SliceExpr sl:
                 // Absent bounds are None, as CPython's compiler loads them.
                 OptionalExpression(sl.Lower);

@@ -78,9 +78,14 @@ public sealed unsafe partial class BytecodeCompiler
 
     private CodeObject Finish(string name, string qualName, string file, int firstLine, CodeInfo? info)
     {
-        int locals = _isModule ? 0 : _scope.Slots.Count;
-        return new CodeObject(name, qualName, file, firstLine, info, _scope, [.. _code], [.. _lines], [.. _consts], [.. _names],
+        int locals = _isModule ? 0 : _scope.Slots.Count + _extraSlots.Count;
+        var code = new CodeObject(name, qualName, file, firstLine, info, _scope, [.. _code], [.. _lines], [.. _consts], [.. _names],
             [.. _nodes], [.. _nodeKeys], [.. _fallbacks], locals, _maxDepth + 1);
+        for (int i = 0; i < _extraSlots.Count; i++)
+        {
+            code.VarNames[_scope.Slots.Count + i] = _extraSlots[i];
+        }
+        return code;
     }
 
     // ---- Emission ----
@@ -383,6 +388,11 @@ public sealed unsafe partial class BytecodeCompiler
 
     private void LoadName(string name)
     {
+        if (TryComprehensionSlot(name, out int slot))
+        {
+            Emit(Opcode.LoadFast, slot, 1);
+            return;
+        }
         if (_isModule)
         {
             Emit(Opcode.LoadGlobal, Name(name), 1);
@@ -408,6 +418,11 @@ public sealed unsafe partial class BytecodeCompiler
 
     private void StoreName(string name)
     {
+        if (TryComprehensionSlot(name, out int slot))
+        {
+            Emit(Opcode.StoreFast, slot, -1);
+            return;
+        }
         if (_isModule)
         {
             Emit(Opcode.StoreGlobal, Name(name), -1);

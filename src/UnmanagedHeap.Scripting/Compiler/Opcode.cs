@@ -69,6 +69,10 @@ public enum Opcode : byte
     Swap,
     /// <summary>Pops <c>arg</c> (2 or 3) bounds, pushes the slice <c>start:stop[:step]</c> (CPython's BUILD_SLICE).</summary>
     BuildSlice,
+    /// <summary>Pops TOS and appends it to the list <c>arg</c> items down (LIST_APPEND of an inlined comprehension).</summary>
+    ListAppend,
+    /// <summary>Unbinds local slot <c>arg</c>, dropping its value (a comprehension's variable when it ends).</summary>
+    ClearFast,
     /// <summary>
     /// Runs statement <c>fallbacks[arg]</c> on the tree-walking interpreter, the frame's locals
     /// lent to it: the transition path for statements the compiler does not handle yet.

@@ -425,6 +425,27 @@ public sealed unsafe partial class Vm
                             *sp++ = (nint)interp.EngineNewSlice(start, stop, step);
                             break;
                         }
+                        case Opcode.ListAppend:
+                        {
+                            var v = (PyObject*)*--sp;
+                            f->Ip = ip;
+                            try
+                            {
+                                PyList.Append((PyObject*)sp[-arg], v);
+                            }
+                            finally
+                            {
+                                Refcount.Decref(v);
+                            }
+                            break;
+                        }
+                        case Opcode.ClearFast:
+                        {
+                            nint old = locals[arg];
+                            locals[arg] = 0;
+                            Refcount.XDecref((PyObject*)old);
+                            break;
+                        }
                         case Opcode.ExecStatement:
                         {
                             f->Ip = ip;

@@ -58,7 +58,7 @@ public sealed unsafe partial class Vm
         f->Shadow = AddShadow(bound);
         nint[] fast = bound.Fast;
         nint* locals = f->Locals;
-        for (int i = 0; i < code.LocalCount; i++)
+        for (int i = 0; i < fast.Length; i++)
         {
             locals[i] = fast[i];
             fast[i] = 0;
@@ -113,9 +113,12 @@ public sealed unsafe partial class Vm
     /// <summary>Hands the locals to the shadow frame (references move; nothing is counted twice).</summary>
     private static void Lend(VmFrame* f, ExecFrame shadow)
     {
+        // Only the scope's slots: slots past them belong to inlined comprehensions, which
+        // contain no fallback (BytecodeCompiler.Comprehensions), so they are empty here.
         nint* locals = f->Locals;
         nint[] fast = shadow.Fast;
-        for (int i = 0; i < f->LocalCount; i++)
+        int count = Math.Min(f->LocalCount, fast.Length);
+        for (int i = 0; i < count; i++)
         {
             fast[i] = locals[i];
             locals[i] = 0;
@@ -126,7 +129,8 @@ public sealed unsafe partial class Vm
     {
         nint* locals = f->Locals;
         nint[] fast = shadow.Fast;
-        for (int i = 0; i < f->LocalCount; i++)
+        int count = Math.Min(f->LocalCount, fast.Length);
+        for (int i = 0; i < count; i++)
         {
             locals[i] = fast[i];
             fast[i] = 0;
