@@ -35,6 +35,8 @@ public sealed record RunOptions
     /// <summary>
     /// With <see cref="Census"/>: receives the census rows (count, bytes and their growth per
     /// type) instead of the plain-text table on stderr, so a front end can draw its own table.
+    /// At the REPL it receives <c>%census</c>'s rows (the growth since the session started)
+    /// instead of the plain-text table on stdout.
     /// </summary>
     public Action<IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>>? CensusReport { get; init; }
     /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
