@@ -188,7 +188,8 @@ internal sealed unsafe class ReplSession
     private void ReportUncaught(Exception raw)
     {
         PythonException e = _interp.Translate(raw);
-        e.Trace.Add((FileName, _interp.Current?.Line ?? 1, "<module>"));
+        // An error before the first statement ran (the strict engine refusing the code) is at line 1.
+        e.Trace.Add((FileName, Math.Max(1, _interp.Current?.Line ?? 1), "<module>"));
         _interp.ReleaseReportingReserve();
         PyObject* exc = e.Steal();
         try
