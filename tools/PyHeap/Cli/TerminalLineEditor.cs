@@ -102,6 +102,8 @@ public sealed class TerminalLineEditor : ILineSource
                 case ConsoleKey.D when control:
                     if (_line.Length == 0)
                     {
+                        _output.Write('\n'); // leave the prompt's line, as Python's prompt does
+                        _output.Flush();
                         return InputLine.End;
                     }
                     DeleteAt(_cursor);

@@ -183,11 +183,12 @@ public static class RunCommand
                 Interrupt = interrupt,
                 CensusReport = rows => CensusTable.Write(rows, io.Out, io.Terminal, "census of live objects (growth since the session started)"),
             };
-            // The line editor only where both ends are the process's own terminal; tests and
-            // pipes get plain reading, with prompts only when stdin is a terminal.
+            // The line editor only where both ends are the process's own terminal (its prompts on
+            // stdout, as readline's); otherwise plain reading, with prompts on stderr only when
+            // stdin is a terminal, as CPython reads without readline.
             ILineSource lines = io.In == Console.In && io.InputTerminal && io.Terminal && TerminalLineEditor.IsUsable
                 ? TerminalLineEditor.ForConsole(io.Out)
-                : new TextLineSource(io.In, io.Out, prompts: io.InputTerminal, interrupt);
+                : new TextLineSource(io.In, io.Err, prompts: io.InputTerminal, interrupt);
             try
             {
                 return ScriptRepl.Run(run, lines, io.Out, io.Err);

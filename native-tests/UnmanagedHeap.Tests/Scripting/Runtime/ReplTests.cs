@@ -26,9 +26,11 @@ public class ReplTests
     [Test]
     public void AtATerminalItPromptsAndContinuesWithDots()
     {
-        var (_, output, _) = Repl("(1,\n 2)\n", prompts: true);
-        Assert.That(output, Does.StartWith("pyheap repl: "));
-        Assert.That(output, Does.Contain(">>> ... (1, 2)\n>>> \n"));
+        // Banner and prompts on stderr, as CPython without readline: stdout is the values.
+        var (_, output, err) = Repl("(1,\n 2)\n", prompts: true);
+        Assert.That(output, Is.EqualTo("(1, 2)\n"));
+        Assert.That(err, Does.StartWith("pyheap repl: "));
+        Assert.That(err, Does.EndWith(">>> ... >>> \n"));
     }
 
     [TestCase("x = (1,\n\n 2)\nx\n", "(1, 2)\n", TestName = "brackets go on, through a blank line")]
@@ -198,6 +200,7 @@ public class ReplTests
         var reader = new InterruptingReader(["for i in range(3):", "    i", "5"], 2, interrupt);
         int exit = ScriptRepl.Run(new RunOptions { Interrupt = interrupt }, reader, stdout, stderr);
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(stdout.ToString(), Is.EqualTo("\nKeyboardInterrupt\n5\n"));
+        Assert.That(stdout.ToString(), Is.EqualTo("5\n"));
+        Assert.That(stderr.ToString(), Is.EqualTo("\nKeyboardInterrupt\n"));
     }
 }

@@ -34,7 +34,10 @@ public interface ILineSource
     /// <summary>True at a terminal: prompts and the banner are shown, and values echoed as typed.</summary>
     bool Interactive { get; }
 
-    /// <summary>Reads one line, showing <paramref name="prompt"/> first when interactive.</summary>
+    /// <summary>
+    /// Reads one line, showing <paramref name="prompt"/> first when interactive; at the end of
+    /// the input an interactive source ends the prompt's line itself.
+    /// </summary>
     InputLine Read(string prompt);
 
     /// <summary>A complete statement was read (for a history of whole statements); the default does nothing.</summary>

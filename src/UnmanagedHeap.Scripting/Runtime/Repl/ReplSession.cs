@@ -41,18 +41,16 @@ internal sealed unsafe class ReplSession
     {
         if (_lines.Interactive)
         {
-            _stdout.WriteLine("pyheap repl: Python 3.12 on a native heap, every object a block of unmanaged memory.");
-            _stdout.WriteLine("Type \"help\", \"exit()\" or \"%help\" for more information.");
+            // On stderr, as CPython writes its banner: stdout stays the values alone.
+            _stderr.WriteLine("pyheap repl: Python 3.12 on a native heap, every object a block of unmanaged memory.");
+            _stderr.WriteLine("Type \"help\", \"exit()\" or \"%help\" for more information.");
+            _stderr.Flush();
         }
         while (_exitCode == null)
         {
             var (kind, source) = ReadStatement();
             if (kind == InputKind.EndOfInput)
             {
-                if (_lines.Interactive)
-                {
-                    _stdout.WriteLine(); // Ctrl-D leaves the prompt's line, as Python's does
-                }
                 break;
             }
             if (kind == InputKind.Interrupted)

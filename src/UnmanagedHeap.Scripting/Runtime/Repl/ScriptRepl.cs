@@ -13,10 +13,11 @@ public static unsafe class ScriptRepl
 {
     /// <summary>
     /// Reads from <paramref name="input"/> with no prompts (the input is not a terminal), or
-    /// with <c>&gt;&gt;&gt; </c>/<c>... </c> prompts and the banner when <paramref name="prompts"/>.
+    /// with <c>&gt;&gt;&gt; </c>/<c>... </c> prompts and the banner when <paramref name="prompts"/>,
+    /// both on <paramref name="stderr"/>, as CPython writes them when it reads without readline.
     /// </summary>
     public static int Run(RunOptions options, TextReader input, TextWriter stdout, TextWriter stderr, bool prompts = false) =>
-        Run(options, new TextLineSource(input, stdout, prompts, options.Interrupt), stdout, stderr);
+        Run(options, new TextLineSource(input, stderr, prompts, options.Interrupt), stdout, stderr);
 
     /// <summary>Runs the session over <paramref name="lines"/>; returns its exit code (SystemExit's, or 0 at the end of input).</summary>
     public static int Run(RunOptions options, ILineSource lines, TextWriter stdout, TextWriter stderr)

@@ -21,6 +21,15 @@ public sealed class TextLineSource(TextReader input, TextWriter output, bool pro
         interrupt?.EnterPrompt(output, prompts ? ">>> " : "");
         string? line = input.ReadLine();
         bool interrupted = interrupt != null && interrupt.LeavePrompt();
-        return line == null ? InputLine.End : new InputLine(InputKind.Line, line, interrupted);
+        if (line == null)
+        {
+            if (prompts)
+            {
+                output.Write('\n'); // Ctrl-D leaves the prompt's line, as Python's does
+                output.Flush();
+            }
+            return InputLine.End;
+        }
+        return new InputLine(InputKind.Line, line, interrupted);
     }
 }
