@@ -96,12 +96,15 @@ public class ReplTests
     [Test]
     public void BareExitSaysHowToLeaveAndHelpHelps()
     {
-        var (_, output, err) = Repl("exit\nquit\nhelp\nhelp()\nclass Node:\n    'A node of a graph.'\n    def link(self): pass\n\nhelp(Node)\n");
+        var (_, output, err) = Repl("exit\nquit\nhelp\nhelp()\nclass Node:\n    'A node of a graph.'\n    def link(self): pass\n\nhelp(Node)\n"
+            + "def walk(node):\n    'Visit every node.'\n\nhelp(walk)\nwalk.__doc__\n");
         Assert.That(err, Is.Empty);
         Assert.That(output, Does.StartWith("Use exit() or Ctrl-D (i.e. EOF) to exit\nUse quit() or Ctrl-D (i.e. EOF) to exit\nType help() for interactive help"));
         Assert.That(output, Does.Contain("%dump EXPR"));
         Assert.That(output, Does.Contain("Help on class Node:\n\n    A node of a graph.\n"));
         Assert.That(output, Does.Contain("attributes: link"));
+        Assert.That(output, Does.Contain("Help on function walk:\n\n    Visit every node.\n"));
+        Assert.That(output, Does.EndWith("'Visit every node.'\n"));
     }
 
     /// <summary>Lines handed over one by one; a null line is a Ctrl-C at the prompt.</summary>
