@@ -44,7 +44,26 @@ public class ReplCommandTests
         var screen = new StringWriter();
         InputLine line = Editor(keys, screen).Read(">>> ");
         Assert.That(line, Is.EqualTo(new InputLine(InputKind.Line, "print(1)")));
-        Assert.That(screen.ToString(), Does.StartWith(">>> ").And.EndWith("\r>>> print(1)\u001b[K\n"));
+        Assert.That(screen.ToString(), Does.StartWith(">>> ").And.EndWith("\r>>> print(1)\u001b[J\n"));
+    }
+
+    [Test]
+    public void ALineLongerThanTheTerminalWrapsAndTheCursorFollowsItsRows()
+    {
+        // Width 10: ">>> " and 12 characters take two rows; Home goes up one row to column 4.
+        var keys = Type("abcdefghijkl").Append(Key(ConsoleKey.Home)).Concat(Type("X")).Append(Key(ConsoleKey.Enter));
+        var screen = new StringWriter();
+        IEnumerator<ConsoleKeyInfo> next = keys.GetEnumerator();
+        var editor = new TerminalLineEditor(() => next.MoveNext() ? next.Current : throw new InvalidOperationException("out of keys"), screen, width: () => 10);
+        Assert.That(editor.Read(">>> ").Text, Is.EqualTo("Xabcdefghijkl"));
+        string drawn = screen.ToString();
+        // After Home: from the end (row 1) up one row, to column 4.
+        Assert.That(drawn, Does.Contain("\r>>> abcdefghijkl\u001b[J\u001b[1A\r\u001b[4C"));
+        // A redraw with the cursor on the second row first goes up to the line's first row.
+        Assert.That(drawn, Does.Contain("\u001b[1A\r>>> abcdefghijkl\u001b[J"));
+        Assert.That(drawn, Does.Contain("\r>>> Xabcdefghijkl\u001b[J\u001b[1A\r\u001b[5C"));
+        // Typing the 6th character on a row of 10 after ">>> " ends exactly at the edge: a fresh row.
+        Assert.That(drawn, Does.Contain("\r>>> abcdef\u001b[J\n"));
     }
 
     [Test]

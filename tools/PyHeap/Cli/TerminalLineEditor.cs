@@ -16,8 +16,8 @@ namespace PyHeap;
 /// </list>
 /// While a line is read, Ctrl-C arrives as a key rather than as SIGINT (the console's
 /// TreatControlCAsInput), so it cannot interrupt the editor half-way; between reads it is
-/// SIGINT again and stops running code. The line is redrawn with ANSI sequences: carriage
-/// return, the prompt and text, erase to the end of line, cursor back.
+/// SIGINT again and stops running code. The line is redrawn with ANSI sequences: up to its
+/// first row, carriage return, the prompt and text, erase below, cursor to its place.
 /// </summary>
 /// <remarks>
 /// RadLine 0.6, the library the issue names, was built against Spectre.Console 0.43 and
@@ -31,6 +31,9 @@ public sealed class TerminalLineEditor : ILineSource
     private readonly Func<ConsoleKeyInfo> _readKey;
     private readonly TextWriter _output;
     private readonly Action<bool>? _keyMode;
+    private readonly Func<int> _width;
+    /// <summary>Screen rows between the line's first row and the terminal's cursor (a long line wraps).</summary>
+    private int _cursorRow;
     private readonly List<string> _history = [];
     private readonly StringBuilder _line = new();
     private int _cursor;
@@ -42,16 +45,30 @@ public sealed class TerminalLineEditor : ILineSource
     /// <param name="readKey">Reads one key without echoing it.</param>
     /// <param name="output">Where the prompt and the line are drawn.</param>
     /// <param name="keyMode">Called with true before a line is read and false after (Ctrl-C as a key while true).</param>
-    public TerminalLineEditor(Func<ConsoleKeyInfo> readKey, TextWriter output, Action<bool>? keyMode = null)
+    /// <param name="width">The terminal's width in columns (80 when not given).</param>
+    public TerminalLineEditor(Func<ConsoleKeyInfo> readKey, TextWriter output, Action<bool>? keyMode = null, Func<int>? width = null)
     {
         _readKey = readKey;
         _output = output;
         _keyMode = keyMode;
+        _width = width ?? (() => 80);
     }
 
     /// <summary>The editor on this process's console.</summary>
     public static TerminalLineEditor ForConsole(TextWriter output) =>
-        new(() => Console.ReadKey(intercept: true), output, on => Console.TreatControlCAsInput = on);
+        new(() => Console.ReadKey(intercept: true), output, on => Console.TreatControlCAsInput = on, ConsoleWidth);
+
+    private static int ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
 
     /// <summary>Whether an editor can work here: standard input and output both a terminal.</summary>
     public static bool IsUsable => !Console.IsInputRedirected && !Console.IsOutputRedirected;
@@ -66,6 +83,7 @@ public sealed class TerminalLineEditor : ILineSource
         _prompt = prompt;
         _line.Clear();
         _cursor = 0;
+        _cursorRow = 0;
         _keyMode?.Invoke(true);
         try
         {
@@ -91,6 +109,12 @@ public sealed class TerminalLineEditor : ILineSource
             {
                 case ConsoleKey.Enter:
                     string text = _line.ToString();
+                    _cursor = _line.Length;
+                    if (Redraw())
+                    {
+                        Remember(text);
+                        return new InputLine(InputKind.Line, text); // the cursor is on a fresh row already
+                    }
                     _output.Write('\n');
                     _output.Flush();
                     Remember(text);
@@ -239,17 +263,47 @@ public sealed class TerminalLineEditor : ILineSource
         return i;
     }
 
-    /// <summary>Carriage return, prompt and line, erase the rest of the screen line, then the cursor back to its place.</summary>
-    private void Redraw()
+    /// <summary>
+    /// Draws the prompt and the line again from the line's first screen row (a line longer
+    /// than the terminal is wide wraps onto more rows), erases what is below, then puts the
+    /// cursor back at its place. Returns true when the text ended exactly at the right edge,
+    /// so the cursor was moved to the start of a fresh row below it.
+    /// </summary>
+    private bool Redraw()
     {
+        int width = Math.Max(1, _width());
         var sb = new StringBuilder();
-        sb.Append('\r').Append(_prompt).Append(_line).Append("\u001b[K");
-        int back = _line.Length - _cursor;
-        if (back > 0)
+        if (_cursorRow > 0)
         {
-            sb.Append("\u001b[").Append(back).Append('D');
+            sb.Append("\u001b[").Append(_cursorRow).Append('A');
         }
+        sb.Append('\r').Append(_prompt).Append(_line).Append("\u001b[J");
+        int end = _prompt.Length + _line.Length;
+        bool freshRow = end > 0 && end % width == 0;
+        if (freshRow)
+        {
+            sb.Append('\n'); // a terminal waits at the right edge; go to the next row's start
+        }
+        int endRow = end / width;
+        int endColumn = end % width;
+        int target = _prompt.Length + _cursor;
+        int row = target / width;
+        int column = target % width;
+        if (row != endRow || column != endColumn)
+        {
+            if (endRow > row)
+            {
+                sb.Append("\u001b[").Append(endRow - row).Append('A');
+            }
+            sb.Append('\r');
+            if (column > 0)
+            {
+                sb.Append("\u001b[").Append(column).Append('C');
+            }
+        }
+        _cursorRow = row;
         _output.Write(sb.ToString());
         _output.Flush();
+        return freshRow && row == endRow;
     }
 }
