@@ -31,7 +31,7 @@ public readonly record struct InputLine(InputKind Kind, string Text = "", bool A
 /// </summary>
 public interface ILineSource
 {
-    /// <summary>True at a terminal: prompts and the banner are shown, and values echoed as typed.</summary>
+    /// <summary>True at a terminal: the banner and the prompts are shown.</summary>
     bool Interactive { get; }
 
     /// <summary>
@@ -39,9 +39,4 @@ public interface ILineSource
     /// the input an interactive source ends the prompt's line itself.
     /// </summary>
     InputLine Read(string prompt);
-
-    /// <summary>A complete statement was read (for a history of whole statements); the default does nothing.</summary>
-    void Remember(string statement)
-    {
-    }
 }

@@ -63,7 +63,6 @@ internal sealed unsafe class ReplSession
             {
                 continue;
             }
-            _lines.Remember(source.TrimEnd('\n'));
             Guarded(() =>
             {
                 if (MagicCommands.IsCommand(source))
