@@ -6,7 +6,7 @@ using PyHeap;
 var utf8 = new UTF8Encoding(false);
 using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { NewLine = "\n" };
 using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { NewLine = "\n", AutoFlush = true };
-var io = new CommandIo(Console.In, stdout, stderr, Terminal: !Console.IsOutputRedirected);
+var io = new CommandIo(Console.In, stdout, stderr, Terminal: !Console.IsOutputRedirected, InputTerminal: !Console.IsInputRedirected);
 int code = CommandLine.Dispatch(args, io);
 stdout.Flush();
 return code;

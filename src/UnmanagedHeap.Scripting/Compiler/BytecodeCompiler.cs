@@ -158,7 +158,8 @@ public sealed unsafe partial class BytecodeCompiler
         _statementStart = true;
         switch (s)
         {
-            case ExprStmt e when !MentionsFrameIntrospection(e.Value):
+            // An echoed expression (interactive input) is left to the tree-walker, which shows its value.
+            case ExprStmt e when !e.Echo && !MentionsFrameIntrospection(e.Value):
                 Expression(e.Value);
                 Emit(Opcode.PopTop, 0, -1);
                 return;

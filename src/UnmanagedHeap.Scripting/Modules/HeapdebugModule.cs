@@ -33,6 +33,12 @@ public sealed unsafe partial class Interpreter
             Out.Write(inspector.Dump((nint)ToLong(A(a, 0))));
             return None;
         });
+        ModuleFunction(m, "refs", (_, a, _) =>
+        {
+            Arity("refs", a, 1, 1);
+            Out.Write(inspector.RefsText(a[0]));
+            return None;
+        });
         ModuleFunction(m, "show_refs", (_, a, kw) => ShowGraph("show_refs", a, kw, backrefs: false));
         ModuleFunction(m, "show_backrefs", (_, a, kw) => ShowGraph("show_backrefs", a, kw, backrefs: true));
         ModuleFunction(m, "show_garbage", (_, a, kw) =>

@@ -1,5 +1,6 @@
 using UnmanagedHeap.Objects;
 using UnmanagedHeap.Scripting.Runtime.Types;
+using UnmanagedHeap.Scripting.Syntax;
 
 namespace UnmanagedHeap.Scripting.Runtime;
 
@@ -296,6 +297,12 @@ public sealed unsafe partial class Interpreter
                     return NewRef(fn->func_closure == null ? St->none : fn->func_closure);
                 case "__globals__":
                     return NewRef(fn->func_globals);
+                case "__doc__":
+                {
+                    // The body's leading string literal, as CPython keeps it from compilation; None without one.
+                    IReadOnlyList<Stmt>? body = EngineCodeOf(fn).Body;
+                    return body is [ExprStmt { Value: StrLiteral doc }, ..] ? Str(doc.Value) : NewRef(None);
+                }
             }
             return null;
         }

@@ -53,6 +53,11 @@ public sealed unsafe partial class Interpreter
         switch (s)
         {
             case ExprStmt e:
+                if (e.Echo)
+                {
+                    DisplayValue(Eval(e.Value, f));
+                    return Flow.Normal;
+                }
                 Refcount.Decref(Eval(e.Value, f));
                 return Flow.Normal;
             case AssignStmt a:

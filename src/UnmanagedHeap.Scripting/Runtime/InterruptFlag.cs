@@ -13,6 +13,7 @@ public sealed class InterruptFlag
     private volatile bool _pending;
     private readonly object _promptLock = new();
     private TextWriter? _prompt;
+    private string _reprompt = ">>> ";
     private bool _interruptedAtPrompt;
 
     /// <summary>True from a request until the interpreter takes it.</summary>
@@ -31,7 +32,7 @@ public sealed class InterruptFlag
             {
                 // At the REPL's prompt nothing runs: CPython's prompt says KeyboardInterrupt and asks again.
                 _interruptedAtPrompt = true;
-                _prompt.Write("\nKeyboardInterrupt\n>>> ");
+                _prompt.Write("\nKeyboardInterrupt\n" + _reprompt);
                 _prompt.Flush();
                 return true;
             }
@@ -55,14 +56,18 @@ public sealed class InterruptFlag
         return true;
     }
 
-    /// <summary>The REPL waits for a line: a Ctrl-C now is answered at the prompt on <paramref name="output"/>.</summary>
-    public void EnterPrompt(TextWriter output)
+    /// <summary>
+    /// The REPL waits for a line: a Ctrl-C now is answered on <paramref name="output"/> with
+    /// KeyboardInterrupt and <paramref name="reprompt"/> (empty when no prompts are shown).
+    /// </summary>
+    public void EnterPrompt(TextWriter output, string reprompt = ">>> ")
     {
         lock (_promptLock)
         {
             _pending = false; // a Ctrl-C that came just after a statement finished has nothing left to stop
             _interruptedAtPrompt = false;
             _prompt = output;
+            _reprompt = reprompt;
         }
     }
 

@@ -39,6 +39,8 @@ public sealed record RunOptions
     /// <summary>
     /// With <see cref="Census"/>: receives the census rows (count, bytes and their growth per
     /// type) instead of the plain-text table on stderr, so a front end can draw its own table.
+    /// At the REPL it receives <c>%census</c>'s rows (the growth since the session started)
+    /// instead of the plain-text table on stdout.
     /// </summary>
     public Action<IReadOnlyList<UnmanagedHeap.Inspect.CensusChange>>? CensusReport { get; init; }
     /// <summary>Stack of the interpreter thread: deep Python recursion must hit RecursionError, never overflow.</summary>
@@ -236,7 +238,7 @@ public static unsafe class ScriptRunner
     /// program may have no room for what a finalizer allocates: that is reported, as CPython
     /// reports an exception ignored at shutdown, and the run still ends normally.
     /// </summary>
-    private static void ShutDown(Interpreter interp, PyObject* globals, TextWriter stderr)
+    internal static void ShutDown(Interpreter interp, PyObject* globals, TextWriter stderr)
     {
         try
         {
@@ -359,39 +361,57 @@ public static unsafe class ScriptRunner
         string typeName = Interpreter.TypeName(exc);
         if (typeName == "SystemExit")
         {
-            PyObject* args = interp.ExceptionArgs(exc);
-            int code = 0;
-            if (args != null && PyTuple.Size(args) > 0)
-            {
-                PyObject* a0 = PyTuple.Items(args)[0];
-                if (interp.IsInt(a0))
-                {
-                    // CPython reads the code as a C long, then exit() keeps its low byte.
-                    if (PyLong.TryGetInt64(a0, out long value))
-                    {
-                        code = (int)value;
-                    }
-                    else
-                    {
-                        stderr.WriteLine("OverflowError: Python int too large to convert to C long");
-                        code = -1;
-                    }
-                }
-                else if (a0 != interp.St->none)
-                {
-                    stderr.WriteLine(interp.StrOf(a0));
-                    code = 1;
-                }
-            }
+            int code = SystemExitCode(interp, exc, stderr);
             Refcount.Decref(exc);
             return code;
         }
+        string report = FormatTraceback(interp, e, exc);
+        Refcount.Decref(exc);
+        stderr.Write(report);
+        // CPython re-raises SIGINT on itself after the traceback: the shell sees 128 + 2.
+        return typeName == "KeyboardInterrupt" ? 130 : 1;
+    }
+
+    /// <summary>
+    /// The exit status a SystemExit asks for, as CPython computes it: no argument or None is 0,
+    /// an int is itself (one too large for a C long is reported, -1), anything else is printed
+    /// to stderr and gives 1.
+    /// </summary>
+    internal static int SystemExitCode(Interpreter interp, PyObject* exc, TextWriter stderr)
+    {
+        PyObject* args = interp.ExceptionArgs(exc);
+        if (args == null || PyTuple.Size(args) == 0)
+        {
+            return 0;
+        }
+        PyObject* a0 = PyTuple.Items(args)[0];
+        if (interp.IsInt(a0))
+        {
+            // CPython reads the code as a C long, then exit() keeps its low byte.
+            if (PyLong.TryGetInt64(a0, out long value))
+            {
+                return (int)value;
+            }
+            stderr.WriteLine("OverflowError: Python int too large to convert to C long");
+            return -1;
+        }
+        if (a0 != interp.St->none)
+        {
+            stderr.WriteLine(interp.StrOf(a0));
+            return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// An uncaught exception's report, as CPython prints it: the traceback's entries, outermost
+    /// first, then the exception's last line. <paramref name="exc"/> is borrowed.
+    /// </summary>
+    internal static string FormatTraceback(Interpreter interp, PythonException e, PyObject* exc)
+    {
         var sb = new StringBuilder("Traceback (most recent call last):\n");
         TracebackText.AppendEntries(sb, e.Trace, interp.SourceLine);
         sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
-        Refcount.Decref(exc);
-        stderr.Write(sb.ToString());
-        // CPython re-raises SIGINT on itself after the traceback: the shell sees 128 + 2.
-        return typeName == "KeyboardInterrupt" ? 130 : 1;
+        return sb.ToString();
     }
 }

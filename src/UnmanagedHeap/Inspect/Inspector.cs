@@ -71,6 +71,13 @@ public sealed unsafe class Inspector
         return new ReferrerIndex(_allocator, _addresses);
     }
 
+    /// <summary>heapdebug.refs: what the object at <paramref name="target"/> refers to and what refers to it, one labelled edge a line.</summary>
+    public string RefsText(nint target)
+    {
+        CheckObjects([target]);
+        return ReferenceListing.Format(Index(), target);
+    }
+
     /// <summary>The objects <paramref name="objects"/> refer to, to <paramref name="maxDepth"/> references away.</summary>
     public ObjectGraph Refs(IReadOnlyCollection<nint> objects, int maxDepth = GraphBuilder.DefaultMaxDepth, int tooMany = GraphBuilder.DefaultTooMany, IReadOnlySet<nint>? ignore = null)
     {

@@ -11,12 +11,16 @@ namespace PyHeap;
 /// </summary>
 public static class CensusTable
 {
-    public static void Write(IReadOnlyList<CensusChange> rows, CommandIo io)
+    public static void Write(IReadOnlyList<CensusChange> rows, CommandIo io) =>
+        Write(rows, io.Err, io.Terminal, "census at exit (growth since start)");
+
+    /// <summary>The same table on <paramref name="writer"/> under <paramref name="title"/> (<c>%census</c> at the prompt: on stdout).</summary>
+    public static void Write(IReadOnlyList<CensusChange> rows, TextWriter writer, bool terminal, string title)
     {
-        IAnsiConsole console = TableConsole.For(io.Err, io.Terminal);
+        IAnsiConsole console = TableConsole.For(writer, terminal);
         var table = new Table()
-            .Border(TableConsole.Border(io.Terminal))
-            .Title("census at exit (growth since start)")
+            .Border(TableConsole.Border(terminal))
+            .Title(Markup.Escape(title))
             .AddColumn("type")
             .AddColumn(new TableColumn("count").RightAligned())
             .AddColumn(new TableColumn("+/-").RightAligned())
@@ -32,7 +36,7 @@ public static class CensusTable
                 Signed(row.BytesDelta));
         }
         console.Write(table);
-        io.Err.Flush();
+        writer.Flush();
     }
 
     private static string Signed(long value) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using UnmanagedHeap;
 using UnmanagedHeap.Scripting.Runtime;
+using UnmanagedHeap.Scripting.Runtime.Repl;
 
 namespace PyHeap;
 
@@ -167,17 +168,30 @@ public static class RunCommand
     public static Command CreateRepl(CommandIo io)
     {
         var heap = new HeapOptionSet(withMaxHeap: true);
-        var command = new Command("repl", "The same semantics interactively: expression values are echoed, as at Python's prompt.");
+        var command = new Command("repl", "Python's prompt on the heap: line editing and history at a terminal, values echoed, %dump/%refs/%why/%census; with stdin not a terminal, no prompts.");
         heap.AddTo(command);
         command.SetAction(result =>
         {
             HeapOptions options = heap.Read(result);
             var interrupt = new InterruptFlag();
             using IDisposable sigint = interrupt.ListenForSigint();
-            var run = new RunOptions { Allocator = options.Allocator, DebugAlloc = options.DebugHooks, MaxHeapBytes = options.MaxHeapBytes, Interrupt = interrupt };
+            var run = new RunOptions
+            {
+                Allocator = options.Allocator,
+                DebugAlloc = options.DebugHooks,
+                MaxHeapBytes = options.MaxHeapBytes,
+                Interrupt = interrupt,
+                CensusReport = rows => CensusTable.Write(rows, io.Out, io.Terminal, "census of live objects (growth since the session started)"),
+            };
+            // The line editor only where both ends are the process's own terminal (its prompts on
+            // stdout, as readline's); otherwise plain reading, with prompts on stderr only when
+            // stdin is a terminal, as CPython reads without readline.
+            ILineSource lines = io.In == Console.In && io.InputTerminal && io.Terminal && TerminalLineEditor.IsUsable
+                ? TerminalLineEditor.ForConsole(io.Out)
+                : new TextLineSource(io.In, io.Err, prompts: io.InputTerminal, interrupt);
             try
             {
-                return ScriptRepl.Run(run, io.In, io.Out, io.Err);
+                return ScriptRepl.Run(run, lines, io.Out, io.Err);
             }
             catch (MaxHeapTooSmallException e)
             {

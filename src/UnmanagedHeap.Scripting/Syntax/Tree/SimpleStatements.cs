@@ -8,6 +8,12 @@ public sealed class ExprStmt(Expr value, SourceSpan span) : Stmt(span)
     /// <summary>The expression.</summary>
     public Expr Value { get; } = value;
 
+    /// <summary>
+    /// Interactive input: the value is shown (repr, unless None) and kept in <c>builtins._</c>,
+    /// as CPython compiles expression statements of the prompt's top-level code ('single' mode).
+    /// </summary>
+    public bool Echo { get; internal set; }
+
     /// <inheritdoc/>
     public override TResult Accept<TResult>(IStmtVisitor<TResult> visitor) => visitor.VisitExpr(this);
 }
