@@ -69,9 +69,16 @@ public class StressHeapsTests
             var stop = new StopSignal();
             worker.Setup(stop);
             worker.Run(20_000, 0, stop); // warm-up: tiering and first-use allocations
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            HeapResult result = worker.Run(400_000, 0, stop);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            // The fewest bytes of three runs: on a loaded machine tiering can finish late and
+            // allocate once inside a run; an allocation per object shows in every run.
+            long allocated = long.MaxValue;
+            HeapResult result = default!;
+            for (int run = 0; run < 3 && allocated >= 1024; run++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                result = worker.Run(400_000, 0, stop);
+                allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
             // The loop allocates nothing; the one result record it returns is all there is.
             Assert.That(allocated, Is.LessThan(1024), $"{shape}: {allocated} managed bytes for {result.ObjectsCreated:N0} objects");
             Assert.That(result.ObjectsCreated, Is.GreaterThanOrEqualTo(400_000));
