@@ -30,6 +30,11 @@ public sealed unsafe partial class Interpreter
         Native("random", i => i.CreateRandomModule()),
         Native("itertools", i => i.CreateItertoolsModule()),
         Native("tracemalloc", i => i.CreateTracemallocModule(), python: "tracemalloc"),
+        Native("time", i => i.CreateTimeModule()),
+        Native("_pyheap", i => i.CreatePyheapSupportModule()),
+        Python("operator"),
+        Python("functools"),
+        Python("collections"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
