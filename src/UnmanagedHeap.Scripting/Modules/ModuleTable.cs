@@ -35,6 +35,11 @@ public sealed unsafe partial class Interpreter
         Python("operator"),
         Python("functools"),
         Python("collections"),
+        Native("heapq", i => i.CreateHeapqModule(), python: "heapq"),
+        Native("bisect", i => i.CreateBisectModule()),
+        Python("copy"),
+        Python("string"),
+        Python("__future__"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
