@@ -25,7 +25,7 @@ public sealed unsafe partial class Interpreter
             PyObject* s = A(a, 0);
             if (!IsInt(s) && s->ob_type != St->type_float)
             {
-                throw TypeErr($"'{TypeName(s)}' object cannot be interpreted as an integer or float");
+                throw TypeErr($"'{TypeName(s)}' object cannot be interpreted as an integer");
             }
             double seconds = ToDouble(s);
             if (double.IsNaN(seconds))
