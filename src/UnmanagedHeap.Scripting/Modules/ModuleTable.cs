@@ -40,6 +40,10 @@ public sealed unsafe partial class Interpreter
         Python("copy"),
         Python("string"),
         Python("__future__"),
+        Python("json"),
+        Python("textwrap"),
+        Python("contextlib"),
+        Python("io"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
