@@ -44,6 +44,8 @@ public sealed unsafe partial class Interpreter
         Python("textwrap"),
         Python("contextlib"),
         Python("io"),
+        Python("typing"),
+        Python("abc"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
