@@ -8,7 +8,7 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// collections, copy, dataclasses), for the few things their documented behaviour needs
 /// that this interpreter's Python cannot yet say: naming a function or class made at run
 /// time (functools.wraps, namedtuple) and making an instance without calling __init__
-/// (copy, as object.__new__(cls) does in CPython).
+/// (copy, as object.__new__(cls) does in CPython); and deque's native storage (DequeCore.cs).
 /// </summary>
 public sealed unsafe partial class Interpreter
 {
@@ -53,6 +53,7 @@ public sealed unsafe partial class Interpreter
             }
             return PyInstance.New((PyTypeObject*)t);
         });
+        RegisterDequeCore(m);
         return m;
     }
 }

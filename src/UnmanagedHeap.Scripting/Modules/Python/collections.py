@@ -15,9 +15,10 @@ _MISSING = object()
 ################################################################ deque
 
 class deque:
-    # Items live in self._d from index self._h on. popleft advances _h instead of shifting
-    # the list, and the dead prefix is cut off once it is more than half the list, so both
-    # ends are amortised O(1).
+    # The items live in a native core (_pyheap.deque_core, Modules/DequeCore.cs). Its
+    # append/appendleft/pop/popleft are also put in each deque's own __dict__ as bound
+    # built-in methods, so d.append(x) goes straight to C# without a Python frame; the
+    # class-level methods below serve deque.append(d, x) and subclasses' super() calls.
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -25,110 +26,74 @@ class deque:
                 raise TypeError('an integer is required')
             if maxlen < 0:
                 raise ValueError('maxlen must be non-negative')
-        self._d = []
-        self._h = 0
+        c = _pyheap.deque_core(maxlen)
+        self._c = c
         self._maxlen = maxlen
+        self.append = c.append
+        self.appendleft = c.appendleft
+        self.pop = c.pop
+        self.popleft = c.popleft
         if iterable is not ():
-            self.extend(iterable)
+            c.extend(iterable)
 
     @property
     def maxlen(self):
         return self._maxlen
 
-    def _compact(self):
-        h = self._h
-        if h > 16 and h + h > len(self._d):
-            del self._d[:h]
-            self._h = 0
-
     def append(self, x):
-        m = self._maxlen
-        if m is not None and len(self._d) - self._h >= m:
-            if m == 0:
-                return
-            self._d.append(x)
-            self._d[self._h] = None
-            self._h += 1
-            self._compact()
-            return
-        self._d.append(x)
+        self._c.append(x)
 
     def appendleft(self, x):
-        m = self._maxlen
-        if m is not None and len(self._d) - self._h >= m:
-            if m == 0:
-                return
-            self._d.pop()
-        if self._h > 0:
-            self._h -= 1
-            self._d[self._h] = x
-        else:
-            self._d.insert(0, x)
+        self._c.appendleft(x)
 
     def pop(self):
-        if len(self._d) == self._h:
-            raise IndexError('pop from an empty deque')
-        x = self._d.pop()
-        if len(self._d) == self._h:
-            self._d = []
-            self._h = 0
-        return x
+        return self._c.pop()
 
     def popleft(self):
-        d = self._d
-        h = self._h
-        if len(d) == h:
-            raise IndexError('pop from an empty deque')
-        x = d[h]
-        d[h] = None
-        h += 1
-        if h == len(d):
-            self._d = []
-            self._h = 0
-        else:
-            self._h = h
-            if h > 16 and h + h > len(d):
-                del d[:h]
-                self._h = 0
-        return x
+        return self._c.popleft()
 
     def extend(self, iterable):
         if iterable is self:
-            iterable = list(iterable)
-        if self._maxlen is None:
-            if self._h == 0:
-                self._d.extend(iterable)
-            else:
-                for x in iterable:
-                    self._d.append(x)
-            return
-        for x in iterable:
-            self.append(x)
+            iterable = self._c.items()
+        self._c.extend(iterable)
 
     def extendleft(self, iterable):
         if iterable is self:
-            iterable = list(iterable)
+            iterable = self._c.items()
+        appendleft = self._c.appendleft
         for x in iterable:
-            self.appendleft(x)
+            appendleft(x)
 
     def clear(self):
-        self._d = []
-        self._h = 0
+        self._c.reset(())
 
     def copy(self):
-        return deque(self, self._maxlen)
+        return deque(self._c.items(), self._maxlen)
 
     __copy__ = copy
 
+    def __deepcopy__(self, memo):
+        import copy
+        r = deque((), self._maxlen)
+        memo[id(self)] = r
+        r.extend(copy.deepcopy(self._c.items(), memo))
+        return r
+
     def count(self, x):
+        c = self._c
+        state = c.state()
         n = 0
-        for y in self._items():
+        for y in c.items():
             if y is x or y == x:
                 n += 1
+            if c.state() != state:
+                raise RuntimeError('deque mutated during iteration')
         return n
 
     def index(self, x, start=0, stop=None):
-        items = self._items()
+        c = self._c
+        state = c.state()
+        items = c.items()
         n = len(items)
         if stop is None:
             stop = n
@@ -140,89 +105,89 @@ class deque:
             y = items[i]
             if y is x or y == x:
                 return i
+            if c.state() != state:
+                raise RuntimeError('deque mutated during iteration')
         raise ValueError('%r is not in deque' % (x,))
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self) >= self._maxlen:
+        if self._maxlen is not None and self._c.len() >= self._maxlen:
             raise IndexError('deque already at its maximum size')
-        items = self._items()
+        items = self._c.items()
         items.insert(i, x)
-        self._d = items
-        self._h = 0
+        self._c.reset(items)
 
     def remove(self, value):
-        items = self._items()
+        c = self._c
+        state = c.state()
+        items = c.items()
         for i in range(len(items)):
             y = items[i]
-            if y is value or y == value:
-                del self._d[self._h + i]
+            equal = y is value or y == value
+            if c.state() != state:
+                raise IndexError('deque mutated during iteration')
+            if equal:
+                del items[i]
+                c.reset(items)
                 return
         raise ValueError('%r is not in deque' % (value,))
 
     def reverse(self):
-        items = self._items()
+        items = self._c.items()
         items.reverse()
-        self._d = items
-        self._h = 0
+        self._c.reset(items)
 
     def rotate(self, n=1):
-        size = len(self._d) - self._h
+        c = self._c
+        size = c.len()
         if size <= 1:
             return
         n = n % size
         if n == 0:
             return
-        items = self._items()
-        self._d = items[size - n:] + items[:size - n]
-        self._h = 0
+        items = c.items()
+        c.reset(items[size - n:] + items[:size - n])
 
     def _items(self):
-        # The live items as a list of their own.
-        if self._h == 0:
-            return self._d[:]
-        return self._d[self._h:]
+        return self._c.items()
 
     def __len__(self):
-        return len(self._d) - self._h
+        return self._c.len()
 
     def __bool__(self):
-        return len(self._d) != self._h
+        return self._c.len() != 0
 
     def __iter__(self):
-        if self._h == 0:
-            return iter(self._d)
-        return iter(self._d[self._h:])
+        return iter(self._c.items())
 
     def __reversed__(self):
-        return reversed(self._items())
+        items = self._c.items()
+        items.reverse()
+        return iter(items)
 
     def __contains__(self, x):
-        for y in self._items():
+        c = self._c
+        state = c.state()
+        for y in c.items():
             if y is x or y == x:
                 return True
+            if c.state() != state:
+                raise RuntimeError('deque mutated during iteration')
         return False
 
-    def _index(self, i):
-        n = len(self._d) - self._h
-        if not isinstance(i, int):
-            raise TypeError("sequence index must be integer, not '%s'" % type(i).__name__)
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError('deque index out of range')
-        return self._h + i
-
     def __getitem__(self, i):
-        return self._d[self._index(i)]
+        return self._c.get(i)
 
     def __setitem__(self, i, x):
-        self._d[self._index(i)] = x
+        self._c.set(i, x)
 
     def __delitem__(self, i):
-        del self._d[self._index(i)]
+        self._c.get(i)
+        items = self._c.items()
+        del items[i]
+        self._c.reset(items)
 
     def __repr__(self):
-        inner = repr(self._items())
+        inner = repr(self._c.items())
         if self._maxlen is None:
             return 'deque(%s)' % inner
         return 'deque(%s, maxlen=%d)' % (inner, self._maxlen)
@@ -230,39 +195,39 @@ class deque:
     def _cmp_items(self, other):
         if not isinstance(other, deque):
             return None
-        return other._items()
+        return other._c.items()
 
     def __eq__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() == o
+        return NotImplemented if o is None else self._c.items() == o
 
     def __ne__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() != o
+        return NotImplemented if o is None else self._c.items() != o
 
     def __lt__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() < o
+        return NotImplemented if o is None else self._c.items() < o
 
     def __le__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() <= o
+        return NotImplemented if o is None else self._c.items() <= o
 
     def __gt__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() > o
+        return NotImplemented if o is None else self._c.items() > o
 
     def __ge__(self, other):
         o = self._cmp_items(other)
-        return NotImplemented if o is None else self._items() >= o
+        return NotImplemented if o is None else self._c.items() >= o
 
     __hash__ = None
 
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError('can only concatenate deque (not "%s") to deque' % type(other).__name__)
-        r = deque(self, self._maxlen)
-        r.extend(other)
+        r = deque(self._c.items(), self._maxlen)
+        r.extend(other._c.items())
         return r
 
     def __iadd__(self, other):
@@ -271,16 +236,16 @@ class deque:
 
     def __mul__(self, n):
         r = deque((), self._maxlen)
-        items = self._items()
+        items = self._c.items()
         for _ in range(n):
             r.extend(items)
         return r
 
     def __imul__(self, n):
-        items = self._items()
+        items = self._c.items()
         self.clear()
         for _ in range(n):
-            self.extend(items)
+            self._c.extend(items)
         return self
 
 
