@@ -46,6 +46,7 @@ public sealed unsafe partial class Interpreter
         Python("io"),
         Python("typing"),
         Python("abc"),
+        Native("struct", i => i.CreateStructModule(), python: "struct"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
