@@ -47,6 +47,7 @@ public sealed unsafe partial class Interpreter
         Python("typing"),
         Python("abc"),
         Native("struct", i => i.CreateStructModule(), python: "struct"),
+        Python("array"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
