@@ -771,8 +771,10 @@ class _NamedTupleBase:
     def __init__(self, *args, **kwargs):
         if kwargs or len(args) != self._nfields:
             args = _bind(type(self), args, dict(kwargs))
-        self._t = args
-        self.__dict__.update(zip(self._fields, args))
+        # Straight into the instance dict: __setattr__ below refuses assignments.
+        d = self.__dict__
+        d['_t'] = args
+        d.update(zip(self._fields, args))
 
     @classmethod
     def _make(cls, iterable):
