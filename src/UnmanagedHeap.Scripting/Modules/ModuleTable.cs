@@ -48,6 +48,7 @@ public sealed unsafe partial class Interpreter
         Python("abc"),
         Native("struct", i => i.CreateStructModule(), python: "struct"),
         Python("array"),
+        Python("fractions"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
