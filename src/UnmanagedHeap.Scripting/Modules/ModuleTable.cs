@@ -49,6 +49,7 @@ public sealed unsafe partial class Interpreter
         Native("struct", i => i.CreateStructModule(), python: "struct"),
         Python("array"),
         Python("fractions"),
+        Python("dataclasses"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);
