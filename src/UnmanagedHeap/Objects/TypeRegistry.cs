@@ -191,6 +191,18 @@ public sealed unsafe class TypeRegistry
     /// <summary>The registry of the heap a type object lives in.</summary>
     private static TypeRegistry Of(PyTypeObject* type) => Heap.FromState(type->ob_base.ob_base.ob_type->tp_heap).Types;
 
+    /// <summary>
+    /// Gives a class a new name (what assigning <c>cls.__name__</c> does in CPython): the
+    /// new UTF-8 name is allocated like the first, and the old one is freed.
+    /// </summary>
+    public static void Rename(PyTypeObject* type, string name)
+    {
+        TypeRegistry registry = Of(type);
+        byte* old = type->tp_name;
+        type->tp_name = registry.CopyName(name);
+        registry._state->allocator.Free(registry._state->allocator.Context, old);
+    }
+
     /// <summary>The type's name, read from its native tp_name.</summary>
     public static string NameOf(PyTypeObject* type) =>
         System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)type->tp_name) ?? "?";

@@ -1,0 +1,11 @@
+from collections import Counter
+c = Counter('abracadabra')
+print(c, c['a'], c['z'], c.most_common(2), c.most_common(), len(c))
+print(sorted(c.elements()), c.total())
+c.update('aaz'); print(c); c.subtract({'a': 10}); print(c)
+a = Counter(a=3, b=1); b = Counter(a=1, b=2)
+print(a + b, a - b, a | b, a & b, +Counter(a=-1, b=2), -Counter(a=-1, b=2))
+print(Counter(a=1) == Counter(a=1, b=0), Counter(), Counter([1, 1, 2]), Counter({'x': 2}))
+w = Counter('the cat the dog the end'.split()); print(w.most_common(1), w['the'])
+a += b; print(a); print(Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=3))
+del c['z']; print('z' in c, c.get('a'))

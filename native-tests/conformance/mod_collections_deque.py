@@ -1,0 +1,27 @@
+from collections import deque
+d = deque([1, 2, 3])
+d.append(4); d.appendleft(0); print(d, len(d), d[0], d[-1], 2 in d, list(d))
+print(d.pop(), d.popleft(), d)
+d.rotate(1); print(d); d.rotate(-2); print(d)
+d.extend([7, 8]); d.extendleft([9, 10]); print(d)
+print(d.count(7), d.index(7), list(reversed(d)))
+d.remove(7); d.reverse(); print(d); d[0] = 'x'; del d[1]; print(d)
+m = deque(range(5), maxlen=3); print(m, m.maxlen); m.append(9); print(m); m.appendleft(-1); print(m)
+q = deque()
+for i in range(100): q.append(i)
+s = 0
+while q:
+    s += q.popleft()
+    if s % 7 == 0 and len(q) < 50: q.append(s % 13)
+print(s, q)
+try: deque().pop()
+except IndexError as e: print(e)
+try: deque().popleft()
+except IndexError as e: print(e)
+try: deque([1])[5]
+except IndexError as e: print(e)
+try: deque([1]).remove(2)
+except ValueError as e: print(e)
+print(deque([1, 2]) == deque([1, 2]), deque([1]) < deque([2]), deque([1]) == [1], deque('ab') + deque('c'), deque([1]) * 3, bool(deque()))
+e = deque([1, 2, 3, 4, 5]); e.insert(2, 'i'); print(e, e.copy(), deque(maxlen=0))
+e.clear(); print(e, len(e))

@@ -1,0 +1,2 @@
+from __future__ import annotations, division
+print(1 / 2)

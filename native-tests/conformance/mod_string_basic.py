@@ -1,0 +1,11 @@
+import string
+print(string.ascii_letters, string.digits, string.hexdigits, string.octdigits)
+print(repr(string.punctuation), repr(string.whitespace), len(string.printable))
+print(string.capwords('hello   big world'), string.capwords('a-b-c', '-'))
+t = string.Template('$who likes ${what}, $$5 $x')
+print(t.substitute(who='tim', what='kung pao', x=1), t.safe_substitute(who='a'), t.get_identifiers())
+try: string.Template('$who $no').substitute(who=1)
+except KeyError as e: print('KeyError', e)
+try: string.Template('bad $').substitute()
+except ValueError as e: print(e)
+print(string.Template('$a').substitute({'a': 5}, a=6))

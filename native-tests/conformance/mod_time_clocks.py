@@ -1,0 +1,10 @@
+import time
+t0 = time.perf_counter(); time.sleep(0.01); t1 = time.perf_counter()
+print(t1 - t0 >= 0.009, type(time.time()), type(time.time_ns()), time.monotonic() > 0, time.process_time() >= 0, type(time.perf_counter_ns()))
+a = time.monotonic_ns(); b = time.monotonic_ns(); print(b >= a, isinstance(a, int))
+c = time.perf_counter(); d = time.perf_counter(); print(d >= c, isinstance(c, float))
+print(time.time() > 1.6e9, time.time_ns() > 1600000000 * 10**9)
+try: time.sleep(-1)
+except ValueError as e: print(e)
+try: time.sleep('x')
+except TypeError as e: print(e)
