@@ -88,13 +88,13 @@ public sealed unsafe partial class Interpreter
         }
         if (obj->ob_type == T.Module)
         {
-            throw Error(AttributeError, $"module '{PyUnicode.AsString(((PyModuleObject*)obj)->md_name)}' has no attribute '{name}'");
+            throw AttributeErr(obj, name, $"module '{PyUnicode.AsString(((PyModuleObject*)obj)->md_name)}' has no attribute '{name}'");
         }
         if (IsType(obj))
         {
-            throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+            throw AttributeErr(obj, name, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     /// <summary>The attribute (new reference), or null when there is none.</summary>
@@ -190,9 +190,13 @@ public sealed unsafe partial class Interpreter
             }
             return NewRef(v);
         }
-        if (name == "args" && IsSubtype(t, BaseException))
+        if (IsSubtype(t, BaseException))
         {
-            return NewRef(St->empty_tuple);
+            PyObject* member = ExceptionDefaultAttr(obj, name);
+            if (member != null)
+            {
+                return member;
+            }
         }
         PyObject* getattr = LookupInType(t, "__getattr__");
         if (getattr != null)
@@ -472,7 +476,7 @@ public sealed unsafe partial class Interpreter
             Refcount.Decref(existing);
             throw Error(AttributeError, $"attribute '{name}' of '{TypeName(obj)}' objects is not writable");
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     public void DelAttr(PyObject* obj, string name)
@@ -494,7 +498,7 @@ public sealed unsafe partial class Interpreter
             }
             if (!PyInstance.DelAttr(obj, Intern(name)))
             {
-                throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+                throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
             }
             return;
         }
@@ -503,7 +507,7 @@ public sealed unsafe partial class Interpreter
             InvalidateTypeCache();
             if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))
             {
-                throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+                throw AttributeErr(obj, name, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
             }
             return;
         }
@@ -512,7 +516,7 @@ public sealed unsafe partial class Interpreter
             DelAttr(ProxyTarget(obj), name);
             return;
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     /// <summary>The live referent of a weakref.proxy (borrowed), or ReferenceError.</summary>

@@ -157,6 +157,7 @@ public sealed unsafe partial class Interpreter
             return None;
         }, isMethod: true), null);
         PyDict.SetItem(BaseException->tp_dict, Intern("__init__"), excInit);
+        RegisterExceptionMethods();
         InvalidateTypeCache();
         Refcount.Decref(excInit);
         Global("print", BPrint);

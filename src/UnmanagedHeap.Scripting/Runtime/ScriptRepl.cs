@@ -160,19 +160,13 @@ public static unsafe class ScriptRepl
         {
             PythonException e = interp.Translate(raw);
             interp.ReleaseReportingReserve();
-            e.Trace.Add(("<stdin>", frame.Line, "<module>"));
+            e.AddFrame("<stdin>", frame.Line, "<module>");
             stdout.Flush();
-            stderr.WriteLine("Traceback (most recent call last):");
-            for (int i = e.Trace.Count - 1; i >= 0; i--)
+            if (e.Object != null)
             {
-                var (file, line, function) = e.Trace[i];
-                stderr.WriteLine($"  File \"{file}\", line {line}, in {function}");
-            }
-            PyObject* exc = e.Steal();
-            if (exc != null)
-            {
-                stderr.WriteLine(interp.FormatExceptionLine(exc));
-                Refcount.Decref(exc);
+                interp.SetImplicitContext(e);
+                stderr.Write(interp.FormatUncaught(e));
+                Refcount.Decref(e.Steal());
             }
             interp.RestoreReportingReserve();
         }

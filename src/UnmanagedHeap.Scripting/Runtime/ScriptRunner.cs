@@ -325,13 +325,13 @@ public static unsafe class ScriptRunner
         }
         catch (PythonException e)
         {
-            e.Trace.Add((fileName, frame.Line, "<module>"));
+            e.AddFrame(fileName, frame.Line, "<module>");
             return ReportUncaught(interp, e, stdout, stderr);
         }
         catch (Exception e)
         {
             PythonException p = interp.Translate(e);
-            p.Trace.Add((fileName, frame.Line, "<module>"));
+            p.AddFrame(fileName, frame.Line, "<module>");
             return ReportUncaught(interp, p, stdout, stderr);
         }
     }
@@ -340,7 +340,8 @@ public static unsafe class ScriptRunner
     {
         // The program ends here: the report may use the room kept for it.
         interp.ReleaseReportingReserve();
-        PyObject* exc = e.Steal();
+        interp.SetImplicitContext(e);
+        PyObject* exc = e.Object;
         stdout.Flush();
         string typeName = Interpreter.TypeName(exc);
         if (typeName == "SystemExit")
@@ -369,18 +370,12 @@ public static unsafe class ScriptRunner
                     code = 1;
                 }
             }
-            Refcount.Decref(exc);
+            Refcount.Decref(e.Steal());
             return code;
         }
-        var sb = new StringBuilder("Traceback (most recent call last):\n");
-        for (int i = e.Trace.Count - 1; i >= 0; i--)
-        {
-            var (file, line, function) = e.Trace[i];
-            sb.Append("  File \"").Append(file).Append("\", line ").Append(line).Append(", in ").Append(function).Append('\n');
-        }
-        sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
-        Refcount.Decref(exc);
-        stderr.Write(sb.ToString());
+        string report = interp.FormatUncaught(e);
+        Refcount.Decref(e.Steal());
+        stderr.Write(report);
         // CPython re-raises SIGINT on itself after the traceback: the shell sees 128 + 2.
         return typeName == "KeyboardInterrupt" ? 130 : 1;
     }

@@ -1,0 +1,177 @@
+using System.Text;
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Scripting.Runtime;
+
+/// <summary>
+/// The text CPython 3.12 writes for an uncaught exception: the chain of causes and contexts
+/// first (each with its traceback and the line that joins it to the next), then the
+/// exception itself, its "Did you mean" hint and its notes.
+/// </summary>
+public sealed unsafe partial class Interpreter
+{
+    private const string CauseSeparator = "\nThe above exception was the direct cause of the following exception:\n\n";
+    private const string ContextSeparator = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+    /// <summary>sys.tracebacklimit's default: only the innermost 1000 entries are printed.</summary>
+    private const int TracebackLimit = 1000;
+
+    /// <summary>CPython prints a run of identical entries three times, then counts the rest.</summary>
+    private const int RecursiveCutoff = 3;
+
+    /// <summary>The report of <paramref name="e"/> (its traceback entries are moved to the instance first).</summary>
+    public string FormatUncaught(PythonException e)
+    {
+        MaterializeTraceback(e);
+        return FormatChain(e.Object, e.Suggestion);
+    }
+
+    /// <summary>The report of an exception instance and everything chained to it.</summary>
+    public string FormatChain(PyObject* exc, string? topSuggestion)
+    {
+        // Walk from the exception to its oldest ancestor, then print oldest first
+        // (CPython's print_exception_recursive, without its recursion).
+        var chain = new List<(nint Exc, string? Separator)>();
+        var seen = new HashSet<nint>();
+        PyObject* current = exc;
+        string? separator = null;
+        while (current != null && seen.Add((nint)current))
+        {
+            chain.Add(((nint)current, separator));
+            PyObject* cause = ExceptionLink(current, "__cause__");
+            PyObject* context = ExceptionLink(current, "__context__");
+            PyObject* suppress = IsInstanceLayout(current->ob_type) ? PyInstance.GetAttr(current, Intern("__suppress_context__")) : null;
+            if (cause != null && IsSubtype(cause->ob_type, BaseException))
+            {
+                current = cause;
+                separator = CauseSeparator;
+            }
+            else if (context != null && suppress != St->true_obj && IsSubtype(context->ob_type, BaseException))
+            {
+                current = context;
+                separator = ContextSeparator;
+            }
+            else
+            {
+                break;
+            }
+        }
+        var sb = new StringBuilder();
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            var one = (PyObject*)chain[i].Exc;
+            AppendOne(sb, one, i == 0 ? topSuggestion : null);
+            if (chain[i].Separator is string sep)
+            {
+                sb.Append(sep);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private void AppendOne(StringBuilder sb, PyObject* exc, string? suggestion)
+    {
+        PyObject* tb = ExceptionLink(exc, "__traceback__");
+        if (tb != null)
+        {
+            sb.Append("Traceback (most recent call last):\n");
+            AppendEntries(sb, TracebackEntries(tb));
+        }
+        sb.Append(FormatExceptionLine(exc));
+        suggestion ??= AttributeSuggestion(exc);
+        if (suggestion != null)
+        {
+            sb.Append(suggestion);
+        }
+        sb.Append('\n');
+        AppendNotes(sb, exc);
+    }
+
+    private static void AppendEntries(StringBuilder sb, List<(string File, int Line, string Function)> entries)
+    {
+        int start = Math.Max(0, entries.Count - TracebackLimit);
+        (string File, int Line, string Function)? last = null;
+        int count = 0;
+        for (int i = start; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (last != entry)
+            {
+                AppendRepeated(sb, count);
+                last = entry;
+                count = 0;
+            }
+            count++;
+            if (count > RecursiveCutoff)
+            {
+                continue;
+            }
+            sb.Append("  File \"").Append(entry.File).Append("\", line ").Append(entry.Line).Append(", in ").Append(entry.Function).Append('\n');
+            string source = SourceLines.Get(entry.File, entry.Line).Trim();
+            if (source.Length > 0)
+            {
+                sb.Append("    ").Append(source).Append('\n');
+            }
+        }
+        AppendRepeated(sb, count);
+    }
+
+    private static void AppendRepeated(StringBuilder sb, int count)
+    {
+        if (count > RecursiveCutoff)
+        {
+            int more = count - RecursiveCutoff;
+            sb.Append("  [Previous line repeated ").Append(more).Append(" more time").Append(more > 1 ? "s" : "").Append("]\n");
+        }
+    }
+
+    /// <summary>PEP 678: each note of <c>__notes__</c> on its own line(s) after the message.</summary>
+    private void AppendNotes(StringBuilder sb, PyObject* exc)
+    {
+        PyObject* notes = IsInstanceLayout(exc->ob_type) ? PyInstance.GetAttr(exc, Intern("__notes__")) : null;
+        if (notes == null)
+        {
+            return;
+        }
+        if (!IsList(notes) && !IsTuple(notes))
+        {
+            sb.Append(SafeText(notes, repr: true, "__notes__")).Append('\n');
+            return;
+        }
+        // A copy of the references: str() of a note may run Python code that changes the list.
+        var items = new List<nint>();
+        nint n = IsList(notes) ? PyList.Size(notes) : PyTuple.Size(notes);
+        for (nint i = 0; i < n; i++)
+        {
+            PyObject* item = IsList(notes) ? PyList.Items(notes)[i] : PyTuple.Items(notes)[i];
+            items.Add((nint)NewRef(item));
+        }
+        try
+        {
+            foreach (nint item in items)
+            {
+                sb.Append(IsStr((PyObject*)item) ? PyUnicode.AsString((PyObject*)item) : SafeText((PyObject*)item, repr: false, "note")).Append('\n');
+            }
+        }
+        finally
+        {
+            foreach (nint item in items)
+            {
+                Refcount.Decref((PyObject*)item);
+            }
+        }
+    }
+
+    private string SafeText(PyObject* o, bool repr, string what)
+    {
+        try
+        {
+            return repr ? Repr(o) : StrOf(o);
+        }
+        catch (PythonException e)
+        {
+            DropPending(e);
+            return $"<{what} {(repr ? "repr" : "str")}() failed>";
+        }
+    }
+}
