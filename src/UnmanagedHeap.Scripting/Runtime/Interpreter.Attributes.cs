@@ -393,6 +393,11 @@ public sealed unsafe partial class Interpreter
         PyTypeObject* t = obj->ob_type;
         if (IsInstanceLayout(t))
         {
+            if (IsExceptionMember(t, name))
+            {
+                SetExceptionMember(obj, name, value);
+                return;
+            }
             int traits = TypeTraits(t);
             if (traits == 0 && name != "__class__" && name != "__dict__")
             {

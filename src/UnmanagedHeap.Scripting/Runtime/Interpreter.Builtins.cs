@@ -471,6 +471,7 @@ public sealed unsafe partial class Interpreter
             var items = names.Select(n => (nint)Str(n)).ToList();
             return ListSteal(items);
         });
+        RegisterExec();
         RegisterConstructors();
     }
 

@@ -27,6 +27,7 @@ public sealed unsafe partial class Interpreter
     public PyTypeObject* ImportError { get; private set; }
     public PyTypeObject* NotImplementedError { get; private set; }
     public PyTypeObject* KeyboardInterrupt { get; private set; }
+    public PyTypeObject* SyntaxError { get; private set; }
 
     private readonly List<(string Name, nint Type)> _exceptionTypes = [];
 
@@ -60,6 +61,8 @@ public sealed unsafe partial class Interpreter
         Exc("FloatingPointError", arithmetic);
         Exc("UnicodeError", ValueError);
         Exc("OSError", Exception);
+        SyntaxError = Exc("SyntaxError", Exception);
+        Exc("TabError", Exc("IndentationError", SyntaxError));
         Exc("Warning", Exception);
         _exceptionTypes.Insert(0, ("BaseException", (nint)BaseException));
     }

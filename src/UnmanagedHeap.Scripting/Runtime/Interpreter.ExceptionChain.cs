@@ -72,6 +72,35 @@ public sealed unsafe partial class Interpreter
         return v == null || v == St->none ? null : v;
     }
 
+    /// <summary>Whether assigning <paramref name="name"/> on an instance of <paramref name="t"/> goes through BaseException's setters.</summary>
+    internal bool IsExceptionMember(PyTypeObject* t, string name) =>
+        name.Length > 8 && name[0] == '_' && name[1] == '_'
+        && name is "__cause__" or "__context__" or "__traceback__" or "__suppress_context__"
+        && (t->tp_flags & TypeFlags.BaseExceptionSubclass) != 0;
+
+    /// <summary>BaseException's setters: the type checks, and a cause set by hand suppresses the context.</summary>
+    private void SetExceptionMember(PyObject* exc, string name, PyObject* value)
+    {
+        switch (name)
+        {
+            case "__traceback__":
+                SetTraceback(exc, value);
+                return;
+            case "__suppress_context__":
+                PyInstance.SetAttr(exc, Intern(name), IsTrue(value) ? St->true_obj : St->false_obj);
+                return;
+        }
+        if (value != St->none && !IsSubtype(value->ob_type, BaseException))
+        {
+            throw TypeErr(name == "__cause__" ? "exception cause must be None or derive from BaseException" : "exception context must be None or derive from BaseException");
+        }
+        PyInstance.SetAttr(exc, Intern(name), value);
+        if (name == "__cause__")
+        {
+            PyInstance.SetAttr(exc, Intern("__suppress_context__"), St->true_obj);
+        }
+    }
+
     private void SetTraceback(PyObject* exc, PyObject* tb)
     {
         if (tb != St->none && !IsTraceback(tb))

@@ -374,6 +374,12 @@ public sealed unsafe partial class Interpreter
     public string FormatExceptionLine(PyObject* exc)
     {
         string name = TypeName(exc);
+        if (IsSubtype(exc->ob_type, SyntaxError) && IsInstanceLayout(exc->ob_type)
+            && PyInstance.GetAttr(exc, Intern("msg")) is var msg && msg != null && IsStr(msg))
+        {
+            // CPython prints a SyntaxError's location above its line; the line itself is msg only.
+            return $"{name}: {PyUnicode.AsString(msg)}";
+        }
         string text;
         try
         {

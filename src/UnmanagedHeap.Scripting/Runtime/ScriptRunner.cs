@@ -312,7 +312,7 @@ public static unsafe class ScriptRunner
         interp.Current = frame;
         try
         {
-            if (interp.Engine == EngineKind.Tree)
+            if (interp.Engine == EngineKind.Tree || Interpreter.MentionsFrameIntrospection(tree.Body))
             {
                 interp.ExecBlock(tree.Body, frame);
                 return 0;
