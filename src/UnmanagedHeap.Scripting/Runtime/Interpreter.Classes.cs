@@ -64,6 +64,7 @@ public sealed unsafe partial class Interpreter
         SyntaxError = Exc("SyntaxError", Exception);
         Exc("TabError", Exc("IndentationError", SyntaxError));
         Exc("Warning", Exception);
+        CreateExceptionGroupTypes();
         _exceptionTypes.Insert(0, ("BaseException", (nint)BaseException));
     }
 

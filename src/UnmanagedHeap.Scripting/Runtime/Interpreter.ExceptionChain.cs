@@ -16,6 +16,7 @@ public sealed unsafe partial class Interpreter
     private void RegisterExceptionMethods()
     {
         CreateTracebackTypes();
+        RegisterExceptionGroupMethods();
         _addNoteIndex = Def("add_note", (self, a, _) =>
         {
             Arity("add_note", a, 1, 1);
@@ -58,7 +59,7 @@ public sealed unsafe partial class Interpreter
         "__suppress_context__" => Bool(false),
         "add_note" => NewBuiltin(_addNoteIndex, exc),
         "with_traceback" => NewBuiltin(_withTracebackIndex, exc),
-        _ => null,
+        _ => IsGroupType(exc->ob_type) ? GroupMethod(exc, name) : null,
     };
 
     /// <summary>An exception attribute (borrowed), or null when it is unset or None.</summary>

@@ -320,6 +320,10 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(r);
                 }
             }
+            if (IsGroupType(t) && GroupStr(o) is string groupText)
+            {
+                return groupText;
+            }
             if (IsSubtype(t, BaseException) && LookupInType(t, "__repr__") == null)
             {
                 PyObject* args = ExceptionArgs(o);
