@@ -299,6 +299,10 @@ public sealed unsafe partial class Interpreter
 
     private Flow ExecTryExcept(TryStmt t, ExecFrame f)
     {
+        if (t.Handlers.Length > 0 && t.Handlers[0].IsStar)
+        {
+            return ExecTryStar(t, f);
+        }
         Flow flow;
         try
         {

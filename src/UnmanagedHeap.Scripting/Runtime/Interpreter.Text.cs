@@ -48,7 +48,7 @@ public sealed unsafe partial class Interpreter
             if (IsSubtype(t, BaseException))
             {
                 PyObject* args = ExceptionArgs(o);
-                string inner = args == null ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args).TrimEnd(')').TrimStart('(').TrimEnd(',');
+                string inner = args == null || PyTuple.Size(args) == 0 ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args)[1..^1];
                 return $"{NameOfType(t)}({inner})";
             }
             return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
