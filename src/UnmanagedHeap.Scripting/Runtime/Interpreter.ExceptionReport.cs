@@ -26,16 +26,51 @@ public sealed unsafe partial class Interpreter
         return FormatChain(e.Object, e.Suggestion);
     }
 
+    /// <summary>PEP 654's limits on how much of a group is printed (traceback.py's max_group_width and max_group_depth).</summary>
+    private const int MaxGroupWidth = 15;
+    private const int MaxGroupDepth = 10;
+
+    /// <summary>What printing one report shares: the exceptions already printed, the group nesting, whether a group's box is still open.</summary>
+    private sealed class ReportContext
+    {
+        public HashSet<nint> Seen { get; } = [];
+        public int Depth { get; set; }
+        public bool NeedClose { get; set; }
+        public string Indent => new(' ', 2 * Depth);
+    }
+
     /// <summary>The report of an exception instance and everything chained to it.</summary>
     public string FormatChain(PyObject* exc, string? topSuggestion)
     {
-        // Walk from the exception to its oldest ancestor, then print oldest first
-        // (CPython's print_exception_recursive, without its recursion).
+        var sb = new StringBuilder();
+        AppendException(sb, exc, new ReportContext(), topSuggestion);
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <paramref name="text"/> with the group margin of the current depth before every line.</summary>
+    private static void Emit(StringBuilder sb, ReportContext ctx, string text, char margin = '|')
+    {
+        string prefix = ctx.Indent + (ctx.Depth > 0 ? margin + " " : "");
+        int start = 0;
+        while (start < text.Length)
+        {
+            int nl = text.IndexOf('\n', start);
+            int end = nl < 0 ? text.Length : nl + 1;
+            sb.Append(prefix).Append(text, start, end - start);
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// One exception with its chain, oldest first (CPython's print_exception_recursive, the chain
+    /// walked without recursion); a group prints its members in numbered boxes.
+    /// </summary>
+    private void AppendException(StringBuilder sb, PyObject* exc, ReportContext ctx, string? topSuggestion)
+    {
         var chain = new List<(nint Exc, string? Separator)>();
-        var seen = new HashSet<nint>();
         PyObject* current = exc;
         string? separator = null;
-        while (current != null && seen.Add((nint)current))
+        while (current != null && ctx.Seen.Add((nint)current))
         {
             chain.Add(((nint)current, separator));
             PyObject* cause = ExceptionLink(current, "__cause__");
@@ -56,27 +91,97 @@ public sealed unsafe partial class Interpreter
                 break;
             }
         }
-        var sb = new StringBuilder();
         for (int i = chain.Count - 1; i >= 0; i--)
         {
             var one = (PyObject*)chain[i].Exc;
-            AppendOne(sb, one, i == 0 ? topSuggestion : null);
+            AppendOne(sb, one, ctx, i == 0 ? topSuggestion : null);
             if (chain[i].Separator is string sep)
             {
-                sb.Append(sep);
+                Emit(sb, ctx, sep);
             }
         }
-        return sb.ToString();
     }
 
-    private void AppendOne(StringBuilder sb, PyObject* exc, string? suggestion)
+    private void AppendOne(StringBuilder sb, PyObject* exc, ReportContext ctx, string? suggestion)
     {
         PyObject* tb = ExceptionLink(exc, "__traceback__");
+        PyObject* members = IsGroup(exc) ? GroupExceptions(exc) : null;
+        if (members == null)
+        {
+            if (tb != null)
+            {
+                Emit(sb, ctx, "Traceback (most recent call last):\n");
+                Emit(sb, ctx, EntriesText(tb));
+            }
+            Emit(sb, ctx, ExceptionOnly(exc, suggestion));
+            return;
+        }
+        if (ctx.Depth > MaxGroupDepth)
+        {
+            Emit(sb, ctx, $"... (max_group_depth is {MaxGroupDepth})\n");
+            return;
+        }
+        bool topLevel = ctx.Depth == 0;
+        if (topLevel)
+        {
+            ctx.Depth++;
+        }
         if (tb != null)
         {
-            sb.Append("Traceback (most recent call last):\n");
-            AppendEntries(sb, TracebackEntries(tb));
+            Emit(sb, ctx, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+            Emit(sb, ctx, EntriesText(tb));
         }
+        Emit(sb, ctx, ExceptionOnly(exc, suggestion));
+        // The members are held while they print: a __str__ may run Python code.
+        Refcount.Incref(members);
+        try
+        {
+            int count = (int)PyTuple.Size(members);
+            int shown = count <= MaxGroupWidth ? count : MaxGroupWidth + 1;
+            ctx.NeedClose = false;
+            for (int i = 0; i < shown; i++)
+            {
+                bool last = i == shown - 1;
+                if (last)
+                {
+                    // The closing line may be written by a nested group instead.
+                    ctx.NeedClose = true;
+                }
+                bool truncated = i >= MaxGroupWidth;
+                string title = truncated ? "..." : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sb.Append(ctx.Indent).Append(i == 0 ? "+-" : "  ").Append("+---------------- ").Append(title).Append(" ----------------\n");
+                ctx.Depth++;
+                if (!truncated)
+                {
+                    AppendException(sb, PyTuple.Items(members)[i], ctx, null);
+                }
+                else
+                {
+                    int remaining = count - MaxGroupWidth;
+                    Emit(sb, ctx, $"and {remaining} more exception{(remaining > 1 ? "s" : "")}\n");
+                }
+                if (last && ctx.NeedClose)
+                {
+                    sb.Append(ctx.Indent).Append("+------------------------------------\n");
+                    ctx.NeedClose = false;
+                }
+                ctx.Depth--;
+            }
+        }
+        finally
+        {
+            Refcount.Decref(members);
+        }
+        if (topLevel)
+        {
+            ctx.Depth = 0;
+        }
+    }
+
+    /// <summary>The exception's line with its hint, then its notes.</summary>
+    private string ExceptionOnly(PyObject* exc, string? suggestion)
+    {
+        var sb = new StringBuilder();
         sb.Append(FormatExceptionLine(exc));
         suggestion ??= AttributeSuggestion(exc);
         if (suggestion != null)
@@ -85,6 +190,14 @@ public sealed unsafe partial class Interpreter
         }
         sb.Append('\n');
         AppendNotes(sb, exc);
+        return sb.ToString();
+    }
+
+    private string EntriesText(PyObject* tb)
+    {
+        var sb = new StringBuilder();
+        AppendEntries(sb, TracebackEntries(tb));
+        return sb.ToString();
     }
 
     private static void AppendEntries(StringBuilder sb, List<(string File, int Line, string Function)> entries)
