@@ -142,4 +142,43 @@ public class ChainedTracebackTests
             RecursionError: maximum recursion depth exceeded
             """);
     }
+
+    [Test]
+    public void ExceptionGroupPrintsItsTree()
+    {
+        AssertReport("""
+            def f():
+                raise ValueError("v")
+            try:
+                f()
+            except ValueError as e:
+                v = e
+            e2 = KeyError("k")
+            e2.add_note("key note")
+            raise ExceptionGroup("outer", [v, ExceptionGroup("inner", [TypeError("t"), e2]), OSError("o")])
+            """, """
+              + Exception Group Traceback (most recent call last):
+              |   File "{path}", line 9, in <module>
+              |     raise ExceptionGroup("outer", [v, ExceptionGroup("inner", [TypeError("t"), e2]), OSError("o")])
+              | ExceptionGroup: outer (3 sub-exceptions)
+              +-+---------------- 1 ----------------
+                | Traceback (most recent call last):
+                |   File "{path}", line 4, in <module>
+                |     f()
+                |   File "{path}", line 2, in f
+                |     raise ValueError("v")
+                | ValueError: v
+                +---------------- 2 ----------------
+                | ExceptionGroup: inner (2 sub-exceptions)
+                +-+---------------- 1 ----------------
+                  | TypeError: t
+                  +---------------- 2 ----------------
+                  | KeyError: 'k'
+                  | key note
+                  +------------------------------------
+                +---------------- 3 ----------------
+                | OSError: o
+                +------------------------------------
+            """);
+    }
 }
