@@ -22,8 +22,22 @@ public sealed unsafe partial class Interpreter
     /// <summary>The report of <paramref name="e"/> (its traceback entries are moved to the instance first).</summary>
     public string FormatUncaught(PythonException e)
     {
-        MaterializeTraceback(e);
-        return FormatChain(e.Object, e.Suggestion);
+        // The entries are read, not turned into traceback objects: the report must not need
+        // the heap (a MemoryError's is written from the room kept for it).
+        PyObject* exc = e.Object;
+        PyObject* tb = ExceptionLink(exc, "__traceback__");
+        var entries = new List<(string File, int Line, string Function)>();
+        for (int i = e.Trace.Count - 1; i >= 0; i--)
+        {
+            entries.Add(e.Trace[i]);
+        }
+        if (tb != null)
+        {
+            entries.AddRange(TracebackEntries(tb));
+        }
+        var sb = new StringBuilder();
+        AppendException(sb, exc, new ReportContext { Top = (nint)exc, TopEntries = entries }, e.Suggestion);
+        return sb.ToString();
     }
 
     /// <summary>PEP 654's limits on how much of a group is printed (traceback.py's max_group_width and max_group_depth).</summary>
@@ -37,6 +51,10 @@ public sealed unsafe partial class Interpreter
         public int Depth { get; set; }
         public bool NeedClose { get; set; }
         public string Indent => new(' ', 2 * Depth);
+
+        /// <summary>The uncaught exception, whose traceback is <see cref="TopEntries"/> rather than its __traceback__.</summary>
+        public nint Top { get; init; }
+        public List<(string File, int Line, string Function)>? TopEntries { get; init; }
     }
 
     /// <summary>The report of an exception instance and everything chained to it.</summary>
@@ -105,13 +123,16 @@ public sealed unsafe partial class Interpreter
     private void AppendOne(StringBuilder sb, PyObject* exc, ReportContext ctx, string? suggestion)
     {
         PyObject* tb = ExceptionLink(exc, "__traceback__");
+        List<(string File, int Line, string Function)>? entries =
+            (nint)exc == ctx.Top ? ctx.TopEntries : tb != null ? TracebackEntries(tb) : null;
+        bool hasTraceback = entries is { Count: > 0 };
         PyObject* members = IsGroup(exc) ? GroupExceptions(exc) : null;
         if (members == null)
         {
-            if (tb != null)
+            if (hasTraceback)
             {
                 Emit(sb, ctx, "Traceback (most recent call last):\n");
-                Emit(sb, ctx, EntriesText(tb));
+                Emit(sb, ctx, EntriesText(entries!));
             }
             Emit(sb, ctx, ExceptionOnly(exc, suggestion));
             return;
@@ -126,10 +147,10 @@ public sealed unsafe partial class Interpreter
         {
             ctx.Depth++;
         }
-        if (tb != null)
+        if (hasTraceback)
         {
             Emit(sb, ctx, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
-            Emit(sb, ctx, EntriesText(tb));
+            Emit(sb, ctx, EntriesText(entries!));
         }
         Emit(sb, ctx, ExceptionOnly(exc, suggestion));
         // The members are held while they print: a __str__ may run Python code.
@@ -193,10 +214,10 @@ public sealed unsafe partial class Interpreter
         return sb.ToString();
     }
 
-    private string EntriesText(PyObject* tb)
+    private static string EntriesText(List<(string File, int Line, string Function)> entries)
     {
         var sb = new StringBuilder();
-        AppendEntries(sb, TracebackEntries(tb));
+        AppendEntries(sb, entries);
         return sb.ToString();
     }
 
