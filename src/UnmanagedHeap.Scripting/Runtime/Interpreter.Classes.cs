@@ -301,12 +301,13 @@ public sealed unsafe partial class Interpreter
     {
         Out.Flush();
         Err.WriteLine(context);
-        Err.WriteLine("Traceback (most recent call last):");
-        PyObject* v = e.Steal();
-        if (v != null)
+        if (e.Object == null)
         {
-            Err.WriteLine(FormatExceptionLine(v));
-            Refcount.Decref(v);
+            return;
         }
+        string report = FormatUncaught(e);
+        // CPython's PyErr_WriteUnraisable always writes the header, even with no entries.
+        Err.Write(report.StartsWith("Traceback", StringComparison.Ordinal) ? report : "Traceback (most recent call last):\n" + report);
+        Refcount.Decref(e.Steal());
     }
 }
