@@ -190,6 +190,10 @@ public sealed unsafe partial class Interpreter
             }
             return NewRef(v);
         }
+        if (t == _tracebackType && name == "tb_frame")
+        {
+            return TracebackFrame(obj);
+        }
         if (IsSubtype(t, BaseException))
         {
             PyObject* member = ExceptionDefaultAttr(obj, name);

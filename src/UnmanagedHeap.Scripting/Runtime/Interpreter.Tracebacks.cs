@@ -7,6 +7,7 @@ namespace UnmanagedHeap.Scripting.Runtime;
 /// tb_next runs from the frame that caught towards the raise point), each naming a frame
 /// stand-in with <c>f_lineno</c> and <c>f_code.co_filename</c> / <c>co_name</c>. They are
 /// instances of built-in classes, so the collector sees the exception → traceback links.
+/// The frame stand-in is made only when <c>tb_frame</c> is read.
 /// While an exception travels through C# frames its new entries collect in
 /// <see cref="PythonException.Trace"/>; a handler moves them here.
 /// </summary>
@@ -47,21 +48,34 @@ public sealed unsafe partial class Interpreter
         Refcount.Decref(tb);
     }
 
+    /// <summary>
+    /// One traceback object: tb_next, tb_lineno and the frame's file and function name
+    /// (interned, so an entry costs one object). tb_frame is made when it is read.
+    /// </summary>
     private PyObject* NewTraceback(string file, int line, string function, PyObject* next)
     {
+        PyObject* tb = PyInstance.New(_tracebackType);
+        PyInstance.SetAttr(tb, Intern("tb_next"), next);
+        SetIntAttr(tb, "tb_lineno", line);
+        PyInstance.SetAttr(tb, Intern("_filename"), Heap.Interned.Intern(file));
+        PyInstance.SetAttr(tb, Intern("_name"), Heap.Interned.Intern(function));
+        return tb;
+    }
+
+    /// <summary><c>tb.tb_frame</c>: a frame stand-in with f_lineno and f_code (co_filename, co_name), or null if <paramref name="tb"/> is not a traceback.</summary>
+    private PyObject* TracebackFrame(PyObject* tb)
+    {
+        PyObject* file = PyInstance.GetAttr(tb, Intern("_filename"));
+        PyObject* name = PyInstance.GetAttr(tb, Intern("_name"));
+        PyObject* line = PyInstance.GetAttr(tb, Intern("tb_lineno"));
         PyObject* code = PyInstance.New(_codeStandInType);
-        SetStrAttr(code, "co_filename", file);
-        SetStrAttr(code, "co_name", function);
+        PyInstance.SetAttr(code, Intern("co_filename"), file != null ? file : St->none);
+        PyInstance.SetAttr(code, Intern("co_name"), name != null ? name : St->none);
         PyObject* frame = PyInstance.New(_frameType);
         PyInstance.SetAttr(frame, Intern("f_code"), code);
         Refcount.Decref(code);
-        SetIntAttr(frame, "f_lineno", line);
-        PyObject* tb = PyInstance.New(_tracebackType);
-        PyInstance.SetAttr(tb, Intern("tb_frame"), frame);
-        Refcount.Decref(frame);
-        PyInstance.SetAttr(tb, Intern("tb_next"), next);
-        SetIntAttr(tb, "tb_lineno", line);
-        return tb;
+        PyInstance.SetAttr(frame, Intern("f_lineno"), line != null ? line : St->none);
+        return frame;
     }
 
     private void SetStrAttr(PyObject* o, string name, string value)
@@ -85,10 +99,8 @@ public sealed unsafe partial class Interpreter
         var seen = new HashSet<nint>();
         while (tb != null && tb != St->none && IsTraceback(tb) && seen.Add((nint)tb))
         {
-            PyObject* frame = PyInstance.GetAttr(tb, Intern("tb_frame"));
-            PyObject* code = frame == null ? null : PyInstance.GetAttr(frame, Intern("f_code"));
-            PyObject* file = code == null ? null : PyInstance.GetAttr(code, Intern("co_filename"));
-            PyObject* name = code == null ? null : PyInstance.GetAttr(code, Intern("co_name"));
+            PyObject* file = PyInstance.GetAttr(tb, Intern("_filename"));
+            PyObject* name = PyInstance.GetAttr(tb, Intern("_name"));
             PyObject* line = PyInstance.GetAttr(tb, Intern("tb_lineno"));
             entries.Add((
                 file != null && IsStr(file) ? PyUnicode.AsString(file) : "<unknown>",
