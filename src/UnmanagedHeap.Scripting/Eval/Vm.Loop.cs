@@ -119,7 +119,7 @@ public sealed unsafe partial class Vm
                             break;
                         }
                         case Opcode.LoadGlobal:
-                            *sp++ = (nint)LoadGlobal(f->Globals, code, ip - 1, arg);
+                            *sp++ = (nint)LoadGlobal(f, code, ip - 1, arg);
                             break;
                         case Opcode.StoreGlobal:
                         {
@@ -502,7 +502,7 @@ public sealed unsafe partial class Vm
                         }
                         throw e;
                     }
-                    e.Trace.Add((code.File, line, code.Name));
+                    e.AddFrame(code.File, line, code.Name);
                     Clear(f, sp);
                     VmFrame* back = f->Back;
                     interp.Depth--;

@@ -9,8 +9,9 @@ namespace UnmanagedHeap.Scripting.Eval;
 public sealed unsafe partial class Vm
 {
     /// <summary>LOAD_GLOBAL: the cached value while the globals and builtins dicts are unchanged, else a lookup that refills the cache.</summary>
-    private PyObject* LoadGlobal(PyObject* globals, CodeObject code, int at, int name)
+    private PyObject* LoadGlobal(VmFrame* f, CodeObject code, int at, int name)
     {
+        PyObject* globals = f->Globals;
         ref GlobalCache c = ref code.GlobalCaches[at];
         ulong gv = ((PyDictObject*)globals)->ma_version_tag;
         ulong bv = ((PyDictObject*)_interp.Builtins)->ma_version_tag;
@@ -26,7 +27,7 @@ public sealed unsafe partial class Vm
             v = PyDict.GetItem(_interp.Builtins, key);
             if (v == null)
             {
-                throw _interp.Error(_interp.NameError, $"name '{PyUnicode.AsString(key)}' is not defined");
+                throw _interp.NameErrorIn(f, code, PyUnicode.AsString(key));
             }
         }
         c.Globals = (nint)globals;

@@ -142,9 +142,21 @@ public sealed unsafe class ExecFrame
         ClassCell = 0;
     }
 
+    /// <summary>
+    /// A function frame's locals() dict (owned), kept as CPython 3.12 keeps frame.f_locals:
+    /// every locals() call refreshes and returns the same dict, so what exec() stored in it stays.
+    /// </summary>
+    public nint LocalsDict { get; set; }
+
     /// <summary>Drops every local: what a CPython frame does when it is cleared on return.</summary>
     public void Release()
     {
+        if (LocalsDict != 0)
+        {
+            nint d = LocalsDict;
+            LocalsDict = 0;
+            Refcount.Decref((PyObject*)d);
+        }
         for (int i = 0; i < Fast.Length; i++)
         {
             nint v = Fast[i];

@@ -28,9 +28,10 @@ internal sealed partial class GeneratorExecutor
             {
                 more = e.MoveNext();
             }
-            catch (Exception ex)
+            catch (Exception ex) when (interp.NoteRaise(ex) || true)
             {
                 caught.Error = interp.Translate(ex);
+                interp.SetImplicitContext(caught.Error);
                 yield break;
             }
             if (!more)

@@ -211,6 +211,9 @@ public sealed unsafe partial class Interpreter
     /// <summary>Enters an except block: takes the exception (returned, owned), marks it as being handled, binds its name.</summary>
     internal nint BeginHandler(ExceptHandler h, PythonException e, ExecFrame f)
     {
+        // Caught here: the traceback so far, this frame's entry included, moves to __traceback__.
+        e.AddFrame(f.File, f.Line, f.Function);
+        MaterializeTraceback(e);
         f.Line = h.Line;
         PyObject* exc = e.Steal();
         Handling.Add((nint)exc);

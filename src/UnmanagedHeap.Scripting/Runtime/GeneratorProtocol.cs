@@ -104,7 +104,7 @@ public sealed unsafe partial class Interpreter
             DropPending(e);
             e = Error(RuntimeError, "generator raised StopIteration");
         }
-        e.Trace.Add((state is FunctionGeneratorState f ? f.Code.File : FileName, state.Frame.Line, state.Name));
+        e.AddFrame(state is FunctionGeneratorState f ? f.Code.File : FileName, state.Frame.Line, state.Name);
         return e;
     }
 

@@ -57,7 +57,7 @@ public sealed unsafe partial class Interpreter
     private void SetAttr(PyObject* obj, AttributeExpr a, PyObject* value)
     {
         PyTypeObject* t = obj->ob_type;
-        if (IsInstanceLayout(t) && InstanceSite(a, t) is { PlainSet: true } site)
+        if (IsInstanceLayout(t) && InstanceSite(a, t) is { PlainSet: true } site && !IsExceptionMember(t, a.Attr))
         {
             PyInstance.SetAttr(obj, site.Key, value);
             return;

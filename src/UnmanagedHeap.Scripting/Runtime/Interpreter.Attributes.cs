@@ -91,13 +91,13 @@ public sealed unsafe partial class Interpreter
         }
         if (obj->ob_type == T.Module)
         {
-            throw Error(AttributeError, $"module '{PyUnicode.AsString(((PyModuleObject*)obj)->md_name)}' has no attribute '{name}'");
+            throw AttributeErr(obj, name, $"module '{PyUnicode.AsString(((PyModuleObject*)obj)->md_name)}' has no attribute '{name}'");
         }
         if (IsType(obj))
         {
-            throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+            throw AttributeErr(obj, name, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     /// <summary>The attribute (new reference), or null when there is none.</summary>
@@ -193,9 +193,17 @@ public sealed unsafe partial class Interpreter
             }
             return NewRef(v);
         }
-        if (name == "args" && IsSubtype(t, BaseException))
+        if (t == _tracebackType && name == "tb_frame")
         {
-            return NewRef(St->empty_tuple);
+            return TracebackFrame(obj);
+        }
+        if (IsSubtype(t, BaseException))
+        {
+            PyObject* member = ExceptionDefaultAttr(obj, name);
+            if (member != null)
+            {
+                return member;
+            }
         }
         PyObject* getattr = LookupInType(t, "__getattr__");
         if (getattr != null)
@@ -398,6 +406,11 @@ public sealed unsafe partial class Interpreter
         PyTypeObject* t = obj->ob_type;
         if (IsInstanceLayout(t))
         {
+            if (IsExceptionMember(t, name))
+            {
+                SetExceptionMember(obj, name, value);
+                return;
+            }
             int traits = TypeTraits(t);
             if (traits == 0 && name != "__class__" && name != "__dict__")
             {
@@ -481,7 +494,7 @@ public sealed unsafe partial class Interpreter
             Refcount.Decref(existing);
             throw Error(AttributeError, $"attribute '{name}' of '{TypeName(obj)}' objects is not writable");
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     public void DelAttr(PyObject* obj, string name)
@@ -503,7 +516,7 @@ public sealed unsafe partial class Interpreter
             }
             if (!PyInstance.DelAttr(obj, Intern(name)))
             {
-                throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+                throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
             }
             return;
         }
@@ -512,7 +525,7 @@ public sealed unsafe partial class Interpreter
             InvalidateTypeCache();
             if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))
             {
-                throw Error(AttributeError, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
+                throw AttributeErr(obj, name, $"type object '{NameOfType((PyTypeObject*)obj)}' has no attribute '{name}'");
             }
             return;
         }
@@ -521,7 +534,7 @@ public sealed unsafe partial class Interpreter
             DelAttr(ProxyTarget(obj), name);
             return;
         }
-        throw Error(AttributeError, $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw AttributeErr(obj, name, $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
     /// <summary>The live referent of a weakref.proxy (borrowed), or ReferenceError.</summary>

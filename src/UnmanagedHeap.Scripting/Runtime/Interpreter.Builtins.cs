@@ -157,6 +157,7 @@ public sealed unsafe partial class Interpreter
             return None;
         }, isMethod: true), null);
         PyDict.SetItem(BaseException->tp_dict, Intern("__init__"), excInit);
+        RegisterExceptionMethods();
         InvalidateTypeCache();
         Refcount.Decref(excInit);
         Global("print", BPrint);
@@ -470,6 +471,7 @@ public sealed unsafe partial class Interpreter
             var items = names.Select(n => (nint)Str(n)).ToList();
             return ListSteal(items);
         });
+        RegisterExec();
         RegisterConstructors();
     }
 
@@ -694,7 +696,7 @@ public sealed unsafe partial class Interpreter
         {
             return true;
         }
-        return IsSubtype(o->ob_type, t);
+        return IsExceptionSubtype(o->ob_type, t);
     }
 
     private bool IsSubclassSpec(PyTypeObject* c, PyObject* spec)
@@ -714,7 +716,7 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr("issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
-        return (PyTypeObject*)spec == St->type_object || IsSubtype(c, (PyTypeObject*)spec);
+        return (PyTypeObject*)spec == St->type_object || IsExceptionSubtype(c, (PyTypeObject*)spec);
     }
 
     private PyObject* BPrint(PyObject* self, nint[] args, KwArgs? kw)

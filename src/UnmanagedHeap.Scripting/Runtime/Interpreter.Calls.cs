@@ -172,7 +172,7 @@ public sealed unsafe partial class Interpreter
 
     private static bool AddTrace(PythonException e, string file, int line, string function)
     {
-        e.Trace.Add((file, line, function));
+        e.AddFrame(file, line, function);
         return false;
     }
 

@@ -27,6 +27,7 @@ public sealed unsafe partial class Interpreter
     public PyTypeObject* ImportError { get; private set; }
     public PyTypeObject* NotImplementedError { get; private set; }
     public PyTypeObject* KeyboardInterrupt { get; private set; }
+    public PyTypeObject* SyntaxError { get; private set; }
 
     private readonly List<(string Name, nint Type)> _exceptionTypes = [];
 
@@ -60,7 +61,10 @@ public sealed unsafe partial class Interpreter
         Exc("FloatingPointError", arithmetic);
         Exc("UnicodeError", ValueError);
         Exc("OSError", Exception);
+        SyntaxError = Exc("SyntaxError", Exception);
+        Exc("TabError", Exc("IndentationError", SyntaxError));
         Exc("Warning", Exception);
+        CreateExceptionGroupTypes();
         _exceptionTypes.Insert(0, ("BaseException", (nint)BaseException));
     }
 
@@ -297,12 +301,13 @@ public sealed unsafe partial class Interpreter
     {
         Out.Flush();
         Err.WriteLine(context);
-        Err.WriteLine("Traceback (most recent call last):");
-        PyObject* v = e.Steal();
-        if (v != null)
+        if (e.Object == null)
         {
-            Err.WriteLine(FormatExceptionLine(v));
-            Refcount.Decref(v);
+            return;
         }
+        string report = FormatUncaught(e);
+        // CPython's PyErr_WriteUnraisable always writes the header, even with no entries.
+        Err.Write(report.StartsWith("Traceback", StringComparison.Ordinal) ? report : "Traceback (most recent call last):\n" + report);
+        Refcount.Decref(e.Steal());
     }
 }

@@ -63,6 +63,12 @@ public sealed unsafe partial class Interpreter
         {
             return null;
         }
+        if (code.Body != null && MentionsFrameIntrospection(code.Body) || code.LambdaBody != null && MentionsFrameIntrospection(code.LambdaBody))
+        {
+            // eval/exec/locals() read the caller's frame, which only the tree-walker has as a namespace.
+            code.BytecodeRefused = true;
+            return null;
+        }
         if (code.IsGenerator)
         {
             code.BytecodeRefused = true;

@@ -79,7 +79,7 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(b);
         }
-        throw Error(NameError, $"name '{n.Id}' is not defined");
+        throw NameErrorIn(f, n.Id);
     }
 
     /// <summary>Binds the variable a name expression names, taking over <paramref name="value"/>; <see cref="StoreName(ExecFrame, string, PyObject*)"/> without lookups by name.</summary>
@@ -180,7 +180,7 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(b);
         }
-        throw Error(NameError, $"name '{name}' is not defined");
+        throw NameErrorIn(f, name);
     }
 
     /// <summary>Binds a variable, taking over <paramref name="value"/>.</summary>

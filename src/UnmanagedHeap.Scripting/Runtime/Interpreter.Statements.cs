@@ -227,32 +227,55 @@ public sealed unsafe partial class Interpreter
     {
         Flow flow = Flow.Normal;
         PythonException? pending = null;
+        // The line the exception left this frame's code at: the traceback names it, not a line of the finally body.
+        int raisedAt = 0;
         try
         {
             flow = ExecTryExcept(t, f);
         }
-        catch (PythonException e)
+        catch (Exception e) when (NoteRaise(e) || true)
         {
-            pending = e;
-        }
-        catch (Exception e)
-        {
+            raisedAt = f.Line;
             pending = Translate(e);
+            SetImplicitContext(pending);
         }
         if (t.FinalBody.Length > 0)
         {
             nint savedReturn = flow == Flow.Return ? f.ReturnValue : 0;
             f.ReturnValue = 0;
+            if (pending != null)
+            {
+                // The finally body runs as a handler of the pending exception (sys.exc_info() sees
+                // it, an exception raised there gets it as __context__): its traceback so far is
+                // kept on the instance; this frame's entry is added when it leaves the frame.
+                MaterializeTraceback(pending);
+                Handling.Add((nint)pending.Object);
+            }
             Flow final;
             try
             {
                 final = ExecBlock(t.FinalBody, f);
             }
+            catch (Exception e) when (NoteRaise(e))
+            {
+                throw;
+            }
             catch
             {
+                if (pending != null)
+                {
+                    // Replaced by the new exception, the pending one is printed as its context.
+                    Handling.RemoveAt(Handling.Count - 1);
+                    pending.AddFrame(f.File, raisedAt, f.Function);
+                    MaterializeTraceback(pending);
+                }
                 DropPending(pending);
                 Refcount.XDecref((PyObject*)savedReturn);
                 throw;
+            }
+            if (pending != null)
+            {
+                Handling.RemoveAt(Handling.Count - 1);
             }
             if (final != Flow.Normal)
             {
@@ -265,6 +288,7 @@ public sealed unsafe partial class Interpreter
         }
         if (pending != null)
         {
+            f.Line = raisedAt;
             throw pending;
         }
         return flow;
@@ -280,14 +304,20 @@ public sealed unsafe partial class Interpreter
 
     private Flow ExecTryExcept(TryStmt t, ExecFrame f)
     {
+        if (t.Handlers.Length > 0 && t.Handlers[0].IsStar)
+        {
+            return ExecTryStar(t, f);
+        }
         Flow flow;
         try
         {
             flow = ExecBlock(t.Body, f);
         }
-        catch (Exception raw) when (t.Handlers.Length > 0)
+        catch (Exception raw) when (NoteRaise(raw) || t.Handlers.Length > 0)
         {
+            int raisedAt = f.Line;
             PythonException e = Translate(raw);
+            SetImplicitContext(e);
             PyObject* exc = e.Object;
             foreach (ExceptHandler h in t.Handlers)
             {
@@ -309,6 +339,9 @@ public sealed unsafe partial class Interpreter
                     continue;
                 }
                 f.Line = h.Line;
+                // Caught here: the traceback, this frame's entry included, moves to __traceback__.
+                e.AddFrame(f.File, raisedAt, f.Function);
+                MaterializeTraceback(e);
                 exc = e.Steal();
                 Handling.Add((nint)exc);
                 try
@@ -318,6 +351,10 @@ public sealed unsafe partial class Interpreter
                         StoreName(f, h.Name, NewRef(exc));
                     }
                     return ExecBlock(h.Body, f);
+                }
+                catch (Exception inner) when (NoteRaise(inner))
+                {
+                    throw;
                 }
                 finally
                 {
@@ -382,6 +419,7 @@ public sealed unsafe partial class Interpreter
             catch (Exception raw)
             {
                 PythonException e = Translate(raw);
+                SetImplicitContext(e);
                 PyObject* exc = e.Object;
                 PyObject* r = CallWithSelf(exit, manager, [(nint)NewRef((PyObject*)exc->ob_type), (nint)NewRef(exc), (nint)None]);
                 bool swallow = IsTrue(r);
@@ -414,14 +452,37 @@ public sealed unsafe partial class Interpreter
             {
                 return Error(RuntimeError, "No active exception to reraise");
             }
-            return new PythonException(NewRef((PyObject*)Handling[^1]));
+            // RERAISE: the context stays, and the traceback already names this frame.
+            return new PythonException(NewRef((PyObject*)Handling[^1])) { ContextSet = true, SkipFrame = true };
         }
         PyObject* v = Eval(r.Exception, f);
+        PyObject* cause = null;
         if (r.Cause is not null)
         {
-            Refcount.Decref(Eval(r.Cause, f));
+            try
+            {
+                cause = Eval(r.Cause, f);
+            }
+            catch
+            {
+                Refcount.Decref(v);
+                throw;
+            }
         }
-        return new PythonException(MakeExceptionInstance(v));
+        PyObject* exc = MakeExceptionInstance(v);
+        if (cause != null)
+        {
+            try
+            {
+                SetCause(exc, cause);
+            }
+            catch
+            {
+                Refcount.Decref(exc);
+                throw;
+            }
+        }
+        return new PythonException(exc);
     }
 
     /// <summary>Turns the operand of <c>raise</c> (a class or an instance, consumed) into an instance.</summary>

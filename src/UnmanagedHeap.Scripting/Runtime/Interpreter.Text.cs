@@ -48,7 +48,7 @@ public sealed unsafe partial class Interpreter
             if (IsSubtype(t, BaseException))
             {
                 PyObject* args = ExceptionArgs(o);
-                string inner = args == null ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args).TrimEnd(')').TrimStart('(').TrimEnd(',');
+                string inner = args == null || PyTuple.Size(args) == 0 ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args)[1..^1];
                 return $"{NameOfType(t)}({inner})";
             }
             return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
@@ -319,6 +319,10 @@ public sealed unsafe partial class Interpreter
                 {
                     Refcount.Decref(r);
                 }
+            }
+            if (IsGroupType(t) && GroupStr(o) is string groupText)
+            {
+                return groupText;
             }
             if (IsSubtype(t, BaseException) && LookupInType(t, "__repr__") == null)
             {

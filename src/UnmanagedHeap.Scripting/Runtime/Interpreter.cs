@@ -294,6 +294,10 @@ public sealed unsafe partial class Interpreter
 
     public PyObject* NewExceptionWithArgs(PyTypeObject* type, PyObject* args)
     {
+        if (IsGroupType(type))
+        {
+            return NewExceptionGroup(type, args);
+        }
         PyObject* exc = PyInstance.New(type);
         PyInstance.SetAttr(exc, Intern("args"), args);
         if (IsSubtype(type, StopIteration))
@@ -360,7 +364,7 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr("catching classes that do not inherit from BaseException is not allowed");
         }
-        return IsSubtype(exc->ob_type, (PyTypeObject*)spec);
+        return IsExceptionSubtype(exc->ob_type, (PyTypeObject*)spec);
     }
 
     /// <summary>The args tuple of an exception (borrowed), or null.</summary>
@@ -374,6 +378,12 @@ public sealed unsafe partial class Interpreter
     public string FormatExceptionLine(PyObject* exc)
     {
         string name = TypeName(exc);
+        if (IsSubtype(exc->ob_type, SyntaxError) && IsInstanceLayout(exc->ob_type)
+            && PyInstance.GetAttr(exc, Intern("msg")) is var msg && msg != null && IsStr(msg))
+        {
+            // CPython prints a SyntaxError's location above its line; the line itself is msg only.
+            return $"{name}: {PyUnicode.AsString(msg)}";
+        }
         string text;
         try
         {

@@ -18,8 +18,35 @@ public sealed unsafe class PythonException : Exception
 
     public PyObject* Object => (PyObject*)Value;
 
-    /// <summary>Traceback entries, innermost first: file, line, function name.</summary>
+    /// <summary>
+    /// Traceback entries recorded since the exception was raised or last caught, innermost
+    /// first: file, line, function name. A handler moves them into the instance's
+    /// <c>__traceback__</c> (see Interpreter.Tracebacks.cs), which holds the older part.
+    /// </summary>
     public List<(string File, int Line, string Function)> Trace { get; } = [];
+
+    /// <summary>Whether <c>__context__</c> was already decided for this raise (a bare <c>raise</c> keeps the old one).</summary>
+    public bool ContextSet { get; set; }
+
+    /// <summary>
+    /// A bare <c>raise</c> re-raises from a frame whose entry the traceback already has: the
+    /// next frame entry offered (that frame's) is dropped, as CPython's RERAISE adds none.
+    /// </summary>
+    public bool SkipFrame { get; set; }
+
+    /// <summary>The "Did you mean" text a NameError computed where it was raised (the frame is gone when it is printed).</summary>
+    public string? Suggestion { get; set; }
+
+    /// <summary>Records that the exception passed through a frame, honouring <see cref="SkipFrame"/>.</summary>
+    public void AddFrame(string file, int line, string function)
+    {
+        if (SkipFrame)
+        {
+            SkipFrame = false;
+            return;
+        }
+        Trace.Add((file, line, function));
+    }
 
     /// <summary>Hands the instance reference to the caller.</summary>
     public PyObject* Steal()

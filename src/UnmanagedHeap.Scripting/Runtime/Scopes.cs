@@ -112,9 +112,14 @@ public sealed class ScopeAnalyzer : SyntaxWalker
     protected override void ExpressionTooDeep(Expr expression) => throw new CompileRecursionException();
 
     /// <summary>Analyzes a module; returns the module scope and the scope of each def, lambda and class node.</summary>
-    public static (Scope Module, Dictionary<Node, Scope> Scopes) Analyze(Syntax.Module module)
+    /// <summary>
+    /// The scopes of a module. <paramref name="rootKind"/> Class analyzes top-level code that
+    /// reads and writes a locals mapping apart from its globals (exec/eval with two
+    /// namespaces), which is how CPython runs such code: as a class body runs.
+    /// </summary>
+    public static (Scope Module, Dictionary<Node, Scope> Scopes) Analyze(Syntax.Module module, ScopeKind rootKind = ScopeKind.Module)
     {
-        var root = new Scope(ScopeKind.Module, null, "<module>");
+        var root = new Scope(rootKind, null, "<module>");
         var analyzer = new ScopeAnalyzer(root);
         analyzer.Walk(module.Body);
         Resolve(root);

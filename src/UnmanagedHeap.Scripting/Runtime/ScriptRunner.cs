@@ -328,7 +328,7 @@ public static unsafe class ScriptRunner
         interp.Current = frame;
         try
         {
-            if (interp.Engine == EngineKind.Tree)
+            if (interp.Engine == EngineKind.Tree || Interpreter.MentionsFrameIntrospection(tree.Body))
             {
                 interp.ExecBlock(tree.Body, frame);
                 return 0;
@@ -341,13 +341,13 @@ public static unsafe class ScriptRunner
         }
         catch (PythonException e)
         {
-            e.Trace.Add((fileName, frame.Line, "<module>"));
+            e.AddFrame(fileName, frame.Line, "<module>");
             return ReportUncaught(interp, e, stdout, stderr);
         }
         catch (Exception e)
         {
             PythonException p = interp.Translate(e);
-            p.Trace.Add((fileName, frame.Line, "<module>"));
+            p.AddFrame(fileName, frame.Line, "<module>");
             return ReportUncaught(interp, p, stdout, stderr);
         }
     }
@@ -356,17 +356,18 @@ public static unsafe class ScriptRunner
     {
         // The program ends here: the report may use the room kept for it.
         interp.ReleaseReportingReserve();
-        PyObject* exc = e.Steal();
+        interp.SetImplicitContext(e);
+        PyObject* exc = e.Object;
         stdout.Flush();
         string typeName = Interpreter.TypeName(exc);
         if (typeName == "SystemExit")
         {
             int code = SystemExitCode(interp, exc, stderr);
-            Refcount.Decref(exc);
+            Refcount.Decref(e.Steal());
             return code;
         }
-        string report = FormatTraceback(interp, e, exc);
-        Refcount.Decref(exc);
+        string report = interp.FormatUncaught(e);
+        Refcount.Decref(e.Steal());
         stderr.Write(report);
         // CPython re-raises SIGINT on itself after the traceback: the shell sees 128 + 2.
         return typeName == "KeyboardInterrupt" ? 130 : 1;
@@ -401,17 +402,5 @@ public static unsafe class ScriptRunner
             return 1;
         }
         return 0;
-    }
-
-    /// <summary>
-    /// An uncaught exception's report, as CPython prints it: the traceback's entries, outermost
-    /// first, then the exception's last line. <paramref name="exc"/> is borrowed.
-    /// </summary>
-    internal static string FormatTraceback(Interpreter interp, PythonException e, PyObject* exc)
-    {
-        var sb = new StringBuilder("Traceback (most recent call last):\n");
-        TracebackText.AppendEntries(sb, e.Trace, interp.SourceLine);
-        sb.Append(interp.FormatExceptionLine(exc)).Append('\n');
-        return sb.ToString();
     }
 }

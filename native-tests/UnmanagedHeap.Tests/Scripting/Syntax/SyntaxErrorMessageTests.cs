@@ -119,8 +119,14 @@ public class SyntaxErrorMessageTests
         Assert.That(ErrorOf("async def f():\n    pass\n").Message, Does.Contain("not supported"));
         Assert.That(ErrorOf("match x:\n    case 1:\n        pass\n").Message, Is.EqualTo("'match' statements are not supported by this interpreter"));
         Assert.That(ErrorOf("type Point = tuple\n").Message, Is.EqualTo("'type' statements are not supported by this interpreter"));
-        Assert.That(ErrorOf("try:\n    pass\nexcept* E:\n    pass\n").Message, Is.EqualTo("'except*' is not supported by this interpreter"));
         Assert.That(ErrorOf("def f[T](x): pass\n").Message, Is.EqualTo("type parameter lists are not supported by this interpreter"));
+    }
+
+    [Test]
+    public void ExceptStarCannotShareATryWithExcept()
+    {
+        Assert.That(ErrorOf("try:\n    pass\nexcept E:\n    pass\nexcept* F:\n    pass\n").Message, Is.EqualTo("cannot have both 'except' and 'except*' on the same 'try'"));
+        Assert.That(ErrorOf("try:\n    pass\nexcept*:\n    pass\n").Message, Is.EqualTo("expected one or more exception types"));
     }
 
     [Test]

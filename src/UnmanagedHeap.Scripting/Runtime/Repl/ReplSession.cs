@@ -186,9 +186,10 @@ internal sealed unsafe class ReplSession
     {
         PythonException e = _interp.Translate(raw);
         // An error before the first statement ran (the strict engine refusing the code) is at line 1.
-        e.Trace.Add((FileName, Math.Max(1, _interp.Current?.Line ?? 1), "<module>"));
+        e.AddFrame(FileName, Math.Max(1, _interp.Current?.Line ?? 1), "<module>");
         _interp.ReleaseReportingReserve();
-        PyObject* exc = e.Steal();
+        // Borrowed while the report reads it (the chain, the notes); dropped at the end.
+        PyObject* exc = e.Object;
         try
         {
             _stdout.Flush();
@@ -201,13 +202,15 @@ internal sealed unsafe class ReplSession
                 _exitCode = ScriptRunner.SystemExitCode(_interp, exc, _stderr);
                 return;
             }
-            _stderr.Write(ScriptRunner.FormatTraceback(_interp, e, exc));
+            _interp.SetImplicitContext(e);
+            _stderr.Write(_interp.FormatUncaught(e));
         }
         finally
         {
-            if (exc != null)
+            PyObject* owned = e.Steal();
+            if (owned != null)
             {
-                Refcount.Decref(exc);
+                Refcount.Decref(owned);
             }
             _interp.RestoreReportingReserve();
         }

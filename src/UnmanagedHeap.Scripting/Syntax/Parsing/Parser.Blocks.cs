@@ -138,7 +138,12 @@ public sealed partial class Parser
         var handlers = ImmutableArray.CreateBuilder<ExceptHandler>();
         while (Check(TokenKind.Except))
         {
+            var handlerKeyword = Current;
             handlers.Add(ParseExceptHandler());
+            if (handlers[^1].IsStar != handlers[0].IsStar)
+            {
+                throw ErrorAtToken("cannot have both 'except' and 'except*' on the same 'try'", handlerKeyword);
+            }
         }
 
         var orElse = handlers.Count > 0 && Check(TokenKind.Else) ? ParseElse() : ImmutableArray<Stmt>.Empty;
@@ -156,9 +161,10 @@ public sealed partial class Parser
     private ExceptHandler ParseExceptHandler()
     {
         var keyword = Advance();
-        if (Check(TokenKind.Star))
+        bool star = Match(TokenKind.Star);
+        if (star && (Check(TokenKind.Colon) || Check(TokenKind.Newline)))
         {
-            throw Unsupported(Current, "'except*' is");
+            throw ErrorAtToken("expected one or more exception types", Current);
         }
 
         Expr? type = null;
@@ -179,7 +185,7 @@ public sealed partial class Parser
 
         ExpectHeaderColon();
         var body = ParseBlock("'except' statement", keyword);
-        return new ExceptHandler(type, name, body, BlockSpan(keyword));
+        return new ExceptHandler(type, name, body, BlockSpan(keyword)) { IsStar = star };
     }
 
     /// <summary>CPython's error for <c>except E1, E2:</c>, which Python 2 allowed.</summary>

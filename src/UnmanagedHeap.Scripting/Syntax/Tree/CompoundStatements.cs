@@ -111,4 +111,7 @@ public sealed class ExceptHandler(Expr? type, string? name, ImmutableArray<Stmt>
 
     /// <summary>The handler body.</summary>
     public ImmutableArray<Stmt> Body { get; } = body;
+
+    /// <summary><c>except*</c> (PEP 654): the handler takes the matching part of an exception group.</summary>
+    public bool IsStar { get; init; }
 }

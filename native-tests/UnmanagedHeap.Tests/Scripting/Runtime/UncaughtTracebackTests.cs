@@ -1,7 +1,7 @@
 namespace UnmanagedHeap.Tests.Scripting.Runtime;
 
 /// <summary>Uncaught exceptions print their traceback body as CPython 3.12 does: source lines, and recursion cut short.</summary>
-public class TracebackTextTests
+public class UncaughtTracebackTests
 {
     [Test]
     public void EachEntryShowsItsSourceLineStripped()

@@ -1,0 +1,3 @@
+# A stdlib module used without importing it.
+print("start")
+print(sys.argv)

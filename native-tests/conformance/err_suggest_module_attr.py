@@ -1,0 +1,4 @@
+# A misspelt module attribute.
+import math
+print(math.pi > 3)
+print(math.pii)
