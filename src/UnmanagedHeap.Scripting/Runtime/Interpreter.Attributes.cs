@@ -240,12 +240,7 @@ public sealed unsafe partial class Interpreter
                 {
                     return NewRef(t->tp_mro);
                 }
-                var items = new List<nint>();
-                for (PyTypeObject* c = t; c != null; c = c->tp_base)
-                {
-                    items.Add((nint)NewRef((PyObject*)c));
-                }
-                return TupleSteal(items);
+                return MroTuple(t);
             }
             case "__dict__":
                 if (t->tp_dict != null)
@@ -263,12 +258,17 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(v);
         }
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (_methods.TryGetValue(((nint)c, name), out int index))
             {
                 return _builtinTable[index].IsMethod ? NewRef(UnboundBuiltin(index)) : NewBuiltin(index, (PyObject*)t);
             }
+        }
+        if (name == "mro")
+        {
+            // type.mro, bound to the class (a metaclass method: no class in t's MRO has it).
+            return NewBuiltin(_typeMro, (PyObject*)t);
         }
         return null;
     }

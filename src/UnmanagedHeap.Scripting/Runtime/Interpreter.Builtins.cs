@@ -456,7 +456,7 @@ public sealed unsafe partial class Interpreter
                     names.Add(PyUnicode.AsString(k));
                 }
             }
-            for (PyTypeObject* c = IsType(o) ? (PyTypeObject*)o : o->ob_type; c != null; c = c->tp_base)
+            foreach (PyTypeObject* c in new TypeMro(IsType(o) ? (PyTypeObject*)o : o->ob_type))
             {
                 if (c->tp_dict != null)
                 {

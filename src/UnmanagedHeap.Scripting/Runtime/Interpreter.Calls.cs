@@ -734,7 +734,7 @@ public sealed unsafe partial class Interpreter
     private PyObject* MakeClass(ClassDefStmt cls, ExecFrame f)
     {
         var decorators = new List<nint>();
-        PyObject* baseObj = null;
+        var baseObjects = new List<nint>();
         PyObject* ns = null;
         ExecFrame? frame = null;
         try
@@ -743,19 +743,20 @@ public sealed unsafe partial class Interpreter
             {
                 decorators.Add((nint)Eval(d, f));
             }
-            if (cls.Bases.Length > 1)
+            foreach (Expr b in cls.Bases)
             {
-                throw TypeErr("multiple inheritance is not supported by this interpreter");
-            }
-            PyTypeObject* baseType = St->type_object;
-            if (cls.Bases.Length == 1)
-            {
-                baseObj = Eval(cls.Bases[0], f);
-                if (!IsType(baseObj))
+                PyObject* baseValue = Eval(b, f);
+                baseObjects.Add((nint)baseValue);
+                if (!IsType(baseValue))
                 {
                     throw TypeErr("bases must be types");
                 }
-                baseType = (PyTypeObject*)baseObj;
+            }
+            var bases = new PyTypeObject*[Math.Max(1, baseObjects.Count)];
+            bases[0] = St->type_object;
+            for (int i = 0; i < baseObjects.Count; i++)
+            {
+                bases[i] = (PyTypeObject*)baseObjects[i];
             }
             ns = PyDict.New(St);
             PyObject* module = Str("__main__");
@@ -789,7 +790,7 @@ public sealed unsafe partial class Interpreter
                 Current = previous;
             }
             PyDict.DelItem(ns, Intern("__qualname__"));
-            var result = (PyObject*)NewClass(cls.Name, baseType, ns);
+            var result = (PyObject*)NewClass(cls.Name, bases, ns);
             if (frame.ClassCell != 0)
             {
                 // type_new fills the __class__ cell; the class statement's reference goes.
@@ -810,7 +811,10 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref((PyObject*)frame.ClassCell); // the body raised before the class existed
             }
             Refcount.XDecref(ns);
-            Refcount.XDecref(baseObj);
+            foreach (nint b in baseObjects)
+            {
+                Refcount.Decref((PyObject*)b);
+            }
             foreach (nint d in decorators)
             {
                 Refcount.Decref((PyObject*)d);

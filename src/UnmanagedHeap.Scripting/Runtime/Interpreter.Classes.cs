@@ -85,8 +85,23 @@ public sealed unsafe partial class Interpreter
     /// (the exceptions): those get no descriptors, as CPython's C types have none.
     /// </para>
     /// </summary>
-    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns, bool builtin = false)
+    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns, bool builtin = false) =>
+        NewClass(name, [baseType], ns, builtin);
+
+    /// <summary>A class with several bases: tp_base is the best base (whose layout it extends), tp_mro their C3 merge.</summary>
+    public PyTypeObject* NewClass(string name, PyTypeObject*[] bases, PyObject* ns, bool builtin = false)
     {
+        for (int i = 0; i < bases.Length; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (bases[i] == bases[j])
+                {
+                    throw TypeErr($"duplicate base class {ShortName(bases[i])}");
+                }
+            }
+        }
+        PyTypeObject* baseType = BestBase(bases);
         if (baseType != St->type_object && !IsInstanceLayout(baseType))
         {
             throw TypeErr($"subclassing '{NameOfType(baseType)}' is not supported by this interpreter");
@@ -102,8 +117,20 @@ public sealed unsafe partial class Interpreter
         }
         t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
         Refcount.Incref((PyObject*)baseType);
-        t->tp_bases = Tuple([(nint)baseType]);
-        t->tp_mro = NewMro(t, baseType);
+        t->tp_bases = Tuple(TypeAddresses(bases));
+        try
+        {
+            t->tp_mro = ComputeMro(t, bases);
+        }
+        catch
+        {
+            Refcount.Decref((PyObject*)t); // no half-made class survives a failed MRO
+            throw;
+        }
+        if (builtin)
+        {
+            _builtinClasses.Add((nint)t);
+        }
         if (!builtin)
         {
             if (baseType == St->type_object)
@@ -133,21 +160,10 @@ public sealed unsafe partial class Interpreter
         return t;
     }
 
-    /// <summary>The MRO tuple of single inheritance: the class, then its base's MRO.</summary>
-    private PyObject* NewMro(PyTypeObject* t, PyTypeObject* baseType)
-    {
-        var items = new List<nint> { (nint)NewRef((PyObject*)t) };
-        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
-        {
-            items.Add((nint)NewRef((PyObject*)c));
-        }
-        return TupleSteal(items);
-    }
-
     /// <summary>Whether a class in <paramref name="baseType"/>'s MRO has <paramref name="name"/> in its own dict.</summary>
     private bool BaseHasAttribute(PyTypeObject* baseType, string name)
     {
-        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(baseType))
         {
             if (c->tp_dict != null && PyDict.GetItem(c->tp_dict, Intern(name)) != null)
             {
@@ -208,7 +224,7 @@ public sealed unsafe partial class Interpreter
             return traits;
         }
         traits = LookupInType(t, "__setattr__") != null ? TraitSetattr : 0;
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (c->tp_dict == null)
             {
@@ -248,7 +264,7 @@ public sealed unsafe partial class Interpreter
     private PyObject* LookupInTypeUncached(PyTypeObject* t, string name)
     {
         PyObject* key = Intern(name);
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (c->tp_dict != null)
             {

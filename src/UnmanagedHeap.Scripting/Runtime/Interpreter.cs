@@ -255,17 +255,7 @@ public sealed unsafe partial class Interpreter
     public bool IsType(PyObject* o) => o->ob_type == St->type_type;
     public static bool IsInstanceLayout(PyTypeObject* t) => (t->tp_flags & TypeFlags.ManagedDict) != 0;
 
-    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b)
-    {
-        for (PyTypeObject* t = a; t != null; t = t->tp_base)
-        {
-            if (t == b)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b) => TypeMro.IsSubtype(a, b);
 
     public static string TypeName(PyObject* o) => TypeRegistry.NameOf(o->ob_type);
 
