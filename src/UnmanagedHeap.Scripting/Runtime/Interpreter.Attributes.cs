@@ -194,6 +194,11 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(St->empty_tuple);
         }
+        PyObject* inherited = InheritedBuiltinMethod(obj, name);
+        if (inherited != null)
+        {
+            return inherited;
+        }
         PyObject* getattr = LookupInType(t, "__getattr__");
         if (getattr != null)
         {
@@ -205,6 +210,19 @@ public sealed unsafe partial class Interpreter
             finally
             {
                 Refcount.Decref(key);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A built-in's method (list.append...) that an instance of a class derived from it inherits, bound; or null.</summary>
+    private PyObject* InheritedBuiltinMethod(PyObject* obj, string name)
+    {
+        foreach (PyTypeObject* c in new TypeMro(obj->ob_type))
+        {
+            if ((c->tp_flags & TypeFlags.HeapType) == 0 && _methods.TryGetValue(((nint)c, name), out int index))
+            {
+                return _builtinTable[index].IsMethod ? NewBuiltin(index, obj) : NewBuiltin(index, (PyObject*)obj->ob_type);
             }
         }
         return null;

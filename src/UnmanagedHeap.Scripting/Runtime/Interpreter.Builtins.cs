@@ -471,6 +471,7 @@ public sealed unsafe partial class Interpreter
             return ListSteal(items);
         });
         RegisterConstructors();
+        RegisterSubclassing();
     }
 
     /// <summary>round(x, n) on the exact binary value of x, half to even, as CPython's correctly rounded round() does.</summary>

@@ -294,49 +294,14 @@ public sealed unsafe partial class Interpreter
             ReleaseArgs(args, kw);
             throw TypeErr($"cannot create '{NameOfType(type)}' instances");
         }
-        PyObject* obj;
-        if (IsSubtype(type, BaseException))
-        {
-            PyObject* a = Tuple(args);
-            obj = NewExceptionWithArgs(type, a);
-            Refcount.Decref(a);
-        }
-        else
-        {
-            obj = PyInstance.New(type);
-        }
         try
         {
-            PyObject* init = LookupInType(type, "__init__");
-            if (init != null)
-            {
-                var copy = (nint[])args.Clone();
-                args = [];
-                KwArgs? k = kw;
-                kw = null;
-                PyObject* r = CallWithSelf(init, obj, copy, k);
-                if (r != St->none)
-                {
-                    string tn = TypeName(r);
-                    Refcount.Decref(r);
-                    throw TypeErr($"__init__() should return None, not '{tn}'");
-                }
-            }
-            else if (!IsSubtype(type, BaseException) && (args.Length > 0 || kw is { Count: > 0 }))
-            {
-                throw TypeErr($"{NameOfType(type)}() takes no arguments");
-            }
-        }
-        catch
-        {
-            Refcount.Decref(obj);
-            throw;
+            return ConstructInstance(type, args, kw);
         }
         finally
         {
             ReleaseArgs(args, kw);
         }
-        return obj;
     }
 
     /// <summary>Runs a Python function: binds arguments into a new frame, runs the body, drops the locals.</summary>

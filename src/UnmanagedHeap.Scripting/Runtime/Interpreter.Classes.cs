@@ -102,20 +102,25 @@ public sealed unsafe partial class Interpreter
             }
         }
         PyTypeObject* baseType = BestBase(bases);
-        if (baseType != St->type_object && !IsInstanceLayout(baseType))
+        PyTypeObject* layout = SubtypeLayout.LayoutOf(baseType);
+        if (!IsSubclassableLayout(layout))
         {
-            throw TypeErr($"subclassing '{NameOfType(baseType)}' is not supported by this interpreter");
+            throw TypeErr($"subclassing '{NameOfType(layout)}' is not supported by this interpreter");
         }
-        TypeSlots slots = PyInstance.Slots;
-        PyTypeObject* t = Heap.Types.Create(name, sizeof(PyObject), sizeof(nint),
-            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
-            slots, baseType);
-        t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        PyTypeObject* t = layout == St->type_object ? NewInstanceType(name, baseType) : NewBuiltinLayoutType(name, baseType, layout);
         if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
         {
             t->tp_flags |= TypeFlags.BaseExceptionSubclass;
         }
         t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
+        PyObject* newFn = PyDict.GetItem(t->tp_dict, Intern("__new__"));
+        if (newFn != null && newFn->ob_type == T.Function)
+        {
+            // type_new: __new__ is a static method even without the decorator.
+            PyObject* wrapped = NewDescriptor(T.StaticMethod, newFn, null, null);
+            PyDict.SetItem(t->tp_dict, Intern("__new__"), wrapped);
+            Refcount.Decref(wrapped);
+        }
         Refcount.Incref((PyObject*)baseType);
         t->tp_bases = Tuple(TypeAddresses(bases));
         try
@@ -133,11 +138,11 @@ public sealed unsafe partial class Interpreter
         }
         if (!builtin)
         {
-            if (baseType == St->type_object)
+            if ((baseType->tp_flags & TypeFlags.ManagedDict) == 0)
             {
                 AddGetSetDescriptor(t, "__dict__");
             }
-            if (!BaseHasAttribute(baseType, "__weakref__"))
+            if ((t->tp_flags & TypeFlags.ManagedWeakref) != 0 && !BaseHasAttribute(baseType, "__weakref__"))
             {
                 AddGetSetDescriptor(t, "__weakref__");
             }
@@ -157,6 +162,42 @@ public sealed unsafe partial class Interpreter
             PyDict.SetItem(t->tp_dict, Intern("__hash__"), St->none);
         }
         InstanceSlots.Fill(t);
+        return t;
+    }
+
+    /// <summary>A class whose instances are plain instances: attribute values inline after the header (3.12 layout).</summary>
+    private PyTypeObject* NewInstanceType(string name, PyTypeObject* baseType)
+    {
+        PyTypeObject* t = Heap.Types.Create(name, sizeof(PyObject), sizeof(nint),
+            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
+            PyInstance.Slots, baseType);
+        t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        return t;
+    }
+
+    /// <summary>
+    /// A class derived from a built-in with its own layout: instances are that built-in's
+    /// object, with a dict (and, when the built-in has no weakref field, a weakref list) in
+    /// the pre-header, as type_new lays them out in 3.12. Its subclass flag (ListSubclass...)
+    /// carries over, so PyList_Check-style tests see it.
+    /// </summary>
+    private PyTypeObject* NewBuiltinLayoutType(string name, PyTypeObject* baseType, PyTypeObject* layout)
+    {
+        const TypeFlags inherited = TypeFlags.LongSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass | TypeFlags.BytesSubclass
+            | TypeFlags.UnicodeSubclass | TypeFlags.DictSubclass;
+        TypeFlags flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | (layout->tp_flags & inherited);
+        bool ownWeaklist = layout->tp_weaklistoffset != 0;
+        if (!ownWeaklist && layout->tp_itemsize == 0)
+        {
+            flags |= TypeFlags.ManagedWeakref;
+        }
+        PyTypeObject* t = Heap.Types.Create(name, layout->tp_basicsize, layout->tp_itemsize, flags, SubtypeLayout.Slots, baseType);
+        if (ownWeaklist)
+        {
+            t->tp_weaklistoffset = layout->tp_weaklistoffset;
+        }
+        t->tp_inline_capacity = 0;
+        t->tp_layout = layout;
         return t;
     }
 

@@ -45,18 +45,31 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(r);
                 }
             }
-            if (IsSubtype(t, BaseException))
+            if (t->tp_layout != null)
+            {
+                t = t->tp_layout; // a class derived from a built-in shows as the built-in does
+            }
+            else if (IsSubtype(t, BaseException))
             {
                 PyObject* args = ExceptionArgs(o);
                 string inner = args == null ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args).TrimEnd(')').TrimStart('(').TrimEnd(',');
                 return $"{NameOfType(t)}({inner})";
             }
-            return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
+            else
+            {
+                return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
+            }
         }
         if (NativeRepr(o) is string native)
         {
             return native;
         }
+        return ReprAs(o, t);
+    }
+
+    /// <summary>repr(o) as built-in container type <paramref name="t"/> (o's type or the built-in it derives from) writes it.</summary>
+    public string ReprAs(PyObject* o, PyTypeObject* t)
+    {
         if (!_reprActive.Add((nint)o))
         {
             return t == St->type_list ? "[...]" : t == St->type_dict ? "{...}" : "...";
@@ -133,7 +146,8 @@ public sealed unsafe partial class Interpreter
         }
         if (IsSet(o))
         {
-            string name = t == St->type_set ? "set" : "frozenset";
+            // set_repr: other than a set itself, the type's name wraps the elements (frozenset({1}), S({1})).
+            string name = o->ob_type == St->type_set ? "set" : o->ob_type == St->type_frozenset ? "frozenset" : ShortName(o->ob_type);
             if (PySet.Size(o) == 0)
             {
                 return name + "()";
@@ -148,7 +162,7 @@ public sealed unsafe partial class Interpreter
                     parts.Add(Repr((PyObject*)k));
                 }
                 string body = "{" + string.Join(", ", parts) + "}";
-                return t == St->type_set ? body : $"frozenset({body})";
+                return o->ob_type == St->type_set ? body : $"{name}({body})";
             }
             finally
             {

@@ -248,10 +248,14 @@ public sealed unsafe partial class Interpreter
     public bool IsInt(PyObject* o) => o->ob_type == St->type_int || o->ob_type == St->type_bool;
     public bool IsStr(PyObject* o) => o->ob_type == St->type_str;
     public bool IsFloat(PyObject* o) => o->ob_type == St->type_float;
-    public bool IsList(PyObject* o) => o->ob_type == St->type_list;
+    // list, dict and set tests accept classes derived from them (PyList_Check and kin):
+    // their instances have the built-in's layout. Sites where a class may override the
+    // built-in behaviour check Overrides first.
+    public bool IsList(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.ListSubclass) != 0;
     public bool IsTuple(PyObject* o) => o->ob_type == St->type_tuple;
-    public bool IsDict(PyObject* o) => o->ob_type == St->type_dict;
-    public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset;
+    public bool IsDict(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.DictSubclass) != 0;
+    public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset
+        || ((o->ob_type->tp_flags & TypeFlags.HeapType) != 0 && IsSubtype(o->ob_type, St->type_set));
     public bool IsType(PyObject* o) => o->ob_type == St->type_type;
     public static bool IsInstanceLayout(PyTypeObject* t) => (t->tp_flags & TypeFlags.ManagedDict) != 0;
 

@@ -78,7 +78,9 @@ public static unsafe class InstanceSlots
         PyObject* method = it?.LookupInType(self->ob_type, "__hash__");
         if (method == null)
         {
-            return ObjectHash.Pointer(self);
+            // Inherited: a class derived from a built-in hashes as the built-in does (list: unhashable).
+            PyTypeObject* layout = self->ob_type->tp_layout;
+            return layout != null ? layout->tp_hash(self) : ObjectHash.Pointer(self);
         }
         if (method == it!.St->none)
         {
@@ -105,7 +107,10 @@ public static unsafe class InstanceSlots
         PyObject* method = it?.LookupInType(self->ob_type, CompareNames[(int)op]);
         if (method == null)
         {
-            return ObjectProtocol.ObjectRichCompare(self, other, op);
+            PyTypeObject* layout = self->ob_type->tp_layout;
+            return layout != null && layout->tp_richcompare != null
+                ? layout->tp_richcompare(self, other, op)
+                : ObjectProtocol.ObjectRichCompare(self, other, op);
         }
         Refcount.Incref(other);
         return it!.CallWithSelf(method, self, [(nint)other]);
