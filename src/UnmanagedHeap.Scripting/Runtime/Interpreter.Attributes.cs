@@ -118,7 +118,7 @@ public sealed unsafe partial class Interpreter
             }
             return null;
         }
-        if (t == St->type_type)
+        if ((t->tp_flags & TypeFlags.TypeSubclass) != 0)
         {
             return TypeGetAttr((PyTypeObject*)obj, name);
         }
@@ -266,6 +266,8 @@ public sealed unsafe partial class Interpreter
                     return NewRef(t->tp_dict);
                 }
                 break;
+            case "__class__":
+                return NewRef((PyObject*)t->ob_base.ob_base.ob_type);
         }
         PyObject* v = LookupInType(t, name);
         if (v != null && (v->ob_type == T.StaticMethod || v->ob_type == T.ClassMethod))
@@ -275,6 +277,11 @@ public sealed unsafe partial class Interpreter
         if (v != null)
         {
             return NewRef(v);
+        }
+        PyObject* fromMeta = MetaclassAttr(t, name);
+        if (fromMeta != null)
+        {
+            return fromMeta;
         }
         foreach (PyTypeObject* c in new TypeMro(t))
         {
@@ -445,7 +452,7 @@ public sealed unsafe partial class Interpreter
             PyInstance.SetAttr(obj, Intern(name), value);
             return;
         }
-        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        if (IsType(obj) && (((PyTypeObject*)obj)->tp_flags & TypeFlags.HeapType) != 0)
         {
             PyTypeObject* cls = (PyTypeObject*)obj;
             PyDict.SetItem(cls->tp_dict, Intern(name), value);
@@ -516,7 +523,7 @@ public sealed unsafe partial class Interpreter
             }
             return;
         }
-        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        if (IsType(obj) && (((PyTypeObject*)obj)->tp_flags & TypeFlags.HeapType) != 0)
         {
             InvalidateTypeCache();
             if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))

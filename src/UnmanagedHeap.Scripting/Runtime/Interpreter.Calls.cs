@@ -210,12 +210,18 @@ public sealed unsafe partial class Interpreter
                 var b = (PyBuiltinObject*)callable;
                 return _builtinTable[(int)b->m_index].Fn(b->m_self, args, kw);
             }
-            if (t == St->type_type)
+            if ((t->tp_flags & TypeFlags.TypeSubclass) != 0)
             {
                 nint[] a = args;
                 KwArgs? k = kw;
                 args = [];
                 kw = null;
+                // A metaclass's __call__ (type_call otherwise) makes the instance.
+                PyObject* metaCall = t == St->type_type ? null : LookupInType(t, "__call__");
+                if (metaCall != null)
+                {
+                    return CallWithSelf(metaCall, callable, a, k);
+                }
                 return CallType((PyTypeObject*)callable, a, k);
             }
             if (t == St->type_weakref_ref)
@@ -289,7 +295,7 @@ public sealed unsafe partial class Interpreter
                 ReleaseArgs(args, kw);
             }
         }
-        if (!IsInstanceLayout(type))
+        if (!IsInstanceLayout(type) && type->tp_layout == null)
         {
             ReleaseArgs(args, kw);
             throw TypeErr($"cannot create '{NameOfType(type)}' instances");
@@ -696,10 +702,43 @@ public sealed unsafe partial class Interpreter
         return false;
     }
 
+    /// <summary>Adds a class keyword (or a **mapping's items) to <paramref name="into"/>, which owns <paramref name="value"/> after the call.</summary>
+    private void AddClassKeywords(KwArgs into, string? name, PyObject* value)
+    {
+        if (name != null)
+        {
+            into.Add((name, (nint)value));
+            return;
+        }
+        try
+        {
+            if (!IsDict(value))
+            {
+                throw TypeErr($"argument after ** must be a mapping, not {TypeName(value)}");
+            }
+            nint pos = 0;
+            while (PyDict.Next(value, ref pos, out PyObject* k, out PyObject* v))
+            {
+                if (!IsStr(k))
+                {
+                    throw TypeErr("keywords must be strings");
+                }
+                into.Add((PyUnicode.AsString(k), (nint)NewRef(v)));
+            }
+        }
+        finally
+        {
+            Refcount.Decref(value);
+        }
+    }
+
     private PyObject* MakeClass(ClassDefStmt cls, ExecFrame f)
     {
         var decorators = new List<nint>();
         var baseObjects = new List<nint>();
+        PyObject* basesTuple = null;
+        PyObject* metaObj = null;
+        var keywords = new KwArgs();
         PyObject* ns = null;
         ExecFrame? frame = null;
         try
@@ -723,7 +762,24 @@ public sealed unsafe partial class Interpreter
             {
                 bases[i] = (PyTypeObject*)baseObjects[i];
             }
-            ns = PyDict.New(St);
+            basesTuple = Tuple([.. baseObjects]);
+            foreach (Keyword k in cls.Keywords)
+            {
+                PyObject* v = Eval(k.Value, f);
+                if (k.Name == "metaclass")
+                {
+                    Refcount.XDecref(metaObj);
+                    metaObj = v;
+                    continue;
+                }
+                AddClassKeywords(keywords, k.Name, v);
+            }
+            if (metaObj != null && !IsType(metaObj))
+            {
+                throw TypeErr("metaclass must be a type in this interpreter");
+            }
+            PyTypeObject* meta = CalculateMetaclass(metaObj != null ? (PyTypeObject*)metaObj : St->type_type, baseObjects.Count == 0 ? [] : bases);
+            ns = PrepareNamespace(meta, cls.Name, basesTuple, keywords);
             PyObject* module = Str("__main__");
             PyDict.SetItem(ns, Intern("__module__"), module);
             Refcount.Decref(module);
@@ -755,7 +811,7 @@ public sealed unsafe partial class Interpreter
                 Current = previous;
             }
             PyDict.DelItem(ns, Intern("__qualname__"));
-            var result = (PyObject*)NewClass(cls.Name, bases, ns);
+            PyObject* result = CallMetaclass(meta, cls.Name, bases, basesTuple, ns, keywords);
             if (frame.ClassCell != 0)
             {
                 // type_new fills the __class__ cell; the class statement's reference goes.
@@ -780,6 +836,9 @@ public sealed unsafe partial class Interpreter
             {
                 Refcount.Decref((PyObject*)b);
             }
+            Refcount.XDecref(basesTuple);
+            Refcount.XDecref(metaObj);
+            ReleaseArgs([], keywords);
             foreach (nint d in decorators)
             {
                 Refcount.Decref((PyObject*)d);

@@ -107,20 +107,19 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr($"subclassing '{NameOfType(layout)}' is not supported by this interpreter");
         }
-        PyTypeObject* t = layout == St->type_object ? NewInstanceType(name, baseType) : NewBuiltinLayoutType(name, baseType, layout);
+        PyTypeObject* t = layout == St->type_object ? NewInstanceType(name, baseType)
+            : layout == St->type_type ? NewMetaType(name, baseType)
+            : NewBuiltinLayoutType(name, baseType, layout);
         if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
         {
             t->tp_flags |= TypeFlags.BaseExceptionSubclass;
         }
         t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
-        PyObject* newFn = PyDict.GetItem(t->tp_dict, Intern("__new__"));
-        if (newFn != null && newFn->ob_type == T.Function)
-        {
-            // type_new: __new__ is a static method even without the decorator.
-            PyObject* wrapped = NewDescriptor(T.StaticMethod, newFn, null, null);
-            PyDict.SetItem(t->tp_dict, Intern("__new__"), wrapped);
-            Refcount.Decref(wrapped);
-        }
+        // type_new: __new__ is a static method, __init_subclass__ and __class_getitem__ are
+        // class methods, even without the decorator.
+        WrapImplicit(t, "__new__", T.StaticMethod);
+        WrapImplicit(t, "__init_subclass__", T.ClassMethod);
+        WrapImplicit(t, "__class_getitem__", T.ClassMethod);
         Refcount.Incref((PyObject*)baseType);
         t->tp_bases = Tuple(TypeAddresses(bases));
         try
@@ -138,7 +137,7 @@ public sealed unsafe partial class Interpreter
         }
         if (!builtin)
         {
-            if ((baseType->tp_flags & TypeFlags.ManagedDict) == 0)
+            if ((baseType->tp_flags & TypeFlags.ManagedDict) == 0 && layout != St->type_type)
             {
                 AddGetSetDescriptor(t, "__dict__");
             }
@@ -163,6 +162,17 @@ public sealed unsafe partial class Interpreter
         }
         InstanceSlots.Fill(t);
         return t;
+    }
+
+    private void WrapImplicit(PyTypeObject* t, string name, PyTypeObject* descriptor)
+    {
+        PyObject* f = PyDict.GetItem(t->tp_dict, Intern(name));
+        if (f != null && f->ob_type == T.Function)
+        {
+            PyObject* wrapped = NewDescriptor(descriptor, f, null, null);
+            PyDict.SetItem(t->tp_dict, Intern(name), wrapped);
+            Refcount.Decref(wrapped);
+        }
     }
 
     /// <summary>A class whose instances are plain instances: attribute values inline after the header (3.12 layout).</summary>

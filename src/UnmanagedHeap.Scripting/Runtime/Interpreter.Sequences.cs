@@ -531,6 +531,19 @@ public sealed unsafe partial class Interpreter
         }
         if (IsType(obj))
         {
+            PyObject* classGetItem = LookupInType((PyTypeObject*)obj, "__class_getitem__");
+            if (classGetItem != null && classGetItem->ob_type == T.ClassMethod)
+            {
+                PyObject* bound = BindDescriptor(classGetItem, obj);
+                try
+                {
+                    return CallBorrowed(bound, (nint)key);
+                }
+                finally
+                {
+                    Refcount.Decref(bound);
+                }
+            }
             // list[int] and friends: generic aliases are only used in annotations here.
             return NewRef(obj);
         }

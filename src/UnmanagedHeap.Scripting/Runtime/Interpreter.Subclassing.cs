@@ -14,7 +14,7 @@ public sealed unsafe partial class Interpreter
 {
     /// <summary>Whether this interpreter can lay out instances of a class derived from <paramref name="layout"/>.</summary>
     private bool IsSubclassableLayout(PyTypeObject* layout) =>
-        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set;
+        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set || layout == St->type_type;
 
     /// <summary>
     /// Whether <paramref name="o"/>'s class defines <paramref name="name"/> itself, so that its
@@ -140,6 +140,15 @@ public sealed unsafe partial class Interpreter
                 return obj; // type_call: __init__ runs only on an instance of the class
             }
         }
+        else if (type->tp_layout == St->type_type)
+        {
+            // A metaclass without __new__ of its own: type.__new__(M, name, bases, dict).
+            if (args.Length != 3)
+            {
+                throw TypeErr("type.__new__() takes exactly 3 arguments");
+            }
+            obj = (PyObject*)TypeNewFromArgs(type, A(args, 0), A(args, 1), A(args, 2), kw);
+        }
         else if (IsSubtype(type, BaseException))
         {
             PyObject* a = Tuple(args);
@@ -168,11 +177,11 @@ public sealed unsafe partial class Interpreter
                     throw TypeErr($"__init__() should return None, not '{tn}'");
                 }
             }
-            else if (SubtypeLayout.IsBuiltinLayout(obj->ob_type))
+            else if (SubtypeLayout.IsBuiltinLayout(obj->ob_type) && SubtypeLayout.LayoutOf(obj->ob_type) != St->type_type)
             {
                 BuiltinInit(obj, args, kw);
             }
-            else if (newFn == null && !IsSubtype(type, BaseException) && (args.Length > 0 || kw is { Count: > 0 }))
+            else if (newFn == null && !IsSubtype(type, BaseException) && type->tp_layout != St->type_type && (args.Length > 0 || kw is { Count: > 0 }))
             {
                 // object_init: excess arguments are an error unless __new__ was overridden to take them.
                 throw TypeErr($"{NameOfType(type)}() takes no arguments");

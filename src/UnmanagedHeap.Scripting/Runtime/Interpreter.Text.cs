@@ -26,7 +26,7 @@ public sealed unsafe partial class Interpreter
         {
             return PyFloat.Repr(PyFloat.Value(o));
         }
-        if (IsInstanceLayout(t))
+        if (IsInstanceLayout(t) || t->tp_layout != null)
         {
             PyObject* m = LookupInType(t, "__repr__");
             if (m != null)

@@ -256,7 +256,8 @@ public sealed unsafe partial class Interpreter
     public bool IsDict(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.DictSubclass) != 0;
     public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset
         || ((o->ob_type->tp_flags & TypeFlags.HeapType) != 0 && IsSubtype(o->ob_type, St->type_set));
-    public bool IsType(PyObject* o) => o->ob_type == St->type_type;
+    /// <summary>A type object: an instance of type or of a metaclass (PyType_Check).</summary>
+    public bool IsType(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.TypeSubclass) != 0;
     public static bool IsInstanceLayout(PyTypeObject* t) => (t->tp_flags & TypeFlags.ManagedDict) != 0;
 
     public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b) => TypeMro.IsSubtype(a, b);

@@ -80,7 +80,7 @@ public static unsafe class InstanceSlots
         {
             // Inherited: a class derived from a built-in hashes as the built-in does (list: unhashable).
             PyTypeObject* layout = self->ob_type->tp_layout;
-            return layout != null ? layout->tp_hash(self) : ObjectHash.Pointer(self);
+            return layout != null && layout->tp_hash != null ? layout->tp_hash(self) : ObjectHash.Pointer(self);
         }
         if (method == it!.St->none)
         {
