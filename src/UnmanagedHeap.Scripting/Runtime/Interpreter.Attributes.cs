@@ -220,7 +220,7 @@ public sealed unsafe partial class Interpreter
     {
         foreach (PyTypeObject* c in new TypeMro(obj->ob_type))
         {
-            if ((c->tp_flags & TypeFlags.HeapType) == 0 && _methods.TryGetValue(((nint)c, name), out int index))
+            if (((c->tp_flags & TypeFlags.HeapType) == 0 || _builtinClasses.Contains((nint)c)) && _methods.TryGetValue(((nint)c, name), out int index))
             {
                 return _builtinTable[index].IsMethod ? NewBuiltin(index, obj) : NewBuiltin(index, (PyObject*)obj->ob_type);
             }

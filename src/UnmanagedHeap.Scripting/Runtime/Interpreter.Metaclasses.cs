@@ -239,6 +239,26 @@ public sealed unsafe partial class Interpreter
             }
             return CallType((PyTypeObject*)self, owned, CopyKw(kw));
         });
+        // The exceptions' __str__ and __repr__, for super().__str__() in an exception class.
+        Method(BaseException, "__str__", (self, _, _) => Str(ExceptionStr(self, BaseException)));
+        Method(KeyError, "__str__", (self, _, _) => Str(ExceptionStr(self, KeyError)));
+        Method(BaseException, "__repr__", (self, _, _) => Str(ExceptionRepr(self)));
+        TypeMethod(BaseException, "__new__", (_, a, _) =>
+        {
+            if (a.Length == 0 || !IsType(A(a, 0)) || !IsSubtype((PyTypeObject*)A(a, 0), BaseException))
+            {
+                throw TypeErr("BaseException.__new__(X): X is not a subtype of BaseException");
+            }
+            PyObject* args = Tuple(a.AsSpan(1));
+            try
+            {
+                return NewExceptionWithArgs((PyTypeObject*)A(a, 0), args);
+            }
+            finally
+            {
+                Refcount.Decref(args);
+            }
+        });
         TypeMethod(St->type_object, "__init_subclass__", (self, a, kw) =>
         {
             if (a.Length > 0 || kw is { Count: > 0 })

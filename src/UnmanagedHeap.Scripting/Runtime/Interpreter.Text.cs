@@ -51,9 +51,7 @@ public sealed unsafe partial class Interpreter
             }
             else if (IsSubtype(t, BaseException))
             {
-                PyObject* args = ExceptionArgs(o);
-                string inner = args == null ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args).TrimEnd(')').TrimStart('(').TrimEnd(',');
-                return $"{NameOfType(t)}({inner})";
+                return ExceptionRepr(o);
             }
             else
             {
@@ -307,6 +305,30 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>BaseException.__str__ (KeyError.__str__ when <paramref name="asType"/> is one): the args, one shown alone.</summary>
+    private string ExceptionStr(PyObject* o, PyTypeObject* asType)
+    {
+        PyObject* args = ExceptionArgs(o);
+        if (args == null || PyTuple.Size(args) == 0)
+        {
+            return "";
+        }
+        if (PyTuple.Size(args) == 1)
+        {
+            PyObject* a0 = PyTuple.Items(args)[0];
+            return IsSubtype(asType, KeyError) ? Repr(a0) : StrOf(a0);
+        }
+        return Repr(args);
+    }
+
+    /// <summary>BaseException.__repr__: the class name and the args.</summary>
+    private string ExceptionRepr(PyObject* o)
+    {
+        PyObject* args = ExceptionArgs(o);
+        string inner = args == null ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args).TrimEnd(')').TrimStart('(').TrimEnd(',');
+        return $"{NameOfType(o->ob_type)}({inner})";
+    }
+
     /// <summary>str(o) as .NET text.</summary>
     public string StrOf(PyObject* o)
     {
@@ -336,17 +358,7 @@ public sealed unsafe partial class Interpreter
             }
             if (IsSubtype(t, BaseException) && LookupInType(t, "__repr__") == null)
             {
-                PyObject* args = ExceptionArgs(o);
-                if (args == null || PyTuple.Size(args) == 0)
-                {
-                    return "";
-                }
-                if (PyTuple.Size(args) == 1)
-                {
-                    PyObject* a0 = PyTuple.Items(args)[0];
-                    return IsSubtype(t, KeyError) ? Repr(a0) : StrOf(a0);
-                }
-                return Repr(args);
+                return ExceptionStr(o, t);
             }
         }
         return Repr(o);
