@@ -239,7 +239,7 @@ public sealed unsafe partial class Interpreter
     public List<nint> CollectItems(PyObject* o, bool unpacking)
     {
         var items = new List<nint>();
-        if (o->ob_type == St->type_list || IsTuple(o) || (IsList(o) && !Overrides(o, "__iter__")))
+        if (o->ob_type == St->type_list || o->ob_type == St->type_tuple || ((IsList(o) || IsTuple(o)) && !Overrides(o, "__iter__")))
         {
             bool list = IsList(o);
             nint n = list ? PyList.Size(o) : PyTuple.Size(o);
@@ -446,7 +446,7 @@ public sealed unsafe partial class Interpreter
             if (key->ob_type == T.Slice)
             {
                 var (start, _, step, count) = SliceIndices(key, n);
-                if ((t == St->type_str || t == St->type_tuple) && start == 0 && step == 1 && count == n)
+                if ((t == St->type_str || t == St->type_tuple) && obj->ob_type == t && start == 0 && step == 1 && count == n)
                 {
                     return NewRef(obj);
                 }

@@ -14,7 +14,7 @@ public sealed unsafe partial class Interpreter
 {
     /// <summary>Whether this interpreter can lay out instances of a class derived from <paramref name="layout"/>.</summary>
     private bool IsSubclassableLayout(PyTypeObject* layout) =>
-        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set || layout == St->type_type;
+        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set || layout == St->type_tuple || layout == St->type_type;
 
     /// <summary>
     /// Whether <paramref name="o"/>'s class defines <paramref name="name"/> itself, so that its
@@ -140,6 +140,10 @@ public sealed unsafe partial class Interpreter
                 return obj; // type_call: __init__ runs only on an instance of the class
             }
         }
+        else if (type->tp_layout == St->type_tuple)
+        {
+            obj = NewTupleInstance(type, args, kw);
+        }
         else if (type->tp_layout == St->type_type)
         {
             // A metaclass without __new__ of its own: type.__new__(M, name, bases, dict).
@@ -259,8 +263,9 @@ public sealed unsafe partial class Interpreter
                 SetAddIterable(self, A(a, 0));
             }
         }
-        else if (a.Length > 0 || kw is { Count: > 0 })
+        else if (layout != St->type_tuple && (a.Length > 0 || kw is { Count: > 0 }))
         {
+            // A tuple's contents come from __new__; its __init__ is object's, which lets them pass.
             throw TypeErr($"{NameOfType(self->ob_type)}() takes no arguments");
         }
         return None;
@@ -272,6 +277,26 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr($"{name}() takes no keyword arguments");
         }
+    }
+
+    /// <summary>tuple.__new__(cls, iterable=()) for a class derived from tuple: the items in a tuple of that class (borrowed arguments).</summary>
+    private PyObject* NewTupleInstance(PyTypeObject* type, ReadOnlySpan<nint> a, KwArgs? kw)
+    {
+        RequireNoKeywords("tuple", kw);
+        if (a.Length > 1)
+        {
+            throw TypeErr($"tuple expected at most 1 argument, got {a.Length}");
+        }
+        List<nint> items = a.Length == 0 ? [] : CollectItems((PyObject*)a[0], unpacking: false);
+        PyObject* op = ObjectMemory.Allocate(type, items.Count);
+        ((PyVarObject*)op)->ob_size = items.Count;
+        for (int i = 0; i < items.Count; i++)
+        {
+            PyTuple.Items(op)[i] = (PyObject*)items[i]; // the collected references move in
+        }
+        SubtypeLayout.InitPreHeader(op);
+        GcList.Track(op);
+        return op;
     }
 
     /// <summary>
@@ -316,5 +341,24 @@ public sealed unsafe partial class Interpreter
                 Method(builtin, "__init__", (self, a, kw) => BuiltinInit(self, a, kw));
             }
         }
+        TypeMethod(St->type_tuple, "__new__", (_, a, kw) =>
+        {
+            if (a.Length == 0 || !IsType(A(a, 0)) || !IsSubtype((PyTypeObject*)A(a, 0), St->type_tuple))
+            {
+                throw TypeErr("tuple.__new__(X): X is not a subtype of tuple");
+            }
+            var cls = (PyTypeObject*)A(a, 0);
+            if (cls == St->type_tuple)
+            {
+                var rest = new nint[a.Length - 1];
+                for (int i = 1; i < a.Length; i++)
+                {
+                    rest[i - 1] = (nint)NewRef(A(a, i));
+                }
+                return CallType(cls, rest, CopyKw(kw));
+            }
+            return NewTupleInstance(cls, a.AsSpan(1), kw);
+        });
+        Method(St->type_tuple, "__init__", (self, a, kw) => BuiltinInit(self, a, kw));
     }
 }

@@ -252,7 +252,7 @@ public sealed unsafe partial class Interpreter
     // their instances have the built-in's layout. Sites where a class may override the
     // built-in behaviour check Overrides first.
     public bool IsList(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.ListSubclass) != 0;
-    public bool IsTuple(PyObject* o) => o->ob_type == St->type_tuple;
+    public bool IsTuple(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.TupleSubclass) != 0;
     public bool IsDict(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.DictSubclass) != 0;
     public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset
         || ((o->ob_type->tp_flags & TypeFlags.HeapType) != 0 && IsSubtype(o->ob_type, St->type_set));
