@@ -161,6 +161,10 @@ public sealed unsafe partial class Interpreter
             PyDict.SetItem(t->tp_dict, Intern("__hash__"), St->none);
         }
         InstanceSlots.Fill(t);
+        if (t->tp_layout != null && t->tp_layout->tp_as_number != null)
+        {
+            InstanceSlots.InheritNumber(t, t->tp_layout, this);
+        }
         return t;
     }
 

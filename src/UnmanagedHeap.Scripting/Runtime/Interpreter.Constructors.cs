@@ -61,7 +61,8 @@ public sealed unsafe partial class Interpreter
             PyObject* v = A(a, 0);
             if (IsFloat(v))
             {
-                return NewRef(v);
+                // float(x) of a float subclass is a plain float.
+                return v->ob_type == St->type_float ? NewRef(v) : Float(PyFloat.Value(v));
             }
             if (IsInt(v))
             {

@@ -14,7 +14,8 @@ public sealed unsafe partial class Interpreter
 {
     /// <summary>Whether this interpreter can lay out instances of a class derived from <paramref name="layout"/>.</summary>
     private bool IsSubclassableLayout(PyTypeObject* layout) =>
-        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set || layout == St->type_tuple || layout == St->type_type;
+        layout == St->type_object || layout == St->type_list || layout == St->type_dict || layout == St->type_set || layout == St->type_tuple || layout == St->type_type
+        || layout == St->type_int || layout == St->type_float;
 
     /// <summary>
     /// Whether <paramref name="o"/>'s class defines <paramref name="name"/> itself, so that its
@@ -144,6 +145,10 @@ public sealed unsafe partial class Interpreter
         {
             obj = NewTupleInstance(type, args, kw);
         }
+        else if (type->tp_layout == St->type_int || type->tp_layout == St->type_float)
+        {
+            obj = NewNumberInstance(type, args, kw);
+        }
         else if (type->tp_layout == St->type_type)
         {
             // A metaclass without __new__ of its own: type.__new__(M, name, bases, dict).
@@ -263,7 +268,7 @@ public sealed unsafe partial class Interpreter
                 SetAddIterable(self, A(a, 0));
             }
         }
-        else if (layout != St->type_tuple && (a.Length > 0 || kw is { Count: > 0 }))
+        else if (layout != St->type_tuple && layout != St->type_int && layout != St->type_float && (a.Length > 0 || kw is { Count: > 0 }))
         {
             // A tuple's contents come from __new__; its __init__ is object's, which lets them pass.
             throw TypeErr($"{NameOfType(self->ob_type)}() takes no arguments");
@@ -276,6 +281,35 @@ public sealed unsafe partial class Interpreter
         if (kw is { Count: > 0 })
         {
             throw TypeErr($"{name}() takes no keyword arguments");
+        }
+    }
+
+    /// <summary>
+    /// int.__new__ and float.__new__ for a class derived from one: the built-in converts the
+    /// arguments, then its value (digits, or the double) is copied into an object of the class.
+    /// </summary>
+    private PyObject* NewNumberInstance(PyTypeObject* type, ReadOnlySpan<nint> a, KwArgs? kw)
+    {
+        PyTypeObject* layout = type->tp_layout;
+        var owned = new nint[a.Length];
+        for (int i = 0; i < a.Length; i++)
+        {
+            owned[i] = (nint)NewRef((PyObject*)a[i]);
+        }
+        PyObject* value = CallType(layout, owned, CopyKw(kw));
+        try
+        {
+            nint items = layout == St->type_int ? Math.Max(PyLong.DigitCount(value), 1) : 0;
+            PyObject* op = ObjectMemory.Allocate(type, items);
+            nint body = layout->tp_basicsize + items * layout->tp_itemsize - sizeof(PyObject);
+            Buffer.MemoryCopy(value + 1, op + 1, body, body);
+            SubtypeLayout.InitPreHeader(op);
+            GcList.Track(op);
+            return op;
+        }
+        finally
+        {
+            Refcount.Decref(value);
         }
     }
 
@@ -360,5 +394,28 @@ public sealed unsafe partial class Interpreter
             return NewTupleInstance(cls, a.AsSpan(1), kw);
         });
         Method(St->type_tuple, "__init__", (self, a, kw) => BuiltinInit(self, a, kw));
+        foreach (nint tp in new[] { (nint)St->type_int, (nint)St->type_float })
+        {
+            var number = (PyTypeObject*)tp;
+            string name = NameOfType(number);
+            TypeMethod(number, "__new__", (_, a, kw) =>
+            {
+                if (a.Length == 0 || !IsType(A(a, 0)) || !IsSubtype((PyTypeObject*)A(a, 0), number))
+                {
+                    throw TypeErr($"{name}.__new__(X): X is not a subtype of {name}");
+                }
+                var cls = (PyTypeObject*)A(a, 0);
+                if (cls == number)
+                {
+                    var rest = new nint[a.Length - 1];
+                    for (int i = 1; i < a.Length; i++)
+                    {
+                        rest[i - 1] = (nint)NewRef(A(a, i));
+                    }
+                    return CallType(cls, rest, CopyKw(kw));
+                }
+                return NewNumberInstance(cls, a.AsSpan(1), kw);
+            });
+        }
     }
 }

@@ -68,6 +68,14 @@ public sealed unsafe partial class Interpreter
     /// <summary>repr(o) as built-in container type <paramref name="t"/> (o's type or the built-in it derives from) writes it.</summary>
     public string ReprAs(PyObject* o, PyTypeObject* t)
     {
+        if (t == St->type_int)
+        {
+            return Objects.Long.LongDecimal.ToDecimalString(o, St->int_max_str_digits);
+        }
+        if (t == St->type_float)
+        {
+            return PyFloat.Repr(PyFloat.Value(o));
+        }
         if (!_reprActive.Add((nint)o))
         {
             return t == St->type_list ? "[...]" : t == St->type_dict ? "{...}" : "...";
@@ -504,11 +512,15 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(r);
                 }
             }
-            if (spec.Length > 0)
+            if (v->ob_type->tp_layout == null)
             {
-                throw TypeErr($"unsupported format string passed to {TypeName(v)}.__format__");
+                if (spec.Length > 0)
+                {
+                    throw TypeErr($"unsupported format string passed to {TypeName(v)}.__format__");
+                }
+                return StrOf(v);
             }
-            return StrOf(v);
+            // A class derived from a built-in formats as the built-in does.
         }
         if (spec.Length == 0)
         {

@@ -245,9 +245,10 @@ public sealed unsafe partial class Interpreter
 
     // ---- Type tests ----
 
-    public bool IsInt(PyObject* o) => o->ob_type == St->type_int || o->ob_type == St->type_bool;
+    /// <summary>An int, a bool or an instance of a class derived from int (PyLong_Check).</summary>
+    public bool IsInt(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.LongSubclass) != 0;
     public bool IsStr(PyObject* o) => o->ob_type == St->type_str;
-    public bool IsFloat(PyObject* o) => o->ob_type == St->type_float;
+    public bool IsFloat(PyObject* o) => o->ob_type == St->type_float || o->ob_type->tp_layout == St->type_float;
     // list, dict and set tests accept classes derived from them (PyList_Check and kin):
     // their instances have the built-in's layout. Sites where a class may override the
     // built-in behaviour check Overrides first.
