@@ -258,7 +258,8 @@ public sealed unsafe partial class Vm
     /// </summary>
     private VmFrame* TryConstruct(PyTypeObject* type, nint* bottom, int count)
     {
-        if (!Interpreter.IsInstanceLayout(type) || Interpreter.IsSubtype(type, _interp.BaseException) || _interp.EngineHasConstructor(type))
+        if (!Interpreter.IsInstanceLayout(type) || Interpreter.IsSubtype(type, _interp.BaseException) || _interp.EngineHasConstructor(type)
+            || _interp.EngineLookupInType(type, "__new__") != null)
         {
             return null;
         }
@@ -274,7 +275,7 @@ public sealed unsafe partial class Vm
         {
             return null;
         }
-        PyObject* obj = PyInstance.New(type);
+        PyObject* obj = _interp.NewInstance(type);
         // [NULL, type, args...] -> [NULL, obj, args...]: obj is __init__'s first argument.
         var typeRef = (PyObject*)bottom[1];
         bottom[1] = (nint)Interpreter.NewRef(obj);

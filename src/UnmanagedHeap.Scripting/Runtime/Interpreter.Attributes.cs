@@ -121,7 +121,7 @@ public sealed unsafe partial class Interpreter
             }
             return null;
         }
-        if (t == St->type_type)
+        if ((t->tp_flags & TypeFlags.TypeSubclass) != 0)
         {
             return TypeGetAttr((PyTypeObject*)obj, name);
         }
@@ -205,6 +205,11 @@ public sealed unsafe partial class Interpreter
                 return member;
             }
         }
+        PyObject* inherited = InheritedBuiltinMethod(obj, name);
+        if (inherited != null)
+        {
+            return inherited;
+        }
         PyObject* getattr = LookupInType(t, "__getattr__");
         if (getattr != null)
         {
@@ -216,6 +221,19 @@ public sealed unsafe partial class Interpreter
             finally
             {
                 Refcount.Decref(key);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A built-in's method (list.append...) that an instance of a class derived from it inherits, bound; or null.</summary>
+    private PyObject* InheritedBuiltinMethod(PyObject* obj, string name)
+    {
+        foreach (PyTypeObject* c in new TypeMro(obj->ob_type))
+        {
+            if (((c->tp_flags & TypeFlags.HeapType) == 0 || _builtinClasses.Contains((nint)c)) && _methods.TryGetValue(((nint)c, name), out int index))
+            {
+                return _builtinTable[index].IsMethod ? NewBuiltin(index, obj) : NewBuiltin(index, (PyObject*)obj->ob_type);
             }
         }
         return null;
@@ -251,12 +269,7 @@ public sealed unsafe partial class Interpreter
                 {
                     return NewRef(t->tp_mro);
                 }
-                var items = new List<nint>();
-                for (PyTypeObject* c = t; c != null; c = c->tp_base)
-                {
-                    items.Add((nint)NewRef((PyObject*)c));
-                }
-                return TupleSteal(items);
+                return MroTuple(t);
             }
             case "__dict__":
                 if (t->tp_dict != null)
@@ -264,6 +277,8 @@ public sealed unsafe partial class Interpreter
                     return NewRef(t->tp_dict);
                 }
                 break;
+            case "__class__":
+                return NewRef((PyObject*)t->ob_base.ob_base.ob_type);
         }
         PyObject* v = LookupInType(t, name);
         if (v != null && (v->ob_type == T.StaticMethod || v->ob_type == T.ClassMethod))
@@ -274,12 +289,22 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(v);
         }
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        PyObject* fromMeta = MetaclassAttr(t, name);
+        if (fromMeta != null)
+        {
+            return fromMeta;
+        }
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (_methods.TryGetValue(((nint)c, name), out int index))
             {
                 return _builtinTable[index].IsMethod ? NewRef(UnboundBuiltin(index)) : NewBuiltin(index, (PyObject*)t);
             }
+        }
+        if (name == "mro")
+        {
+            // type.mro, bound to the class (a metaclass method: no class in t's MRO has it).
+            return NewBuiltin(_typeMro, (PyObject*)t);
         }
         return null;
     }
@@ -449,7 +474,7 @@ public sealed unsafe partial class Interpreter
             PyInstance.SetAttr(obj, Intern(name), value);
             return;
         }
-        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        if (IsType(obj) && (((PyTypeObject*)obj)->tp_flags & TypeFlags.HeapType) != 0)
         {
             PyTypeObject* cls = (PyTypeObject*)obj;
             PyDict.SetItem(cls->tp_dict, Intern(name), value);
@@ -520,7 +545,7 @@ public sealed unsafe partial class Interpreter
             }
             return;
         }
-        if (t == St->type_type && IsInstanceLayout((PyTypeObject*)obj))
+        if (IsType(obj) && (((PyTypeObject*)obj)->tp_flags & TypeFlags.HeapType) != 0)
         {
             InvalidateTypeCache();
             if (!PyDict.DelItem(((PyTypeObject*)obj)->tp_dict, Intern(name)))

@@ -116,7 +116,7 @@ public sealed unsafe partial class Interpreter
     public bool IsCallable(PyObject* o)
     {
         PyTypeObject* t = o->ob_type;
-        return t == T.Function || t == T.Method || t == T.Builtin || t == St->type_type || t == St->type_weakref_ref || t == T.Finalize || UserSpecial(o, "__call__") != null;
+        return t == T.Function || t == T.Method || t == T.Builtin || IsType(o) || t == St->type_weakref_ref || t == T.Finalize || UserSpecial(o, "__call__") != null;
     }
 
     private string AttrName(PyObject* v)
@@ -457,7 +457,7 @@ public sealed unsafe partial class Interpreter
                     names.Add(PyUnicode.AsString(k));
                 }
             }
-            for (PyTypeObject* c = IsType(o) ? (PyTypeObject*)o : o->ob_type; c != null; c = c->tp_base)
+            foreach (PyTypeObject* c in new TypeMro(IsType(o) ? (PyTypeObject*)o : o->ob_type))
             {
                 if (c->tp_dict != null)
                 {
@@ -473,6 +473,8 @@ public sealed unsafe partial class Interpreter
         });
         RegisterExec();
         RegisterConstructors();
+        RegisterSubclassing();
+        RegisterMetaclasses();
     }
 
     /// <summary>round(x, n) on the exact binary value of x, half to even, as CPython's correctly rounded round() does.</summary>

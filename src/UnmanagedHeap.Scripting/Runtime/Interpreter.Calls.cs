@@ -217,12 +217,18 @@ public sealed unsafe partial class Interpreter
                 var b = (PyBuiltinObject*)callable;
                 return _builtinTable[(int)b->m_index].Fn(b->m_self, args, kw);
             }
-            if (t == St->type_type)
+            if ((t->tp_flags & TypeFlags.TypeSubclass) != 0)
             {
                 nint[] a = args;
                 KwArgs? k = kw;
                 args = [];
                 kw = null;
+                // A metaclass's __call__ (type_call otherwise) makes the instance.
+                PyObject* metaCall = t == St->type_type ? null : LookupInType(t, "__call__");
+                if (metaCall != null)
+                {
+                    return CallWithSelf(metaCall, callable, a, k);
+                }
                 return CallType((PyTypeObject*)callable, a, k);
             }
             if (t == St->type_weakref_ref)
@@ -296,54 +302,19 @@ public sealed unsafe partial class Interpreter
                 ReleaseArgs(args, kw);
             }
         }
-        if (!IsInstanceLayout(type))
+        if (!IsInstanceLayout(type) && type->tp_layout == null)
         {
             ReleaseArgs(args, kw);
             throw TypeErr($"cannot create '{NameOfType(type)}' instances");
         }
-        PyObject* obj;
-        if (IsSubtype(type, BaseException))
-        {
-            PyObject* a = Tuple(args);
-            obj = NewExceptionWithArgs(type, a);
-            Refcount.Decref(a);
-        }
-        else
-        {
-            obj = PyInstance.New(type);
-        }
         try
         {
-            PyObject* init = LookupInType(type, "__init__");
-            if (init != null)
-            {
-                var copy = (nint[])args.Clone();
-                args = [];
-                KwArgs? k = kw;
-                kw = null;
-                PyObject* r = CallWithSelf(init, obj, copy, k);
-                if (r != St->none)
-                {
-                    string tn = TypeName(r);
-                    Refcount.Decref(r);
-                    throw TypeErr($"__init__() should return None, not '{tn}'");
-                }
-            }
-            else if (!IsSubtype(type, BaseException) && (args.Length > 0 || kw is { Count: > 0 }))
-            {
-                throw TypeErr($"{NameOfType(type)}() takes no arguments");
-            }
-        }
-        catch
-        {
-            Refcount.Decref(obj);
-            throw;
+            return ConstructInstance(type, args, kw);
         }
         finally
         {
             ReleaseArgs(args, kw);
         }
-        return obj;
     }
 
     /// <summary>Runs a Python function: binds arguments into a new frame, runs the body, drops the locals.</summary>
@@ -738,10 +709,43 @@ public sealed unsafe partial class Interpreter
         return false;
     }
 
+    /// <summary>Adds a class keyword (or a **mapping's items) to <paramref name="into"/>, which owns <paramref name="value"/> after the call.</summary>
+    private void AddClassKeywords(KwArgs into, string? name, PyObject* value)
+    {
+        if (name != null)
+        {
+            into.Add((name, (nint)value));
+            return;
+        }
+        try
+        {
+            if (!IsDict(value))
+            {
+                throw TypeErr($"argument after ** must be a mapping, not {TypeName(value)}");
+            }
+            nint pos = 0;
+            while (PyDict.Next(value, ref pos, out PyObject* k, out PyObject* v))
+            {
+                if (!IsStr(k))
+                {
+                    throw TypeErr("keywords must be strings");
+                }
+                into.Add((PyUnicode.AsString(k), (nint)NewRef(v)));
+            }
+        }
+        finally
+        {
+            Refcount.Decref(value);
+        }
+    }
+
     private PyObject* MakeClass(ClassDefStmt cls, ExecFrame f)
     {
         var decorators = new List<nint>();
-        PyObject* baseObj = null;
+        var baseObjects = new List<nint>();
+        PyObject* basesTuple = null;
+        PyObject* metaObj = null;
+        var keywords = new KwArgs();
         PyObject* ns = null;
         ExecFrame? frame = null;
         try
@@ -750,21 +754,39 @@ public sealed unsafe partial class Interpreter
             {
                 decorators.Add((nint)Eval(d, f));
             }
-            if (cls.Bases.Length > 1)
+            foreach (Expr b in cls.Bases)
             {
-                throw TypeErr("multiple inheritance is not supported by this interpreter");
-            }
-            PyTypeObject* baseType = St->type_object;
-            if (cls.Bases.Length == 1)
-            {
-                baseObj = Eval(cls.Bases[0], f);
-                if (!IsType(baseObj))
+                PyObject* baseValue = Eval(b, f);
+                baseObjects.Add((nint)baseValue);
+                if (!IsType(baseValue))
                 {
                     throw TypeErr("bases must be types");
                 }
-                baseType = (PyTypeObject*)baseObj;
             }
-            ns = PyDict.New(St);
+            var bases = new PyTypeObject*[Math.Max(1, baseObjects.Count)];
+            bases[0] = St->type_object;
+            for (int i = 0; i < baseObjects.Count; i++)
+            {
+                bases[i] = (PyTypeObject*)baseObjects[i];
+            }
+            basesTuple = Tuple([.. baseObjects]);
+            foreach (Keyword k in cls.Keywords)
+            {
+                PyObject* v = Eval(k.Value, f);
+                if (k.Name == "metaclass")
+                {
+                    Refcount.XDecref(metaObj);
+                    metaObj = v;
+                    continue;
+                }
+                AddClassKeywords(keywords, k.Name, v);
+            }
+            if (metaObj != null && !IsType(metaObj))
+            {
+                throw TypeErr("metaclass must be a type in this interpreter");
+            }
+            PyTypeObject* meta = CalculateMetaclass(metaObj != null ? (PyTypeObject*)metaObj : St->type_type, baseObjects.Count == 0 ? [] : bases);
+            ns = PrepareNamespace(meta, cls.Name, basesTuple, keywords);
             PyObject* module = Str("__main__");
             PyDict.SetItem(ns, Intern("__module__"), module);
             Refcount.Decref(module);
@@ -796,7 +818,7 @@ public sealed unsafe partial class Interpreter
                 Current = previous;
             }
             PyDict.DelItem(ns, Intern("__qualname__"));
-            var result = (PyObject*)NewClass(cls.Name, baseType, ns);
+            PyObject* result = CallMetaclass(meta, cls.Name, bases, basesTuple, ns, keywords);
             if (frame.ClassCell != 0)
             {
                 // type_new fills the __class__ cell; the class statement's reference goes.
@@ -817,7 +839,13 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref((PyObject*)frame.ClassCell); // the body raised before the class existed
             }
             Refcount.XDecref(ns);
-            Refcount.XDecref(baseObj);
+            foreach (nint b in baseObjects)
+            {
+                Refcount.Decref((PyObject*)b);
+            }
+            Refcount.XDecref(basesTuple);
+            Refcount.XDecref(metaObj);
+            ReleaseArgs([], keywords);
             foreach (nint d in decorators)
             {
                 Refcount.Decref((PyObject*)d);

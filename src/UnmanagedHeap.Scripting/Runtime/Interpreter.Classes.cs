@@ -89,32 +89,63 @@ public sealed unsafe partial class Interpreter
     /// (the exceptions): those get no descriptors, as CPython's C types have none.
     /// </para>
     /// </summary>
-    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns, bool builtin = false)
+    public PyTypeObject* NewClass(string name, PyTypeObject* baseType, PyObject* ns, bool builtin = false) =>
+        NewClass(name, [baseType], ns, builtin);
+
+    /// <summary>A class with several bases: tp_base is the best base (whose layout it extends), tp_mro their C3 merge.</summary>
+    public PyTypeObject* NewClass(string name, PyTypeObject*[] bases, PyObject* ns, bool builtin = false)
     {
-        if (baseType != St->type_object && !IsInstanceLayout(baseType))
+        for (int i = 0; i < bases.Length; i++)
         {
-            throw TypeErr($"subclassing '{NameOfType(baseType)}' is not supported by this interpreter");
+            for (int j = 0; j < i; j++)
+            {
+                if (bases[i] == bases[j])
+                {
+                    throw TypeErr($"duplicate base class {ShortName(bases[i])}");
+                }
+            }
         }
-        TypeSlots slots = PyInstance.Slots;
-        PyTypeObject* t = Heap.Types.Create(name, sizeof(PyObject), sizeof(nint),
-            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
-            slots, baseType);
-        t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        PyTypeObject* baseType = BestBase(bases);
+        PyTypeObject* layout = SubtypeLayout.LayoutOf(baseType);
+        if (!IsSubclassableLayout(layout))
+        {
+            throw TypeErr($"subclassing '{NameOfType(layout)}' is not supported by this interpreter");
+        }
+        PyTypeObject* t = layout == St->type_object ? NewInstanceType(name, baseType)
+            : layout == St->type_type ? NewMetaType(name, baseType)
+            : NewBuiltinLayoutType(name, baseType, layout);
         if (IsSubtype(baseType, BaseException == null ? baseType : BaseException) && BaseException != null)
         {
             t->tp_flags |= TypeFlags.BaseExceptionSubclass;
         }
         t->tp_dict = ns != null ? NewRef(ns) : PyDict.New(St);
+        // type_new: __new__ is a static method, __init_subclass__ and __class_getitem__ are
+        // class methods, even without the decorator.
+        WrapImplicit(t, "__new__", T.StaticMethod);
+        WrapImplicit(t, "__init_subclass__", T.ClassMethod);
+        WrapImplicit(t, "__class_getitem__", T.ClassMethod);
         Refcount.Incref((PyObject*)baseType);
-        t->tp_bases = Tuple([(nint)baseType]);
-        t->tp_mro = NewMro(t, baseType);
+        t->tp_bases = Tuple(TypeAddresses(bases));
+        try
+        {
+            t->tp_mro = ComputeMro(t, bases);
+        }
+        catch
+        {
+            Refcount.Decref((PyObject*)t); // no half-made class survives a failed MRO
+            throw;
+        }
+        if (builtin)
+        {
+            _builtinClasses.Add((nint)t);
+        }
         if (!builtin)
         {
-            if (baseType == St->type_object)
+            if ((baseType->tp_flags & TypeFlags.ManagedDict) == 0 && layout != St->type_type)
             {
                 AddGetSetDescriptor(t, "__dict__");
             }
-            if (!BaseHasAttribute(baseType, "__weakref__"))
+            if ((t->tp_flags & TypeFlags.ManagedWeakref) != 0 && !BaseHasAttribute(baseType, "__weakref__"))
             {
                 AddGetSetDescriptor(t, "__weakref__");
             }
@@ -134,24 +165,64 @@ public sealed unsafe partial class Interpreter
             PyDict.SetItem(t->tp_dict, Intern("__hash__"), St->none);
         }
         InstanceSlots.Fill(t);
+        if (t->tp_layout != null && t->tp_layout->tp_as_number != null)
+        {
+            InstanceSlots.InheritNumber(t, t->tp_layout, this);
+        }
         return t;
     }
 
-    /// <summary>The MRO tuple of single inheritance: the class, then its base's MRO.</summary>
-    private PyObject* NewMro(PyTypeObject* t, PyTypeObject* baseType)
+    private void WrapImplicit(PyTypeObject* t, string name, PyTypeObject* descriptor)
     {
-        var items = new List<nint> { (nint)NewRef((PyObject*)t) };
-        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
+        PyObject* f = PyDict.GetItem(t->tp_dict, Intern(name));
+        if (f != null && f->ob_type == T.Function)
         {
-            items.Add((nint)NewRef((PyObject*)c));
+            PyObject* wrapped = NewDescriptor(descriptor, f, null, null);
+            PyDict.SetItem(t->tp_dict, Intern(name), wrapped);
+            Refcount.Decref(wrapped);
         }
-        return TupleSteal(items);
+    }
+
+    /// <summary>A class whose instances are plain instances: attribute values inline after the header (3.12 layout).</summary>
+    private PyTypeObject* NewInstanceType(string name, PyTypeObject* baseType)
+    {
+        PyTypeObject* t = Heap.Types.Create(name, sizeof(PyObject), sizeof(nint),
+            TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | TypeFlags.ManagedWeakref,
+            PyInstance.Slots, baseType);
+        t->tp_inline_capacity = PyInstance.DefaultInlineCapacity;
+        return t;
+    }
+
+    /// <summary>
+    /// A class derived from a built-in with its own layout: instances are that built-in's
+    /// object, with a dict (and, when the built-in has no weakref field, a weakref list) in
+    /// the pre-header, as type_new lays them out in 3.12. Its subclass flag (ListSubclass...)
+    /// carries over, so PyList_Check-style tests see it.
+    /// </summary>
+    private PyTypeObject* NewBuiltinLayoutType(string name, PyTypeObject* baseType, PyTypeObject* layout)
+    {
+        const TypeFlags inherited = TypeFlags.LongSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass | TypeFlags.BytesSubclass
+            | TypeFlags.UnicodeSubclass | TypeFlags.DictSubclass;
+        TypeFlags flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HaveGc | TypeFlags.ManagedDict | (layout->tp_flags & inherited);
+        bool ownWeaklist = layout->tp_weaklistoffset != 0;
+        if (!ownWeaklist && layout->tp_itemsize == 0)
+        {
+            flags |= TypeFlags.ManagedWeakref;
+        }
+        PyTypeObject* t = Heap.Types.Create(name, layout->tp_basicsize, layout->tp_itemsize, flags, SubtypeLayout.Slots, baseType);
+        if (ownWeaklist)
+        {
+            t->tp_weaklistoffset = layout->tp_weaklistoffset;
+        }
+        t->tp_inline_capacity = 0;
+        t->tp_layout = layout;
+        return t;
     }
 
     /// <summary>Whether a class in <paramref name="baseType"/>'s MRO has <paramref name="name"/> in its own dict.</summary>
     private bool BaseHasAttribute(PyTypeObject* baseType, string name)
     {
-        for (PyTypeObject* c = baseType; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(baseType))
         {
             if (c->tp_dict != null && PyDict.GetItem(c->tp_dict, Intern(name)) != null)
             {
@@ -212,7 +283,7 @@ public sealed unsafe partial class Interpreter
             return traits;
         }
         traits = LookupInType(t, "__setattr__") != null ? TraitSetattr : 0;
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (c->tp_dict == null)
             {
@@ -252,7 +323,7 @@ public sealed unsafe partial class Interpreter
     private PyObject* LookupInTypeUncached(PyTypeObject* t, string name)
     {
         PyObject* key = Intern(name);
-        for (PyTypeObject* c = t; c != null; c = c->tp_base)
+        foreach (PyTypeObject* c in new TypeMro(t))
         {
             if (c->tp_dict != null)
             {

@@ -61,7 +61,8 @@ public sealed unsafe partial class Interpreter
             PyObject* v = A(a, 0);
             if (IsFloat(v))
             {
-                return NewRef(v);
+                // float(x) of a float subclass is a plain float.
+                return v->ob_type == St->type_float ? NewRef(v) : Float(PyFloat.Value(v));
             }
             if (IsInt(v))
             {
@@ -193,8 +194,12 @@ public sealed unsafe partial class Interpreter
             }
             return ObjectMemory.Allocate(St->type_object);
         });
-        Constructor(St->type_type, "type", (_, a, _) =>
+        Constructor(St->type_type, "type", (_, a, kw) =>
         {
+            if (a.Length == 3)
+            {
+                return (PyObject*)TypeNewFromArgs(St->type_type, A(a, 0), A(a, 1), A(a, 2), kw);
+            }
             if (a.Length != 1)
             {
                 throw TypeErr("type() takes 1 or 3 arguments");

@@ -43,18 +43,35 @@ public sealed unsafe partial class Interpreter
         foreach (nint tp in new[] { (nint)St->type_list, (nint)St->type_tuple, (nint)St->type_str, (nint)St->type_dict, (nint)St->type_set, (nint)St->type_frozenset, (nint)T.Range })
         {
             var t = (PyTypeObject*)tp;
-            Method(t, "__len__", (self, _, _) => Int(Length(self)));
-            Method(t, "__contains__", (self, a, _) => Bool(Contains(self, A(a, 0))));
-            Method(t, "__getitem__", (self, a, _) => GetItem(self, A(a, 0)));
-            Method(t, "__iter__", (self, _, _) => GetIter(self));
+            // As the built-in does it, whatever a class derived from it overrides (super().__getitem__ reaches these).
+            Method(t, "__len__", (self, _, _) => Int(LengthAs(self, SubtypeLayout.LayoutOf(self->ob_type))));
+            Method(t, "__contains__", (self, a, _) => Bool(ContainsAs(self, A(a, 0), SubtypeLayout.LayoutOf(self->ob_type))));
+            Method(t, "__getitem__", (self, a, _) => GetItemAs(self, A(a, 0), SubtypeLayout.LayoutOf(self->ob_type)));
+            Method(t, "__iter__", (self, _, _) => GetIterAs(self, SubtypeLayout.LayoutOf(self->ob_type)));
+        }
+        foreach (nint tp in new[] { (nint)St->type_list, (nint)St->type_dict })
+        {
+            var t = (PyTypeObject*)tp;
+            Method(t, "__setitem__", (self, a, _) =>
+            {
+                Arity("__setitem__", a, 2, 2);
+                SetItemAs(self, A(a, 0), A(a, 1), SubtypeLayout.LayoutOf(self->ob_type));
+                return None;
+            });
+            Method(t, "__delitem__", (self, a, _) =>
+            {
+                Arity("__delitem__", a, 1, 1);
+                DelItemAs(self, A(a, 0), SubtypeLayout.LayoutOf(self->ob_type));
+                return None;
+            });
         }
         foreach (nint tp in new[] { (nint)St->type_list, (nint)St->type_tuple, (nint)St->type_str, (nint)St->type_dict, (nint)St->type_set, (nint)St->type_frozenset, (nint)St->type_int, (nint)St->type_float, (nint)St->type_bool })
         {
             var t = (PyTypeObject*)tp;
-            Method(t, "__repr__", (self, _, _) => Str(Repr(self)));
-            Method(t, "__str__", (self, _, _) => Str(StrOf(self)));
-            Method(t, "__eq__", (self, a, _) => Bool(ValueEquals(self, A(a, 0))));
-            Method(t, "__hash__", (self, _, _) => Int(Hash(self)));
+            Method(t, "__repr__", (self, _, _) => Str(BuiltinRepr(self)));
+            Method(t, "__str__", (self, _, _) => Str(IsStr(self) ? StrOf(self) : Repr(self)));
+            Method(t, "__eq__", (self, a, _) => BuiltinRichCompare(self, A(a, 0), RichCompareOp.Eq));
+            Method(t, "__hash__", (self, _, _) => Int(BuiltinHash(self)));
         }
         Method(St->type_float, "is_integer", (self, _, _) => Bool(Math.Floor(PyFloat.Value(self)) == PyFloat.Value(self)));
     }

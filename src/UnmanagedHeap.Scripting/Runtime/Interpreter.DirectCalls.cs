@@ -98,7 +98,7 @@ public sealed unsafe partial class Interpreter
             result = CallType(type, TakeArgsFromFrame(code, frame, 1, count), null);
             return true;
         }
-        PyObject* obj = PyInstance.New(type);
+        PyObject* obj = NewInstance(type);
         try
         {
             frame.Fast[code.PositionalSlots[0]] = (nint)NewRef(obj);
@@ -134,7 +134,7 @@ public sealed unsafe partial class Interpreter
             return site.Init;
         }
         PyObject* init = null;
-        if (IsInstanceLayout(type) && !IsSubtype(type, BaseException) && !_constructors.ContainsKey((nint)type))
+        if (IsInstanceLayout(type) && !IsSubtype(type, BaseException) && !_constructors.ContainsKey((nint)type) && LookupInType(type, "__new__") == null)
         {
             init = LookupInType(type, "__init__");
             if (init != null && init->ob_type != T.Function)

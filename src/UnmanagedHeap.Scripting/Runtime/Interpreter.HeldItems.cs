@@ -14,11 +14,11 @@ public sealed unsafe partial class Interpreter
 {
     /// <summary>The current size of a list or tuple (read again after every call out).</summary>
     private static nint SequenceSize(PyObject* seq) =>
-        ((PyVarObject*)seq)->ob_base.ob_type->tp_heap->type_list == seq->ob_type ? PyList.Size(seq) : PyTuple.Size(seq);
+        (seq->ob_type->tp_flags & TypeFlags.ListSubclass) != 0 ? PyList.Size(seq) : PyTuple.Size(seq);
 
     /// <summary>The current item array of a list or tuple (a list's moves when it grows or is cleared).</summary>
     private static PyObject** SequenceItems(PyObject* seq) =>
-        seq->ob_type->tp_heap->type_list == seq->ob_type ? PyList.Items(seq) : PyTuple.Items(seq);
+        (seq->ob_type->tp_flags & TypeFlags.ListSubclass) != 0 ? PyList.Items(seq) : PyTuple.Items(seq);
 
     /// <summary>A set's or frozenset's elements as owned references, so that code run for one of them cannot free the others.</summary>
     private List<nint> OwnedSetKeys(PyObject* set)

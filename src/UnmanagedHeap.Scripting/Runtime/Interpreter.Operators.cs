@@ -38,6 +38,10 @@ public sealed unsafe partial class Interpreter
             return false;
         }
         PyTypeObject* t = v->ob_type;
+        if (t->tp_layout != null && LookupInType(t, "__bool__") == null && LookupInType(t, "__len__") == null)
+        {
+            t = t->tp_layout; // a class derived from a built-in is true as the built-in is
+        }
         if (t == St->type_int)
         {
             return PyLong.Sign(v) != 0;
@@ -403,6 +407,25 @@ public sealed unsafe partial class Interpreter
     public bool Contains(PyObject* container, PyObject* item)
     {
         PyTypeObject* t = container->ob_type;
+        PyObject* own = OwnSpecial("__contains__", ref t);
+        if (own != null)
+        {
+            PyObject* r = CallWithSelf(own, container, [(nint)NewRef(item)]);
+            try
+            {
+                return IsTrue(r);
+            }
+            finally
+            {
+                Refcount.Decref(r);
+            }
+        }
+        return ContainsAs(container, item, t);
+    }
+
+    /// <summary><c>item in container</c> as built-in type <paramref name="t"/> answers it.</summary>
+    public bool ContainsAs(PyObject* container, PyObject* item, PyTypeObject* t)
+    {
         if (t == St->type_str)
         {
             if (!IsStr(item))

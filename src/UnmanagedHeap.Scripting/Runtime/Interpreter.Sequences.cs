@@ -10,7 +10,7 @@ public sealed unsafe partial class Interpreter
     public bool IsIterable(PyObject* o)
     {
         PyTypeObject* t = o->ob_type;
-        return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range
+        return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range || t->tp_layout != null
             || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsGenerator(o) || t == T.Bytes || IsNativeIterator(t) || UserSpecial(o, "__iter__") != null;
     }
 
@@ -18,6 +18,17 @@ public sealed unsafe partial class Interpreter
     public PyObject* GetIter(PyObject* o)
     {
         PyTypeObject* t = o->ob_type;
+        PyObject* own = OwnSpecial("__iter__", ref t);
+        if (own != null)
+        {
+            return CallWithSelf(own, o, []);
+        }
+        return GetIterAs(o, t);
+    }
+
+    /// <summary>iter(o) as built-in type <paramref name="t"/> does it.</summary>
+    public PyObject* GetIterAs(PyObject* o, PyTypeObject* t)
+    {
         IterKind kind;
         PyObject* source = o;
         if (t == St->type_list)
@@ -228,7 +239,7 @@ public sealed unsafe partial class Interpreter
     public List<nint> CollectItems(PyObject* o, bool unpacking)
     {
         var items = new List<nint>();
-        if (IsList(o) || IsTuple(o))
+        if (o->ob_type == St->type_list || o->ob_type == St->type_tuple || ((IsList(o) || IsTuple(o)) && !Overrides(o, "__iter__")))
         {
             bool list = IsList(o);
             nint n = list ? PyList.Size(o) : PyTuple.Size(o);
@@ -283,6 +294,16 @@ public sealed unsafe partial class Interpreter
     public long Length(PyObject* o)
     {
         PyTypeObject* t = o->ob_type;
+        if (t->tp_layout != null && OwnSpecial("__len__", ref t) != null)
+        {
+            t = o->ob_type; // the class's own __len__, below
+        }
+        return LengthAs(o, t);
+    }
+
+    /// <summary>len(o) as type <paramref name="t"/> (o's type or the built-in it derives from) measures it.</summary>
+    public long LengthAs(PyObject* o, PyTypeObject* t)
+    {
         if (t == St->type_list)
         {
             return PyList.Size(o);
@@ -399,22 +420,33 @@ public sealed unsafe partial class Interpreter
             }
         }
         PyTypeObject* t = obj->ob_type;
+        PyObject* own = OwnSpecial("__getitem__", ref t);
+        if (own != null)
+        {
+            return CallWithSelf(own, obj, [(nint)NewRef(key)]);
+        }
+        return GetItemAs(obj, key, t);
+    }
+
+    /// <summary><c>obj[key]</c> as built-in type <paramref name="t"/> (obj's type or the built-in it derives from) does it.</summary>
+    public PyObject* GetItemAs(PyObject* obj, PyObject* key, PyTypeObject* t)
+    {
         if (t == St->type_dict)
         {
             PyObject* v = PyDict.GetItem(obj, key);
             if (v == null)
             {
-                throw new PythonException(NewKeyError(key));
+                return DictMissing(obj, key);
             }
             return NewRef(v);
         }
         if (t == St->type_list || t == St->type_tuple || t == St->type_str || t == T.Range)
         {
-            long n = Length(obj);
+            long n = t == St->type_list ? PyList.Size(obj) : Length(obj);
             if (key->ob_type == T.Slice)
             {
                 var (start, _, step, count) = SliceIndices(key, n);
-                if ((t == St->type_str || t == St->type_tuple) && start == 0 && step == 1 && count == n)
+                if ((t == St->type_str || t == St->type_tuple) && obj->ob_type == t && start == 0 && step == 1 && count == n)
                 {
                     return NewRef(obj);
                 }
@@ -499,6 +531,19 @@ public sealed unsafe partial class Interpreter
         }
         if (IsType(obj))
         {
+            PyObject* classGetItem = LookupInType((PyTypeObject*)obj, "__class_getitem__");
+            if (classGetItem != null && classGetItem->ob_type == T.ClassMethod)
+            {
+                PyObject* bound = BindDescriptor(classGetItem, obj);
+                try
+                {
+                    return CallBorrowed(bound, (nint)key);
+                }
+                finally
+                {
+                    Refcount.Decref(bound);
+                }
+            }
             // list[int] and friends: generic aliases are only used in annotations here.
             return NewRef(obj);
         }
@@ -530,6 +575,18 @@ public sealed unsafe partial class Interpreter
             }
         }
         PyTypeObject* t = obj->ob_type;
+        PyObject* own = OwnSpecial("__setitem__", ref t);
+        if (own != null)
+        {
+            Refcount.Decref(CallWithSelf(own, obj, [(nint)NewRef(key), (nint)NewRef(value)]));
+            return;
+        }
+        SetItemAs(obj, key, value, t);
+    }
+
+    /// <summary><c>obj[key] = value</c> as built-in type <paramref name="t"/> does it.</summary>
+    public void SetItemAs(PyObject* obj, PyObject* key, PyObject* value, PyTypeObject* t)
+    {
         if (t == St->type_dict)
         {
             PyDict.SetItem(obj, key, value);
@@ -612,6 +669,18 @@ public sealed unsafe partial class Interpreter
             }
         }
         PyTypeObject* t = obj->ob_type;
+        PyObject* own = OwnSpecial("__delitem__", ref t);
+        if (own != null)
+        {
+            Refcount.Decref(CallWithSelf(own, obj, [(nint)NewRef(key)]));
+            return;
+        }
+        DelItemAs(obj, key, t);
+    }
+
+    /// <summary><c>del obj[key]</c> as built-in type <paramref name="t"/> does it.</summary>
+    public void DelItemAs(PyObject* obj, PyObject* key, PyTypeObject* t)
+    {
         if (t == St->type_dict)
         {
             if (!PyDict.DelItem(obj, key))

@@ -26,7 +26,7 @@ public sealed unsafe partial class Interpreter
         {
             return PyFloat.Repr(PyFloat.Value(o));
         }
-        if (IsInstanceLayout(t))
+        if (IsInstanceLayout(t) || t->tp_layout != null)
         {
             PyObject* m = LookupInType(t, "__repr__");
             if (m != null)
@@ -45,17 +45,36 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(r);
                 }
             }
-            if (IsSubtype(t, BaseException))
+            if (t->tp_layout != null)
             {
-                PyObject* args = ExceptionArgs(o);
-                string inner = args == null || PyTuple.Size(args) == 0 ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args)[1..^1];
-                return $"{NameOfType(t)}({inner})";
+                t = t->tp_layout; // a class derived from a built-in shows as the built-in does
             }
-            return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
+            else if (IsSubtype(t, BaseException))
+            {
+                return ExceptionRepr(o);
+            }
+            else
+            {
+                return $"<{ModuleOf(t)}{NameOfType(t)} object at 0x{(nint)o:x}>";
+            }
         }
         if (NativeRepr(o) is string native)
         {
             return native;
+        }
+        return ReprAs(o, t);
+    }
+
+    /// <summary>repr(o) as built-in container type <paramref name="t"/> (o's type or the built-in it derives from) writes it.</summary>
+    public string ReprAs(PyObject* o, PyTypeObject* t)
+    {
+        if (t == St->type_int)
+        {
+            return Objects.Long.LongDecimal.ToDecimalString(o, St->int_max_str_digits);
+        }
+        if (t == St->type_float)
+        {
+            return PyFloat.Repr(PyFloat.Value(o));
         }
         if (!_reprActive.Add((nint)o))
         {
@@ -133,7 +152,8 @@ public sealed unsafe partial class Interpreter
         }
         if (IsSet(o))
         {
-            string name = t == St->type_set ? "set" : "frozenset";
+            // set_repr: other than a set itself, the type's name wraps the elements (frozenset({1}), S({1})).
+            string name = o->ob_type == St->type_set ? "set" : o->ob_type == St->type_frozenset ? "frozenset" : ShortName(o->ob_type);
             if (PySet.Size(o) == 0)
             {
                 return name + "()";
@@ -148,7 +168,7 @@ public sealed unsafe partial class Interpreter
                     parts.Add(Repr((PyObject*)k));
                 }
                 string body = "{" + string.Join(", ", parts) + "}";
-                return t == St->type_set ? body : $"frozenset({body})";
+                return o->ob_type == St->type_set ? body : $"{name}({body})";
             }
             finally
             {
@@ -293,6 +313,31 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>BaseException.__str__ (KeyError.__str__ when <paramref name="asType"/> is one): the args, one shown alone.</summary>
+    private string ExceptionStr(PyObject* o, PyTypeObject* asType)
+    {
+        PyObject* args = ExceptionArgs(o);
+        if (args == null || PyTuple.Size(args) == 0)
+        {
+            return "";
+        }
+        if (PyTuple.Size(args) == 1)
+        {
+            PyObject* a0 = PyTuple.Items(args)[0];
+            return IsSubtype(asType, KeyError) ? Repr(a0) : StrOf(a0);
+        }
+        return Repr(args);
+    }
+
+    /// <summary>BaseException.__repr__: the class name and the args.</summary>
+    private string ExceptionRepr(PyObject* o)
+    {
+        PyObject* args = ExceptionArgs(o);
+        // One argument shows as its repr (a tuple keeps its parentheses); several as the args tuple's items.
+        string inner = args == null || PyTuple.Size(args) == 0 ? "" : PyTuple.Size(args) == 1 ? Repr(PyTuple.Items(args)[0]) : Repr(args)[1..^1];
+        return $"{NameOfType(o->ob_type)}({inner})";
+    }
+
     /// <summary>str(o) as .NET text.</summary>
     public string StrOf(PyObject* o)
     {
@@ -326,17 +371,7 @@ public sealed unsafe partial class Interpreter
             }
             if (IsSubtype(t, BaseException) && LookupInType(t, "__repr__") == null)
             {
-                PyObject* args = ExceptionArgs(o);
-                if (args == null || PyTuple.Size(args) == 0)
-                {
-                    return "";
-                }
-                if (PyTuple.Size(args) == 1)
-                {
-                    PyObject* a0 = PyTuple.Items(args)[0];
-                    return IsSubtype(t, KeyError) ? Repr(a0) : StrOf(a0);
-                }
-                return Repr(args);
+                return ExceptionStr(o, t);
             }
         }
         return Repr(o);
@@ -482,11 +517,15 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(r);
                 }
             }
-            if (spec.Length > 0)
+            if (v->ob_type->tp_layout == null)
             {
-                throw TypeErr($"unsupported format string passed to {TypeName(v)}.__format__");
+                if (spec.Length > 0)
+                {
+                    throw TypeErr($"unsupported format string passed to {TypeName(v)}.__format__");
+                }
+                return StrOf(v);
             }
-            return StrOf(v);
+            // A class derived from a built-in formats as the built-in does.
         }
         if (spec.Length == 0)
         {

@@ -245,27 +245,23 @@ public sealed unsafe partial class Interpreter
 
     // ---- Type tests ----
 
-    public bool IsInt(PyObject* o) => o->ob_type == St->type_int || o->ob_type == St->type_bool;
+    /// <summary>An int, a bool or an instance of a class derived from int (PyLong_Check).</summary>
+    public bool IsInt(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.LongSubclass) != 0;
     public bool IsStr(PyObject* o) => o->ob_type == St->type_str;
-    public bool IsFloat(PyObject* o) => o->ob_type == St->type_float;
-    public bool IsList(PyObject* o) => o->ob_type == St->type_list;
-    public bool IsTuple(PyObject* o) => o->ob_type == St->type_tuple;
-    public bool IsDict(PyObject* o) => o->ob_type == St->type_dict;
-    public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset;
-    public bool IsType(PyObject* o) => o->ob_type == St->type_type;
+    public bool IsFloat(PyObject* o) => o->ob_type == St->type_float || o->ob_type->tp_layout == St->type_float;
+    // list, dict and set tests accept classes derived from them (PyList_Check and kin):
+    // their instances have the built-in's layout. Sites where a class may override the
+    // built-in behaviour check Overrides first.
+    public bool IsList(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.ListSubclass) != 0;
+    public bool IsTuple(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.TupleSubclass) != 0;
+    public bool IsDict(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.DictSubclass) != 0;
+    public bool IsSet(PyObject* o) => o->ob_type == St->type_set || o->ob_type == St->type_frozenset
+        || ((o->ob_type->tp_flags & TypeFlags.HeapType) != 0 && IsSubtype(o->ob_type, St->type_set));
+    /// <summary>A type object: an instance of type or of a metaclass (PyType_Check).</summary>
+    public bool IsType(PyObject* o) => (o->ob_type->tp_flags & TypeFlags.TypeSubclass) != 0;
     public static bool IsInstanceLayout(PyTypeObject* t) => (t->tp_flags & TypeFlags.ManagedDict) != 0;
 
-    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b)
-    {
-        for (PyTypeObject* t = a; t != null; t = t->tp_base)
-        {
-            if (t == b)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b) => TypeMro.IsSubtype(a, b);
 
     public static string TypeName(PyObject* o) => TypeRegistry.NameOf(o->ob_type);
 

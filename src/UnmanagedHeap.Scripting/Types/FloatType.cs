@@ -82,8 +82,9 @@ public static unsafe class FloatType
     private static PyObject* Binary(PyObject* a, PyObject* b, BinaryOperator op)
     {
         HeapState* st = a->ob_type->tp_heap;
-        bool aNumber = a->ob_type == st->type_float || PyLong.Check(a);
-        bool bNumber = b->ob_type == st->type_float || PyLong.Check(b);
+        // A class derived from float (tp_layout) computes as float does.
+        bool aNumber = a->ob_type == st->type_float || a->ob_type->tp_layout == st->type_float || PyLong.Check(a);
+        bool bNumber = b->ob_type == st->type_float || b->ob_type->tp_layout == st->type_float || PyLong.Check(b);
         if (!aNumber || !bNumber)
         {
             return ObjectProtocol.NotImplemented(st);

@@ -24,6 +24,64 @@ public static unsafe class InstanceSlots
 
     private static readonly string[] CompareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
+    /// <summary>Which special methods each wrapper of the shared table calls: a class derived from int or float gets a wrapper only where it defines one.</summary>
+    private static readonly Dictionary<nint, string[]> WrapperNames = new()
+    {
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&Add] = ["__add__", "__radd__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceAdd] = ["__iadd__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&Sub] = ["__sub__", "__rsub__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceSub] = ["__isub__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&Mult] = ["__mul__", "__rmul__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceMult] = ["__imul__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&MatMult] = ["__matmul__", "__rmatmul__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceMatMult] = ["__imatmul__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&Div] = ["__truediv__", "__rtruediv__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceDiv] = ["__itruediv__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&Mod] = ["__mod__", "__rmod__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceMod] = ["__imod__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&LShift] = ["__lshift__", "__rlshift__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceLShift] = ["__ilshift__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&RShift] = ["__rshift__", "__rrshift__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceRShift] = ["__irshift__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&BitOr] = ["__or__", "__ror__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceBitOr] = ["__ior__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&BitXor] = ["__xor__", "__rxor__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceBitXor] = ["__ixor__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&BitAnd] = ["__and__", "__rand__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceBitAnd] = ["__iand__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&FloorDiv] = ["__floordiv__", "__rfloordiv__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*>)&InPlaceFloorDiv] = ["__ifloordiv__"],
+        [(nint)(delegate*<PyObject*, PyObject*>)&Negative] = ["__neg__"],
+        [(nint)(delegate*<PyObject*, PyObject*>)&Positive] = ["__pos__"],
+        [(nint)(delegate*<PyObject*, PyObject*>)&Invert] = ["__invert__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*, PyObject*>)&Power] = ["__pow__", "__rpow__"],
+        [(nint)(delegate*<PyObject*, PyObject*, PyObject*, PyObject*>)&InPlacePower] = ["__ipow__"],
+        [(nint)(delegate*<PyObject*, int>)&Bool] = ["__bool__", "__len__"],
+    };
+
+    /// <summary>
+    /// The number slots of a class derived from a built-in number (int, float): the built-in's
+    /// table, with the shared wrapper in each slot whose special method the class defines, so
+    /// <c>I(5) + 1</c> is int's addition (a plain int, as in CPython) unless the class says
+    /// otherwise. Decided when the class is made; the table lives as long as the process, as
+    /// the shared one does.
+    /// </summary>
+    public static void InheritNumber(PyTypeObject* type, PyTypeObject* layout, Interpreter it)
+    {
+        var table = (PyNumberMethods*)NativeMemory.AllocZeroed((nuint)sizeof(PyNumberMethods));
+        *table = *layout->tp_as_number;
+        var dst = (nint*)table;
+        var shared = (nint*)SharedNumber;
+        for (int i = 0; i < sizeof(PyNumberMethods) / sizeof(nint); i++)
+        {
+            if (shared[i] != 0 && WrapperNames.TryGetValue(shared[i], out string[]? names) && names.Any(n => it.LookupInType(type, n) != null))
+            {
+                dst[i] = shared[i];
+            }
+        }
+        type->tp_as_number = table;
+    }
+
     /// <summary>Fills the slots of a new class.</summary>
     public static void Fill(PyTypeObject* type)
     {
@@ -78,7 +136,9 @@ public static unsafe class InstanceSlots
         PyObject* method = it?.LookupInType(self->ob_type, "__hash__");
         if (method == null)
         {
-            return ObjectHash.Pointer(self);
+            // Inherited: a class derived from a built-in hashes as the built-in does (list: unhashable).
+            PyTypeObject* layout = self->ob_type->tp_layout;
+            return layout != null && layout->tp_hash != null ? layout->tp_hash(self) : ObjectHash.Pointer(self);
         }
         if (method == it!.St->none)
         {
@@ -105,7 +165,10 @@ public static unsafe class InstanceSlots
         PyObject* method = it?.LookupInType(self->ob_type, CompareNames[(int)op]);
         if (method == null)
         {
-            return ObjectProtocol.ObjectRichCompare(self, other, op);
+            PyTypeObject* layout = self->ob_type->tp_layout;
+            return layout != null && layout->tp_richcompare != null
+                ? layout->tp_richcompare(self, other, op)
+                : ObjectProtocol.ObjectRichCompare(self, other, op);
         }
         Refcount.Incref(other);
         return it!.CallWithSelf(method, self, [(nint)other]);
@@ -175,8 +238,8 @@ public static unsafe class InstanceSlots
         }
         PyTypeObject* ts = self->ob_type;
         PyTypeObject* to = other->ob_type;
-        bool doOther = ts != to && to->tp_as_number == SharedNumber;
-        if (ts->tp_as_number == SharedNumber)
+        bool doOther = ts != to && HasWrappers(to);
+        if (HasWrappers(ts))
         {
             if (doOther && ObjectProtocol.IsSubtype(to, ts))
             {
@@ -215,6 +278,9 @@ public static unsafe class InstanceSlots
         }
         return ObjectProtocol.NotImplemented(st);
     }
+
+    /// <summary>Whether a type's number slots are (or may be) these wrappers: a class's, shared or inherited from int or float.</summary>
+    private static bool HasWrappers(PyTypeObject* t) => (t->tp_flags & TypeFlags.HeapType) != 0 && t->tp_as_number != null;
 
     /// <summary>slot_nb_inplace_add and kin: the class's <c>__iadd__</c>..., or NotImplemented so the binary form runs.</summary>
     private static PyObject* InPlaceWrapper(PyObject* self, PyObject* other, string name)

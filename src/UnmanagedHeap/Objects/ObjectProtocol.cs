@@ -50,18 +50,8 @@ public static unsafe class ObjectProtocol
         return o;
     }
 
-    /// <summary>Whether <paramref name="sub"/> is <paramref name="type"/> or derives from it (single inheritance).</summary>
-    public static bool IsSubtype(PyTypeObject* sub, PyTypeObject* type)
-    {
-        for (PyTypeObject* t = sub; t != null; t = t->tp_base)
-        {
-            if (t == type)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>Whether <paramref name="sub"/> is <paramref name="type"/> or derives from it (through its MRO).</summary>
+    public static bool IsSubtype(PyTypeObject* sub, PyTypeObject* type) => TypeMro.IsSubtype(sub, type);
 
     /// <summary>
     /// CPython's PyObject_RichCompare: a new reference to the result of <c>v op w</c>. The

@@ -11,6 +11,12 @@ public static unsafe class ObjectSize
         PyTypeObject* type = op->ob_type;
         HeapState* st = type->tp_heap;
         nint body;
+        // A class derived from a built-in measures as the built-in does, plus its own prefix.
+        PyTypeObject* layout = (type->tp_flags & TypeFlags.HeapType) != 0 ? SubtypeLayout.LayoutOf(type) : type;
+        if (layout != type && layout != st->type_object)
+        {
+            return BuiltinBody(op, layout) + type->tp_prefix;
+        }
         if (type == st->type_int || type == st->type_bool)
         {
             body = sizeof(PyLongObject) + Math.Max(PyLong.DigitCount(op), 1) * sizeof(uint);
@@ -44,5 +50,36 @@ public static unsafe class ObjectSize
             body = type->tp_basicsize + (type->tp_itemsize != 0 && type != st->type_type ? ((PyVarObject*)op)->ob_size * type->tp_itemsize : 0);
         }
         return body + type->tp_prefix;
+    }
+
+    /// <summary>The <c>__sizeof__</c> of a built-in's fields, for an instance of a class derived from it.</summary>
+    private static nint BuiltinBody(PyObject* op, PyTypeObject* layout)
+    {
+        HeapState* st = layout->tp_heap;
+        if (layout == st->type_int)
+        {
+            return sizeof(PyLongObject) + Math.Max(PyLong.DigitCount(op), 1) * sizeof(uint);
+        }
+        if (layout == st->type_str)
+        {
+            return PyUnicode.SizeOf(op);
+        }
+        if (layout == st->type_tuple)
+        {
+            return PyTuple.SizeOf(op);
+        }
+        if (layout == st->type_list)
+        {
+            return PyList.SizeOf(op);
+        }
+        if (layout == st->type_dict)
+        {
+            return PyDict.SizeOf(op);
+        }
+        if (layout == st->type_set || layout == st->type_frozenset)
+        {
+            return PySet.SizeOf(op);
+        }
+        return layout->tp_basicsize + (layout->tp_itemsize != 0 ? ((PyVarObject*)op)->ob_size * layout->tp_itemsize : 0);
     }
 }

@@ -45,7 +45,7 @@ public static unsafe class PyFloat
     {
         HeapState* st = self->ob_type->tp_heap;
         double x = Value(self);
-        if (other->ob_type == st->type_float)
+        if (other->ob_type == st->type_float || other->ob_type->tp_layout == st->type_float)
         {
             double y = Value(other);
             bool r = op switch

@@ -235,6 +235,15 @@ public static unsafe class PyInstance
         }
     }
 
+    /// <summary>Drops a materialised dict, leaving "inline, capacity 0" (for built-in-layout instances, which never have inline values).</summary>
+    public static void ClearManagedDict(PyObject* op)
+    {
+        if (!HasInlineValues(op))
+        {
+            ClearDict(op);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ClearDict(PyObject* op)
     {

@@ -84,4 +84,7 @@ public unsafe struct PyTypeObject
 
     /// <summary>Index of this type in its heap's managed type registry.</summary>
     public nint tp_registry_index;                    // 448
+
+    /// <summary>For classes derived from a built-in with its own layout (list, dict, set): that built-in; otherwise null.</summary>
+    public PyTypeObject* tp_layout;                   // 456
 }

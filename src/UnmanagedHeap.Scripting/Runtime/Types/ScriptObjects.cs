@@ -118,6 +118,8 @@ public unsafe struct PySuperObject
     public PyObject ob_base;
     public PyObject* su_type;
     public PyObject* su_obj;
+    /// <summary>Whose MRO the lookup walks: type(su_obj), or su_obj itself when it is a class (CPython's supercheck).</summary>
+    public PyObject* su_obj_type;
 }
 
 /// <summary>property(fget, fset, fdel), staticmethod(f) and classmethod(f) share this layout (unused fields null).</summary>

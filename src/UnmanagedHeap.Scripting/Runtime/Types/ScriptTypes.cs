@@ -88,7 +88,7 @@ public sealed unsafe class ScriptTypes
         Finalize = Make(reg, st, "finalize", sizeof(PyFinalizeObject), 4, gc: true);
         Slice = Make(reg, st, "slice", sizeof(PySliceObject), 3, gc: false);
         Bytes = Make(reg, st, "bytes", sizeof(PyCellObject), 1, gc: false);
-        Super = Make(reg, st, "super", sizeof(PySuperObject), 2, gc: true);
+        Super = Make(reg, st, "super", sizeof(PySuperObject), 3, gc: true);
         Property = Make(reg, st, "property", sizeof(PyDescriptorObject), 3, gc: true);
         StaticMethod = Make(reg, st, "staticmethod", sizeof(PyDescriptorObject), 3, gc: true);
         ClassMethod = Make(reg, st, "classmethod", sizeof(PyDescriptorObject), 3, gc: true);
