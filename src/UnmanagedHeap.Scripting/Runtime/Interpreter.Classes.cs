@@ -36,6 +36,7 @@ public sealed unsafe partial class Interpreter
         Exception = Exc("Exception", BaseException);
         PyTypeObject* arithmetic = Exc("ArithmeticError", Exception);
         PyTypeObject* lookup = Exc("LookupError", Exception);
+        LookupError = lookup;
         TypeError = Exc("TypeError", Exception);
         ValueError = Exc("ValueError", Exception);
         NameError = Exc("NameError", Exception);
@@ -58,7 +59,10 @@ public sealed unsafe partial class Interpreter
         KeyboardInterrupt = Exc("KeyboardInterrupt", BaseException);
         Exc("SystemExit", BaseException);
         Exc("FloatingPointError", arithmetic);
-        Exc("UnicodeError", ValueError);
+        PyTypeObject* unicodeError = Exc("UnicodeError", ValueError);
+        UnicodeEncodeError = Exc("UnicodeEncodeError", unicodeError);
+        UnicodeDecodeError = Exc("UnicodeDecodeError", unicodeError);
+        BufferError = Exc("BufferError", Exception);
         Exc("OSError", Exception);
         Exc("Warning", Exception);
         _exceptionTypes.Insert(0, ("BaseException", (nint)BaseException));

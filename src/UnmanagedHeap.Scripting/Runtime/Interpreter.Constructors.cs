@@ -230,6 +230,7 @@ public sealed unsafe partial class Interpreter
             so->step = NewRef(a.Length == 3 ? A(a, 2) : St->none);
             return s;
         });
+        RegisterBytesConstructors();
         RegisterMethods();
         RegisterDescriptors();
     }

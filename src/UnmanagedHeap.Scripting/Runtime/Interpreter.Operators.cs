@@ -70,6 +70,10 @@ public sealed unsafe partial class Interpreter
         {
             return ((PyRangeObject*)v)->length != 0;
         }
+        if (IsBytesLike(v))
+        {
+            return BytesLength(v) != 0;
+        }
         if (IsInstanceLayout(t))
         {
             PyObject* m = LookupInType(t, "__bool__");
@@ -127,9 +131,17 @@ public sealed unsafe partial class Interpreter
         }
         string sym = OpSymbols[op];
         PyObject* result = SequenceOp(op, a, b, inplace);
+        if (result == null)
+        {
+            result = BytesSequenceOp(op, a, b, inplace);
+        }
         if (result != null)
         {
             return result;
+        }
+        if (BytesOperatorError(op, a, b) is string bytesError)
+        {
+            throw TypeErr(bytesError);
         }
         if (op == BinaryOperator.Add && IsStr(a))
         {
@@ -403,6 +415,10 @@ public sealed unsafe partial class Interpreter
     public bool Contains(PyObject* container, PyObject* item)
     {
         PyTypeObject* t = container->ob_type;
+        if (IsBytesLike(container))
+        {
+            return BytesContains(container, item);
+        }
         if (t == St->type_str)
         {
             if (!IsStr(item))

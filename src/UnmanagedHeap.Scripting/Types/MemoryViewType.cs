@@ -1,0 +1,141 @@
+using System.Runtime.InteropServices;
+using UnmanagedHeap.Objects;
+
+namespace UnmanagedHeap.Scripting.Types;
+
+/// <summary>CPython 3.12's Py_buffer, the view a memoryview describes.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyBufferView
+{
+    public byte* buf;
+    /// <summary>The exporter (bytes or bytearray), a strong reference until release.</summary>
+    public PyObject* obj;
+    public nint len;
+    public nint itemsize;
+    public int @readonly;
+    public int ndim;
+    public byte* format;
+    public nint* shape;
+    public nint* strides;
+    public nint* suboffsets;
+    public void* @internal;
+}
+
+/// <summary>
+/// CPython 3.12's PyMemoryViewObject (144 bytes before ob_array, which holds shape, strides
+/// and suboffsets for one dimension), so <c>sys.getsizeof(memoryview(b""))</c> is 184.
+/// The managed-buffer object CPython puts in mbuf is not modelled: the view holds the
+/// exporter itself and counts itself in a bytearray's ob_exports.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyMemoryViewObject
+{
+    public PyVarObject ob_base;
+    public PyObject* mbuf;
+    public nint hash;
+    public int flags;
+    public nint exports;
+    public PyBufferView view;
+    public PyObject* weakreflist;
+    public nint ob_array0;
+    public nint ob_array1;
+    public nint ob_array2;
+}
+
+/// <summary>memoryview's type: its layout, release of the exporter, and the collector's view of the one reference it holds.</summary>
+public static unsafe class MemoryViewType
+{
+    /// <summary>_Py_MEMORYVIEW_RELEASED: the view no longer holds its exporter.</summary>
+    public const int Released = 0x001;
+
+    private static readonly byte* FormatB = (byte*)NativeMemory.Alloc(2);
+
+    static MemoryViewType()
+    {
+        FormatB[0] = (byte)'B';
+        FormatB[1] = 0;
+    }
+
+    public static PyTypeObject* Create(TypeRegistry reg, HeapState* st)
+    {
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear, Hash = &ObjectProtocol.HashNotImplemented };
+        int basic = (int)Marshal.OffsetOf<PyMemoryViewObject>(nameof(PyMemoryViewObject.ob_array0));
+        return reg.Create("memoryview", basic, sizeof(nint), TypeFlags.HaveGc, slots, st->type_object);
+    }
+
+    /// <summary>A view of <paramref name="length"/> bytes of <paramref name="obj"/> from <paramref name="start"/>, <paramref name="step"/> apart.</summary>
+    public static PyObject* New(PyTypeObject* type, PyObject* obj, byte* start, nint length, nint step, bool readOnly)
+    {
+        PyObject* op = ObjectMemory.Allocate(type, 3);
+        var m = (PyMemoryViewObject*)op;
+        m->ob_base.ob_size = 3;
+        m->mbuf = null;
+        m->hash = -1;
+        m->flags = 0;
+        m->exports = 0;
+        m->weakreflist = null;
+        m->view.buf = start;
+        Refcount.Incref(obj);
+        m->view.obj = obj;
+        m->view.len = length;
+        m->view.itemsize = 1;
+        m->view.@readonly = readOnly ? 1 : 0;
+        m->view.ndim = 1;
+        m->view.format = FormatB;
+        m->ob_array0 = length;
+        m->ob_array1 = step;
+        m->ob_array2 = -1;
+        m->view.shape = &m->ob_array0;
+        m->view.strides = &m->ob_array1;
+        m->view.suboffsets = null;
+        m->view.@internal = null;
+        HeapState* st = type->tp_heap;
+        if (PyByteArray.IsByteArray(st, obj))
+        {
+            ((PyByteArrayObject*)obj)->ob_exports++;
+        }
+        GcList.Track(op);
+        return op;
+    }
+
+    /// <summary>memoryview.release(): gives the exporter back (its ob_exports drops) once.</summary>
+    public static void Release(PyObject* op)
+    {
+        var m = (PyMemoryViewObject*)op;
+        if ((m->flags & Released) != 0)
+        {
+            return;
+        }
+        m->flags |= Released;
+        PyObject* obj = m->view.obj;
+        m->view.obj = null;
+        m->view.buf = null;
+        if (obj != null)
+        {
+            if (PyByteArray.IsByteArray(op->ob_type->tp_heap, obj))
+            {
+                ((PyByteArrayObject*)obj)->ob_exports--;
+            }
+            Refcount.Decref(obj);
+        }
+    }
+
+    private static void Dealloc(PyObject* op)
+    {
+        GcList.Untrack(op);
+        Release(op);
+        ObjectMemory.Free(op);
+    }
+
+    private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        PyObject* obj = ((PyMemoryViewObject*)op)->view.obj;
+        return obj == null ? 0 : visit(obj, arg);
+    }
+
+    private static int Clear(PyObject* op)
+    {
+        Release(op);
+        return 0;
+    }
+}
