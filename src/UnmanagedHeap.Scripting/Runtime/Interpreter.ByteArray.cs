@@ -63,6 +63,19 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>
+    /// Removes one byte by moving the tail down, then resizes: what pop, remove and
+    /// <c>del b[i]</c> do in CPython (only slice operations advance ob_start).
+    /// </summary>
+    private void ByteArrayRemoveAt(PyObject* op, long index)
+    {
+        CheckResizable(op);
+        long size = PyByteArray.Size(op);
+        byte* buf = PyByteArray.Data(op);
+        Buffer.MemoryCopy(buf + index + 1, buf + index, size - index - 1, size - index - 1);
+        PyByteArray.Resize(op, (nint)(size - 1));
+    }
+
     /// <summary>The data a slice assignment stores: a buffer's copy or an iterable's ints (never an int or a str).</summary>
     private byte[] ByteArrayAssignedData(PyObject* value)
     {
@@ -130,21 +143,22 @@ public sealed unsafe partial class Interpreter
                 return;
             }
             CheckResizable(op);
-            byte[] data = PyByteArray.AsSpan(op).ToArray();
             var drop = new bool[n];
             for (long i = 0, j = start; i < count; i++, j += step)
             {
                 drop[j] = true;
             }
-            var keep = new List<byte>(data.Length);
+            // Compacted in place, then one resize to the new length, as bytearray_ass_subscript does.
+            byte* buf = PyByteArray.Data(op);
+            long kept = 0;
             for (long i = 0; i < n; i++)
             {
                 if (!drop[i])
                 {
-                    keep.Add(data[i]);
+                    buf[kept++] = buf[i];
                 }
             }
-            ByteArrayReplace(op, 0, n, keep.ToArray());
+            PyByteArray.Resize(op, (nint)kept);
             return;
         }
         if (!IsInt(key))
@@ -156,7 +170,7 @@ public sealed unsafe partial class Interpreter
         {
             throw Error(IndexError, "bytearray index out of range");
         }
-        ByteArrayReplace(op, index, index + 1, []);
+        ByteArrayRemoveAt(op, index);
     }
 
     private void RegisterByteArrayMethods()
@@ -175,7 +189,12 @@ public sealed unsafe partial class Interpreter
             PyObject* src = A(a, 0);
             if (IsStr(src))
             {
-                throw TypeErr("expected iterable of integers; got: 'str'");
+                // A str is iterated like any iterable: its first character is not an int.
+                if (PyUnicode.Length(src) > 0)
+                {
+                    throw TypeErr("'str' object cannot be interpreted as an integer");
+                }
+                return NewRef(St->none);
             }
             if (!IsBytesLike(src) && !IsIterable(src))
             {
@@ -218,9 +237,8 @@ public sealed unsafe partial class Interpreter
             {
                 throw Error(IndexError, "pop index out of range");
             }
-            CheckResizable(self);
             byte b = PyByteArray.Data(self)[i];
-            ByteArrayReplace(self, i, i + 1, []);
+            ByteArrayRemoveAt(self, i);
             return Int(b);
         });
         Method(t, "remove", (self, a, _) =>
@@ -232,7 +250,7 @@ public sealed unsafe partial class Interpreter
             {
                 throw ValueErr("value not found in bytearray");
             }
-            ByteArrayReplace(self, at, at + 1, []);
+            ByteArrayRemoveAt(self, at);
             return NewRef(St->none);
         });
         Method(t, "clear", (self, a, _) =>
@@ -251,6 +269,18 @@ public sealed unsafe partial class Interpreter
         {
             Arity("copy", a, 0, 0);
             return NewByteArray(PyByteArray.AsSpan(self));
+        });
+        Method(t, "__setitem__", (self, a, _) =>
+        {
+            Arity("__setitem__", a, 2, 2);
+            SetItem(self, A(a, 0), A(a, 1));
+            return NewRef(St->none);
+        });
+        Method(t, "__delitem__", (self, a, _) =>
+        {
+            Arity("__delitem__", a, 1, 1);
+            DelItem(self, A(a, 0));
+            return NewRef(St->none);
         });
         Method(t, "__alloc__", (self, _, _) => Int(((PyByteArrayObject*)self)->ob_alloc));
     }

@@ -121,7 +121,7 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>A byte value from an int (or __index__) argument: TypeError or ValueError as CPython's _getbytevalue.</summary>
-    private byte ByteValue(PyObject* v)
+    private byte ByteValue(PyObject* v, string range = "byte must be in range(0, 256)")
     {
         PyObject* index = IndexValueOrNull(v);
         if (index == null)
@@ -132,7 +132,7 @@ public sealed unsafe partial class Interpreter
         Refcount.Decref(index);
         if (!fits || n is < 0 or > 255)
         {
-            throw ValueErr("byte must be in range(0, 256)");
+            throw ValueErr(range);
         }
         return (byte)n;
     }
@@ -183,7 +183,7 @@ public sealed unsafe partial class Interpreter
             {
                 try
                 {
-                    data.Add(ByteValue(item));
+                    data.Add(ByteValue(item, func == "bytes" ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)"));
                 }
                 finally
                 {
@@ -252,10 +252,40 @@ public sealed unsafe partial class Interpreter
     private void RegisterBytesConstructors()
     {
         Constructor(T.Bytes, "bytes", (_, a, kw) => NewBytes(BytesConstructorData(a, kw, array: false)));
-        Constructor(T.ByteArray, "bytearray", (_, a, kw) => NewByteArray(BytesConstructorData(a, kw, array: true)));
+        Constructor(T.ByteArray, "bytearray", (_, a, kw) =>
+        {
+            byte[] data = BytesConstructorData(a, kw, array: true);
+            PyObject* source = a.Length > 0 ? A(a, 0) : Kw(kw, "source");
+            bool appended = source != null && a.Length < 2 && Kw(kw, "encoding") == null && !IsBytesLike(source)
+                && !IsList(source) && !IsTuple(source) && !IsStr(source) && !IsIndexable(source);
+            return appended ? ByteArrayByAppends(data) : NewByteArray(data);
+        });
         RegisterBytesMethods();
         RegisterByteArrayMethods();
         RegisterMemoryView();
+    }
+
+    /// <summary>
+    /// A bytearray filled one append at a time, as bytearray_init fills from an iterator
+    /// of unknown length: its buffer ends with the over-allocation those appends leave.
+    /// </summary>
+    private PyObject* ByteArrayByAppends(byte[] data)
+    {
+        PyObject* op = NewByteArray([]);
+        try
+        {
+            for (int i = 0; i < data.Length; i++)
+            {
+                PyByteArray.Resize(op, i + 1);
+                PyByteArray.Data(op)[i] = data[i];
+            }
+        }
+        catch
+        {
+            Refcount.Decref(op);
+            throw;
+        }
+        return op;
     }
 
     /// <summary>x in b: an int is one byte, a bytes-like operand a subsequence.</summary>
@@ -324,6 +354,12 @@ public sealed unsafe partial class Interpreter
         }
         if (inplace && IsByteArray(a))
         {
+            if (a == b)
+            {
+                // CPython exports a's buffer to read b, so growing a then fails the same way.
+                CheckResizable(a);
+                throw Error(BufferError, "Existing exports of data: object cannot be re-sized");
+            }
             ByteArrayReplace(a, PyByteArray.Size(a), PyByteArray.Size(a), right);
             return NewRef(a);
         }

@@ -16,7 +16,50 @@ public sealed unsafe partial class Interpreter
     {
         foreach (nint tp in new[] { (nint)T.Bytes, (nint)T.ByteArray })
         {
-            Method((PyTypeObject*)tp, name, (self, a, kw) => fn(self, BytesDataOrNull(self)!, a, kw));
+            Method((PyTypeObject*)tp, name, (self, a, kw) => CallBytesMethod(fn, self, a, kw));
+        }
+    }
+
+    /// <summary>
+    /// Runs a shared method with its __index__ arguments converted first and the data read
+    /// after, the order CPython's argument clinic gives: a conversion that changes a
+    /// bytearray is seen by the method.
+    /// </summary>
+    private PyObject* CallBytesMethod(BytesFn fn, PyObject* self, nint[] a, KwArgs? kw)
+    {
+        nint[]? converted = null;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (NeedsIndexCall((PyObject*)a[i]))
+            {
+                converted ??= (nint[])a.Clone();
+                converted[i] = 0;
+            }
+        }
+        if (converted == null)
+        {
+            return fn(self, BytesDataOrNull(self)!, a, kw);
+        }
+        try
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (converted[i] == 0)
+                {
+                    converted[i] = (nint)IndexValueOrNull((PyObject*)a[i]);
+                }
+            }
+            return fn(self, BytesDataOrNull(self)!, converted, kw);
+        }
+        finally
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (converted[i] != a[i] && converted[i] != 0)
+                {
+                    Refcount.Decref((PyObject*)converted[i]);
+                }
+            }
         }
     }
 
@@ -153,9 +196,7 @@ public sealed unsafe partial class Interpreter
                     if (i == data.Length) break;
                     if (parts.Count == max)
                     {
-                        int e = data.Length;
-                        while (e > i && IsAsciiSpace(data[e - 1])) e--;
-                        parts.Add(data[i..e]);
+                        parts.Add(data[i..]);
                         break;
                     }
                     int j = i;
@@ -173,9 +214,7 @@ public sealed unsafe partial class Interpreter
                     if (i == 0) break;
                     if (parts.Count == max)
                     {
-                        int s = 0;
-                        while (s < i && IsAsciiSpace(data[s])) s++;
-                        parts.Add(data[s..i]);
+                        parts.Add(data[..i]);
                         break;
                     }
                     int j = i;

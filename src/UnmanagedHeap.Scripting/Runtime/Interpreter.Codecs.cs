@@ -27,6 +27,33 @@ public sealed unsafe partial class Interpreter
         return Error(f.IsEncode ? UnicodeEncodeError : UnicodeDecodeError, f.Message);
     }
 
+    /// <summary>str(object, encoding, errors): decodes a bytes-like object (anything else is a TypeError).</summary>
+    private PyObject* StrFromEncoded(nint[] a, KwArgs? kw)
+    {
+        CheckKw("str", kw, "object", "encoding", "errors");
+        if (a.Length > 3)
+        {
+            throw TypeErr($"str() takes at most 3 arguments ({a.Length} given)");
+        }
+        PyObject* source = a.Length > 0 ? A(a, 0) : Kw(kw, "object");
+        PyObject* enc = a.Length > 1 ? A(a, 1) : Kw(kw, "encoding");
+        PyObject* errs = a.Length > 2 ? A(a, 2) : Kw(kw, "errors");
+        if (source == null)
+        {
+            return NewRef(St->empty_str);
+        }
+        if (enc == null && errs == null)
+        {
+            return IsStr(source) ? NewRef(source) : Str(StrOf(source));
+        }
+        if (IsStr(source))
+        {
+            throw TypeErr("decoding str is not supported");
+        }
+        byte[] data = BytesDataOrNull(source) ?? throw TypeErr($"decoding to str: need a bytes-like object, {TypeName(source)} found");
+        return Str(DecodeBytes(data, enc, errs));
+    }
+
     public byte[] EncodeStr(string text, PyObject* enc, PyObject* errs, string func)
     {
         var (encoding, errors) = CodecArgs(enc, errs, func);

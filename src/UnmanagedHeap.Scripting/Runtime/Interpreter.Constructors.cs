@@ -96,8 +96,12 @@ public sealed unsafe partial class Interpreter
             }
             throw TypeErr($"float() argument must be a string or a real number, not '{TypeName(v)}'");
         });
-        Constructor(St->type_str, "str", (_, a, _) =>
+        Constructor(St->type_str, "str", (_, a, kw) =>
         {
+            if (a.Length > 1 || kw != null)
+            {
+                return StrFromEncoded(a, kw);
+            }
             Arity("str", a, 0, 1);
             return a.Length == 0 ? NewRef(St->empty_str) : (IsStr(A(a, 0)) ? NewRef(A(a, 0)) : Str(StrOf(A(a, 0))));
         });

@@ -146,7 +146,6 @@ public sealed unsafe partial class Interpreter
             "obj" => NewRef(LiveView(o)->view.obj),
             "shape" => TupleSteal(new List<nint> { (nint)Int(LiveView(o)->view.len) }),
             "strides" => TupleSteal(new List<nint> { (nint)Int(LiveView(o)->ob_array1) }),
-            "released" => Bool(MemoryViewReleased(o)),
             "c_contiguous" or "contiguous" => Bool(MemoryViewReleased(o) || LiveView(o)->ob_array1 == 1),
             _ => null,
         };
@@ -191,6 +190,12 @@ public sealed unsafe partial class Interpreter
             return NewRef(St->false_obj);
         });
         Method(t, "__len__", (self, a, _) => Int(MemoryViewLength(self)));
+        Method(t, "__setitem__", (self, a, _) =>
+        {
+            Arity("__setitem__", a, 2, 2);
+            MemoryViewSetItem(self, A(a, 0), A(a, 1));
+            return NewRef(St->none);
+        });
         Method(t, "__getitem__", (self, a, _) => MemoryViewGetItem(self, A(a, 0)));
     }
 }
