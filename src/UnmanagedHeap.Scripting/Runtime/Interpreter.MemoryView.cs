@@ -49,15 +49,22 @@ public sealed unsafe partial class Interpreter
         if (source->ob_type == T.MemoryView)
         {
             PyMemoryViewObject* m = LiveView(source);
-            return MemoryViewType.New(T.MemoryView, m->view.obj, m->view.buf, m->view.len, m->ob_array1, m->view.@readonly != 0);
+            return MemoryViewType.New(T.MemoryView, m->mbuf, m->view.buf, m->view.len, m->ob_array1);
         }
-        if (IsBytes(source))
+        bool bytes = IsBytes(source);
+        if (bytes || IsByteArray(source))
         {
-            return MemoryViewType.New(T.MemoryView, source, PyBytes.Data(source), PyBytes.Size(source), 1, readOnly: true);
-        }
-        if (IsByteArray(source))
-        {
-            return MemoryViewType.New(T.MemoryView, source, PyByteArray.Data(source), PyByteArray.Size(source), 1, readOnly: false);
+            byte* data = bytes ? PyBytes.Data(source) : PyByteArray.Data(source);
+            nint length = bytes ? PyBytes.Size(source) : PyByteArray.Size(source);
+            PyObject* mbuf = MemoryViewType.NewManagedBuffer(T.ManagedBuffer, source, data, length, readOnly: bytes);
+            try
+            {
+                return MemoryViewType.New(T.MemoryView, mbuf, data, length, 1);
+            }
+            finally
+            {
+                Refcount.Decref(mbuf);
+            }
         }
         throw TypeErr($"memoryview: a bytes-like object is required, not '{TypeName(source)}'");
     }
@@ -70,7 +77,7 @@ public sealed unsafe partial class Interpreter
             var (start, _, step, count) = SliceIndices(key, m->view.len);
             m = LiveView(o);
             nint stride = m->ob_array1;
-            return MemoryViewType.New(T.MemoryView, m->view.obj, m->view.buf + start * stride, (nint)count, (nint)(stride * step), m->view.@readonly != 0);
+            return MemoryViewType.New(T.MemoryView, m->mbuf, m->view.buf + start * stride, (nint)count, (nint)(stride * step));
         }
         if (!IsInt(key))
         {

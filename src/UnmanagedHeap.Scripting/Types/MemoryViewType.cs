@@ -22,10 +22,23 @@ public unsafe struct PyBufferView
 }
 
 /// <summary>
+/// CPython 3.12's _PyManagedBufferObject: the one export of an object that every
+/// memoryview made from it (and from those views) shares, so a bytearray counts one
+/// export however many slices are taken, until the last view of it goes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyManagedBufferObject
+{
+    public PyObject ob_base;
+    public int flags;
+    public nint exports;
+    public PyBufferView master;
+}
+
+/// <summary>
 /// CPython 3.12's PyMemoryViewObject (144 bytes before ob_array, which holds shape, strides
 /// and suboffsets for one dimension), so <c>sys.getsizeof(memoryview(b""))</c> is 184.
-/// The managed-buffer object CPython puts in mbuf is not modelled: the view holds the
-/// exporter itself and counts itself in a bytearray's ob_exports.
+/// mbuf is the shared managed buffer; view.obj is a reference of the view's own.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyMemoryViewObject
@@ -56,6 +69,59 @@ public static unsafe class MemoryViewType
         FormatB[1] = 0;
     }
 
+    public static PyTypeObject* CreateManagedBuffer(TypeRegistry reg, HeapState* st)
+    {
+        var slots = new TypeSlots { Dealloc = &DeallocBuffer, Traverse = &TraverseBuffer, Hash = &ObjectProtocol.HashNotImplemented };
+        return reg.Create("managedbuffer", sizeof(PyManagedBufferObject), 0, TypeFlags.HaveGc, slots, st->type_object);
+    }
+
+    /// <summary>The export of <paramref name="obj"/>: a bytearray counts it in ob_exports until the buffer is freed.</summary>
+    public static PyObject* NewManagedBuffer(PyTypeObject* type, PyObject* obj, byte* data, nint length, bool readOnly)
+    {
+        PyObject* op = ObjectMemory.Allocate(type);
+        var mb = (PyManagedBufferObject*)op;
+        mb->flags = 0;
+        mb->exports = 0;
+        mb->master = default;
+        mb->master.buf = data;
+        Refcount.Incref(obj);
+        mb->master.obj = obj;
+        mb->master.len = length;
+        mb->master.itemsize = 1;
+        mb->master.@readonly = readOnly ? 1 : 0;
+        mb->master.ndim = 1;
+        mb->master.format = FormatB;
+        if (PyByteArray.IsByteArray(type->tp_heap, obj))
+        {
+            ((PyByteArrayObject*)obj)->ob_exports++;
+        }
+        GcList.Track(op);
+        return op;
+    }
+
+    private static void DeallocBuffer(PyObject* op)
+    {
+        GcList.Untrack(op);
+        var mb = (PyManagedBufferObject*)op;
+        PyObject* obj = mb->master.obj;
+        mb->master.obj = null;
+        if (obj != null)
+        {
+            if (PyByteArray.IsByteArray(op->ob_type->tp_heap, obj))
+            {
+                ((PyByteArrayObject*)obj)->ob_exports--;
+            }
+            Refcount.Decref(obj);
+        }
+        ObjectMemory.Free(op);
+    }
+
+    private static int TraverseBuffer(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        PyObject* obj = ((PyManagedBufferObject*)op)->master.obj;
+        return obj == null ? 0 : visit(obj, arg);
+    }
+
     public static PyTypeObject* Create(TypeRegistry reg, HeapState* st)
     {
         var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear, Hash = &ObjectProtocol.HashNotImplemented };
@@ -64,12 +130,17 @@ public static unsafe class MemoryViewType
     }
 
     /// <summary>A view of <paramref name="length"/> bytes of <paramref name="obj"/> from <paramref name="start"/>, <paramref name="step"/> apart.</summary>
-    public static PyObject* New(PyTypeObject* type, PyObject* obj, byte* start, nint length, nint step, bool readOnly)
+    public static PyObject* New(PyTypeObject* type, PyObject* mbuf, byte* start, nint length, nint step)
     {
+        var mb = (PyManagedBufferObject*)mbuf;
+        PyObject* obj = mb->master.obj;
+        bool readOnly = mb->master.@readonly != 0;
         PyObject* op = ObjectMemory.Allocate(type, 3);
         var m = (PyMemoryViewObject*)op;
         m->ob_base.ob_size = 3;
-        m->mbuf = null;
+        Refcount.Incref(mbuf);
+        m->mbuf = mbuf;
+        mb->exports++;
         m->hash = -1;
         m->flags = 0;
         m->exports = 0;
@@ -89,16 +160,11 @@ public static unsafe class MemoryViewType
         m->view.strides = &m->ob_array1;
         m->view.suboffsets = null;
         m->view.@internal = null;
-        HeapState* st = type->tp_heap;
-        if (PyByteArray.IsByteArray(st, obj))
-        {
-            ((PyByteArrayObject*)obj)->ob_exports++;
-        }
         GcList.Track(op);
         return op;
     }
 
-    /// <summary>memoryview.release(): gives the exporter back (its ob_exports drops) once.</summary>
+    /// <summary>memoryview.release(): drops the view's exporter and managed buffer once (the export ends with the buffer's last view).</summary>
     public static void Release(PyObject* op)
     {
         var m = (PyMemoryViewObject*)op;
@@ -108,14 +174,17 @@ public static unsafe class MemoryViewType
         }
         m->flags |= Released;
         PyObject* obj = m->view.obj;
+        PyObject* mbuf = m->mbuf;
         m->view.obj = null;
         m->view.buf = null;
+        m->mbuf = null;
+        if (mbuf != null)
+        {
+            ((PyManagedBufferObject*)mbuf)->exports--;
+            Refcount.Decref(mbuf);
+        }
         if (obj != null)
         {
-            if (PyByteArray.IsByteArray(op->ob_type->tp_heap, obj))
-            {
-                ((PyByteArrayObject*)obj)->ob_exports--;
-            }
             Refcount.Decref(obj);
         }
     }
@@ -129,8 +198,9 @@ public static unsafe class MemoryViewType
 
     private static int Traverse(PyObject* op, delegate*<PyObject*, void*, int> visit, void* arg)
     {
-        PyObject* obj = ((PyMemoryViewObject*)op)->view.obj;
-        return obj == null ? 0 : visit(obj, arg);
+        var m = (PyMemoryViewObject*)op;
+        int r = m->mbuf == null ? 0 : visit(m->mbuf, arg);
+        return r != 0 || m->view.obj == null ? r : visit(m->view.obj, arg);
     }
 
     private static int Clear(PyObject* op)

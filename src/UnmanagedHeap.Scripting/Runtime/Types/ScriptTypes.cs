@@ -59,6 +59,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Bytes;
     public readonly PyTypeObject* ByteArray;
     public readonly PyTypeObject* MemoryView;
+    public readonly PyTypeObject* ManagedBuffer;
     public readonly PyTypeObject* Super;
     public readonly PyTypeObject* Property;
     public readonly PyTypeObject* StaticMethod;
@@ -96,6 +97,7 @@ public sealed unsafe class ScriptTypes
         Bytes = st->type_bytes;
         ByteArray = st->type_bytearray;
         MemoryView = MemoryViewType.Create(reg, st);
+        ManagedBuffer = MemoryViewType.CreateManagedBuffer(reg, st);
         Super = Make(reg, st, "super", sizeof(PySuperObject), 2, gc: true);
         Property = Make(reg, st, "property", sizeof(PyDescriptorObject), 3, gc: true);
         StaticMethod = Make(reg, st, "staticmethod", sizeof(PyDescriptorObject), 3, gc: true);
