@@ -56,38 +56,7 @@ public sealed unsafe partial class Interpreter
 
     private static string KindName(bool array) => array ? "bytearray" : "bytes";
 
-    /// <summary>bytes_repr: single quotes unless the data has a ' and no ", printable ASCII as is, the rest \x escaped.</summary>
-    public static string BytesRepr(ReadOnlySpan<byte> data)
-    {
-        var sb = new StringBuilder("b");
-        char quote = data.Contains((byte)'\'') && !data.Contains((byte)'"') ? '"' : '\'';
-        sb.Append(quote);
-        foreach (byte b in data)
-        {
-            switch (b)
-            {
-                case (byte)'\\': sb.Append("\\\\"); break;
-                case (byte)'\n': sb.Append("\\n"); break;
-                case (byte)'\r': sb.Append("\\r"); break;
-                case (byte)'\t': sb.Append("\\t"); break;
-                default:
-                    if (b == quote)
-                    {
-                        sb.Append('\\').Append(quote);
-                    }
-                    else if (b is >= 32 and < 127)
-                    {
-                        sb.Append((char)b);
-                    }
-                    else
-                    {
-                        sb.Append("\\x").Append(b.ToString("x2"));
-                    }
-                    break;
-            }
-        }
-        return sb.Append(quote).ToString();
-    }
+    public static string BytesRepr(ReadOnlySpan<byte> data) => PyBytes.Repr(data);
 
     /// <summary>repr of bytes, bytearray (<c>bytearray(b'..')</c>) or null for anything else.</summary>
     private string? BytesLikeRepr(PyObject* o)

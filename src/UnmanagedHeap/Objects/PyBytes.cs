@@ -84,6 +84,39 @@ public static unsafe class PyBytes
         }
     }
 
+    /// <summary>bytes_repr: single quotes unless the data has a ' and no ", printable ASCII as is, \t \n \r \\ and the rest \x escaped.</summary>
+    public static string Repr(ReadOnlySpan<byte> data)
+    {
+        var sb = new System.Text.StringBuilder(data.Length + 3);
+        char quote = data.Contains((byte)'\'') && !data.Contains((byte)'"') ? '"' : '\'';
+        sb.Append('b').Append(quote);
+        foreach (byte b in data)
+        {
+            switch (b)
+            {
+                case (byte)'\\': sb.Append("\\\\"); break;
+                case (byte)'\n': sb.Append("\\n"); break;
+                case (byte)'\r': sb.Append("\\r"); break;
+                case (byte)'\t': sb.Append("\\t"); break;
+                default:
+                    if (b == quote)
+                    {
+                        sb.Append('\\').Append(quote);
+                    }
+                    else if (b is >= 32 and < 127)
+                    {
+                        sb.Append((char)b);
+                    }
+                    else
+                    {
+                        sb.Append("\\x").Append(b.ToString("x2"));
+                    }
+                    break;
+            }
+        }
+        return sb.Append(quote).ToString();
+    }
+
     /// <summary>bytes_hash: SipHash-1-3 of the data, cached; the same value a latin-1 str of the same code points has.</summary>
     public static nint Hash(PyObject* op)
     {
