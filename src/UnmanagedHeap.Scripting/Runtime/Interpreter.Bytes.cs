@@ -67,7 +67,7 @@ public sealed unsafe partial class Interpreter
         }
         if (IsByteArray(o))
         {
-            return $"{TypeName(o)}({BytesRepr(PyByteArray.AsSpan(o))})";
+            return $"{TypeName(o)}({PyBytes.Repr(PyByteArray.AsSpan(o), bytearray: true)})";
         }
         if (o->ob_type == T.MemoryView)
         {

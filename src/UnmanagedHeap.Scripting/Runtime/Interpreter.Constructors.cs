@@ -23,6 +23,11 @@ public sealed unsafe partial class Interpreter
             {
                 return ParseInt(PyUnicode.AsString(v), radix < 0 ? 10 : radix);
             }
+            if (IsBytes(v) || IsByteArray(v))
+            {
+                // int(b"12"): the bytes are read as ASCII text, as CPython's _PyLong_FromBytes does.
+                return ParseInt(System.Text.Encoding.Latin1.GetString(BytesDataOrNull(v)!), radix < 0 ? 10 : radix);
+            }
             if (radix >= 0)
             {
                 throw TypeErr("int() can't convert non-string with explicit base");

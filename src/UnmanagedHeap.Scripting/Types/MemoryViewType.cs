@@ -124,7 +124,7 @@ public static unsafe class MemoryViewType
 
     public static PyTypeObject* Create(TypeRegistry reg, HeapState* st)
     {
-        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear, Hash = &ObjectProtocol.HashNotImplemented };
+        var slots = new TypeSlots { Dealloc = &Dealloc, Traverse = &Traverse, Clear = &Clear, Hash = &ObjectProtocol.HashNotImplemented, RichCompare = &RichCompare };
         int basic = (int)Marshal.OffsetOf<PyMemoryViewObject>(nameof(PyMemoryViewObject.ob_array0));
         return reg.Create("memoryview", basic, sizeof(nint), TypeFlags.HaveGc, slots, st->type_object);
     }
@@ -187,6 +187,55 @@ public static unsafe class MemoryViewType
         {
             Refcount.Decref(obj);
         }
+    }
+
+    private static bool IsView(PyObject* o) =>
+        (o->ob_type->tp_flags & TypeFlags.HeapType) == 0 && TypeRegistry.NameOf(o->ob_type) == "memoryview";
+
+    /// <summary>The bytes a live view, bytes or bytearray holds, in order; null for anything else or a released view.</summary>
+    private static byte[]? Contents(HeapState* st, PyObject* o)
+    {
+        if (PyBytes.IsBytes(st, o))
+        {
+            return PyBytes.AsSpan(o).ToArray();
+        }
+        if (PyByteArray.IsByteArray(st, o))
+        {
+            return PyByteArray.AsSpan(o).ToArray();
+        }
+        if (!IsView(o))
+        {
+            return null;
+        }
+        var m = (PyMemoryViewObject*)o;
+        if ((m->flags & Released) != 0)
+        {
+            return null;
+        }
+        var data = new byte[m->view.len];
+        for (nint i = 0; i < data.Length; i++)
+        {
+            data[i] = m->view.buf[i * m->ob_array1];
+        }
+        return data;
+    }
+
+    /// <summary>memory_richcompare: == and != by content against any buffer (a released view equals only itself); no ordering.</summary>
+    private static PyObject* RichCompare(PyObject* v, PyObject* w, RichCompareOp op)
+    {
+        HeapState* st = v->ob_type->tp_heap;
+        if (op is not (RichCompareOp.Eq or RichCompareOp.Ne))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        if (!IsView(w) && !PyBytes.IsBytes(st, w) && !PyByteArray.IsByteArray(st, w))
+        {
+            return ObjectProtocol.NotImplemented(st);
+        }
+        byte[]? a = Contents(st, v);
+        byte[]? b = Contents(st, w);
+        bool equal = v == w || (a != null && b != null && a.AsSpan().SequenceEqual(b));
+        return ObjectProtocol.Bool(st, equal == (op == RichCompareOp.Eq));
     }
 
     private static void Dealloc(PyObject* op)

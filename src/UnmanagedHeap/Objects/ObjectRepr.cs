@@ -48,7 +48,7 @@ public static unsafe class ObjectRepr
         }
         if (type == st->type_bytearray)
         {
-            return $"bytearray({PyBytes.Repr(PyByteArray.AsSpan(op))})";
+            return $"bytearray({PyBytes.Repr(PyByteArray.AsSpan(op), bytearray: true)})";
         }
         if (type == st->type_list || type == st->type_tuple)
         {

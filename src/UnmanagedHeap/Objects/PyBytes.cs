@@ -84,8 +84,12 @@ public static unsafe class PyBytes
         }
     }
 
-    /// <summary>bytes_repr: single quotes unless the data has a ' and no ", printable ASCII as is, \t \n \r \\ and the rest \x escaped.</summary>
-    public static string Repr(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// bytes_repr: single quotes unless the data has a ' and no ", printable ASCII as is,
+    /// \t \n \r \\ and the rest \x escaped. bytearray_repr (<paramref name="bytearray"/>)
+    /// chooses its quote the same way but escapes every ' whichever quote it uses.
+    /// </summary>
+    public static string Repr(ReadOnlySpan<byte> data, bool bytearray = false)
     {
         var sb = new System.Text.StringBuilder(data.Length + 3);
         char quote = data.Contains((byte)'\'') && !data.Contains((byte)'"') ? '"' : '\'';
@@ -99,9 +103,9 @@ public static unsafe class PyBytes
                 case (byte)'\r': sb.Append("\\r"); break;
                 case (byte)'\t': sb.Append("\\t"); break;
                 default:
-                    if (b == quote)
+                    if (b == quote || (bytearray && b == '\''))
                     {
-                        sb.Append('\\').Append(quote);
+                        sb.Append('\\').Append((char)b);
                     }
                     else if (b is >= 32 and < 127)
                     {
