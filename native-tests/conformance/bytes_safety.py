@@ -56,3 +56,34 @@ ba.extend(ba)
 print(ba)
 ba[1:] = ba
 print(ba)
+class Counted:
+    calls = 0
+    def __init__(self, target, v):
+        self.target, self.v = target, v
+    def __index__(self):
+        Counted.calls += 1
+        self.target.clear()
+        self.target.extend(b"zzz")
+        return self.v
+ba = bytearray(b"abc")
+print(Counted(ba, 122) in ba, Counted.calls, ba)
+ba = bytearray(b"abc")
+print(ba.count(Counted(ba, 122)), ba.index(Counted(ba, 122)), Counted.calls)
+m = memoryview(bytearray(b"abc"))
+try:
+    m[0] = Counted(bytearray(), 5)
+except TypeError as e:
+    print("TypeError", e)
+print(bytearray(b"abc") * Counted(bytearray(), 2))
+class Releaser:
+    def __init__(self, view):
+        self.view = view
+    def __index__(self):
+        self.view.release()
+        return 1
+m = memoryview(bytearray(b"abc"))
+try:
+    m[0] = Releaser(m)
+except ValueError as e:
+    print("ValueError", e)
+print(sum(Counted.calls for _ in [0]))

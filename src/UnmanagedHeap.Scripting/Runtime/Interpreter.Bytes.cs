@@ -263,15 +263,21 @@ public sealed unsafe partial class Interpreter
         byte[]? sub = BytesDataOrNull(item);
         if (sub == null)
         {
-            if (IndexValueOrNull(item) is var index && index == null)
+            // __index__ runs once, before the container is read (it may change a bytearray).
+            PyObject* index = IndexValueOrNull(item);
+            if (index == null)
             {
                 throw TypeErr($"a bytes-like object is required, not '{TypeName(item)}'");
             }
-            else
+            byte value;
+            try
+            {
+                value = ByteValue(index);
+            }
+            finally
             {
                 Refcount.Decref(index);
             }
-            byte value = ByteValue(item);
             return BytesDataOrNull(container)!.AsSpan().IndexOf(value) >= 0;
         }
         return BytesDataOrNull(container)!.AsSpan().IndexOf(sub) >= 0;

@@ -118,11 +118,14 @@ public sealed unsafe partial class Interpreter
         {
             throw TypeErr("memoryview: invalid slice key");
         }
-        if (!IsInt(value))
+        // The value's __index__ runs before the view is read again: it may release the view.
+        PyObject* index = IndexValueOrNull(value);
+        if (index == null)
         {
             throw TypeErr("memoryview: invalid type for format 'B'");
         }
-        long v = PyLong.TryGetInt64(value, out long x) ? x : -1;
+        long v = PyLong.TryGetInt64(index, out long x) ? x : -1;
+        Refcount.Decref(index);
         if (v is < 0 or > 255)
         {
             throw ValueErr("memoryview: invalid value for format 'B'");
