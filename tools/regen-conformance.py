@@ -39,7 +39,7 @@ REQUIRED = (3, 12)
 PREFIXES = (
     "syntax_", "stmt_", "expr_", "builtin_", "str_", "list_", "dict_", "set_",
     "class_", "func_", "exc_", "gc_", "weakref_", "ctypes_", "sys_", "seed_", "err_",
-    "tracemalloc_", "mod_",
+    "tracemalloc_", "mod_", "bytes_",
 )
 RECORD_SEED = "0"
 CROSS_CHECK_SEED = "1234"

@@ -155,44 +155,6 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    /// <summary>A bytes object: the data is kept as a latin-1 str in its one field.</summary>
-    public PyObject* NewBytes(byte[] data)
-    {
-        var chars = new char[data.Length];
-        for (int i = 0; i < data.Length; i++)
-        {
-            chars[i] = (char)data[i];
-        }
-        PyObject* o = ScriptTypes.New(T.Bytes);
-        ((PyCellObject*)o)->ob_ref = Str(new string(chars));
-        return o;
-    }
-
-    /// <summary>The bytes of a bytes object as latin-1 text.</summary>
-    public static string BytesText(PyObject* o) => PyUnicode.AsString(((PyCellObject*)o)->ob_ref);
-
-    public static string BytesRepr(string data)
-    {
-        var sb = new StringBuilder("b");
-        char quote = data.Contains('\'') && !data.Contains('"') ? '"' : '\'';
-        sb.Append(quote);
-        foreach (char ch in data)
-        {
-            int b = ch;
-            sb.Append(b switch
-            {
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when b == quote => "\\" + quote,
-                >= 32 and < 127 => ((char)b).ToString(),
-                _ => $"\\x{b:x2}",
-            });
-        }
-        return sb.Append(quote).ToString();
-    }
-
     private PyObject* CDataValue(PyObject* o)
     {
         var c = (PyCDataObject*)o;

@@ -283,9 +283,9 @@ public sealed unsafe partial class Interpreter
         {
             n = BigInteger.Abs(PyLong.ToBigInteger(a));
         }
-        else if (IsStr(a) || a->ob_type == T.Bytes)
+        else if (IsStr(a) || a->ob_type == T.Bytes || a->ob_type == T.ByteArray)
         {
-            byte[] text = IsStr(a) ? Encoding.UTF8.GetBytes(PyUnicode.AsString(a)) : Encoding.Latin1.GetBytes(BytesText(a));
+            byte[] text = IsStr(a) ? Encoding.UTF8.GetBytes(PyUnicode.AsString(a)) : BytesDataOrNull(a)!;
             byte[] all = [.. text, .. SHA512.HashData(text)];
             n = new BigInteger(all, isUnsigned: true, isBigEndian: true);
         }

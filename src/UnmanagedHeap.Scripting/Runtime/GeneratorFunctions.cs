@@ -242,8 +242,8 @@ public sealed unsafe partial class Interpreter
         var manager = (PyObject*)managerAddress;
         try
         {
-            PyObject* enter = UserSpecial(manager, "__enter__");
-            if (enter == null || UserSpecial(manager, "__exit__") == null)
+            PyObject* enter = ContextSpecial(manager, "__enter__");
+            if (enter == null || ContextSpecial(manager, "__exit__") == null)
             {
                 throw TypeErr($"'{TypeName(manager)}' object does not support the context manager protocol");
             }
@@ -272,7 +272,7 @@ public sealed unsafe partial class Interpreter
     internal bool ExitContext(nint managerAddress, PythonException? e)
     {
         var manager = (PyObject*)managerAddress;
-        PyObject* exit = UserSpecial(manager, "__exit__");
+        PyObject* exit = ContextSpecial(manager, "__exit__");
         if (e == null)
         {
             Refcount.Decref(CallWithSelf(exit, manager, [(nint)None, (nint)None, (nint)None]));

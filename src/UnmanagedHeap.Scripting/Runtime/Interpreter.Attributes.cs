@@ -381,6 +381,10 @@ public sealed unsafe partial class Interpreter
             PyObject* cb = ((PyWeakReference*)obj)->wr_callback;
             return NewRef(cb == null ? St->none : cb);
         }
+        if (t == T.MemoryView)
+        {
+            return MemoryViewAttr(obj, name);
+        }
         if (t == T.Slice)
         {
             var s = (PySliceObject*)obj;

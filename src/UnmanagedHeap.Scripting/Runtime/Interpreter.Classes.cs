@@ -37,6 +37,7 @@ public sealed unsafe partial class Interpreter
         Exception = Exc("Exception", BaseException);
         PyTypeObject* arithmetic = Exc("ArithmeticError", Exception);
         PyTypeObject* lookup = Exc("LookupError", Exception);
+        LookupError = lookup;
         TypeError = Exc("TypeError", Exception);
         ValueError = Exc("ValueError", Exception);
         NameError = Exc("NameError", Exception);
@@ -59,7 +60,10 @@ public sealed unsafe partial class Interpreter
         KeyboardInterrupt = Exc("KeyboardInterrupt", BaseException);
         Exc("SystemExit", BaseException);
         Exc("FloatingPointError", arithmetic);
-        Exc("UnicodeError", ValueError);
+        PyTypeObject* unicodeError = Exc("UnicodeError", ValueError);
+        UnicodeEncodeError = Exc("UnicodeEncodeError", unicodeError);
+        UnicodeDecodeError = Exc("UnicodeDecodeError", unicodeError);
+        BufferError = Exc("BufferError", Exception);
         Exc("OSError", Exception);
         SyntaxError = Exc("SyntaxError", Exception);
         Exc("TabError", Exc("IndentationError", SyntaxError));

@@ -23,6 +23,11 @@ public sealed unsafe partial class Interpreter
             {
                 return ParseInt(PyUnicode.AsString(v), radix < 0 ? 10 : radix);
             }
+            if (IsBytes(v) || IsByteArray(v))
+            {
+                // int(b"12"): the bytes are read as ASCII text, as CPython's _PyLong_FromBytes does.
+                return ParseInt(System.Text.Encoding.Latin1.GetString(BytesDataOrNull(v)!), radix < 0 ? 10 : radix);
+            }
             if (radix >= 0)
             {
                 throw TypeErr("int() can't convert non-string with explicit base");
@@ -97,8 +102,12 @@ public sealed unsafe partial class Interpreter
             }
             throw TypeErr($"float() argument must be a string or a real number, not '{TypeName(v)}'");
         });
-        Constructor(St->type_str, "str", (_, a, _) =>
+        Constructor(St->type_str, "str", (_, a, kw) =>
         {
+            if (a.Length > 1 || kw != null)
+            {
+                return StrFromEncoded(a, kw);
+            }
             Arity("str", a, 0, 1);
             return a.Length == 0 ? NewRef(St->empty_str) : (IsStr(A(a, 0)) ? NewRef(A(a, 0)) : Str(StrOf(A(a, 0))));
         });
@@ -235,6 +244,7 @@ public sealed unsafe partial class Interpreter
             so->step = NewRef(a.Length == 3 ? A(a, 2) : St->none);
             return s;
         });
+        RegisterBytesConstructors();
         RegisterMethods();
         RegisterDescriptors();
     }

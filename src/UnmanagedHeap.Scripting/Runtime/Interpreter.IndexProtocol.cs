@@ -78,7 +78,7 @@ public sealed unsafe partial class Interpreter
 
     /// <summary>The built-in sequences whose subscripts take integers (a class's own __getitem__ sees its key unchanged).</summary>
     private bool IsIndexedSequence(PyTypeObject* t) =>
-        t == St->type_list || t == St->type_tuple || t == St->type_str || t == T.Range || t == T.Bytes;
+        t == St->type_list || t == St->type_tuple || t == St->type_str || t == T.Range || t == T.Bytes || t == T.ByteArray || t == T.MemoryView;
 
     /// <summary>Whether a key of a list, tuple, str or range subscript has <c>__index__</c> methods to call first.</summary>
     private bool KeyNeedsIndexCalls(PyObject* key)

@@ -104,15 +104,9 @@ public sealed unsafe partial class Interpreter
     /// <summary>The bytes of a bytes object, or of any iterable of ints in range(256).</summary>
     private byte[] BytesOfIterable(PyObject* source)
     {
-        if (source->ob_type == T.Bytes)
+        if (BytesDataOrNull(source) is byte[] direct)
         {
-            string text = BytesText(source);
-            var data = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                data[i] = (byte)text[i];
-            }
-            return data;
+            return direct;
         }
         if (IsStr(source))
         {

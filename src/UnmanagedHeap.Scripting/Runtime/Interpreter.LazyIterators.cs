@@ -163,7 +163,7 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref(backwards);
             }
         }
-        if (IsSet(seq) || (!IsTuple(seq) && !IsStr(seq) && (UserSpecial(seq, "__getitem__") == null || UserSpecial(seq, "__len__") == null)))
+        if (IsSet(seq) || (!IsTuple(seq) && !IsStr(seq) && !IsBytes(seq) && !IsByteArray(seq) && (UserSpecial(seq, "__getitem__") == null || UserSpecial(seq, "__len__") == null)))
         {
             throw TypeErr($"'{TypeName(seq)}' object is not reversible");
         }

@@ -74,6 +74,10 @@ public sealed unsafe partial class Interpreter
         {
             return ((PyRangeObject*)v)->length != 0;
         }
+        if (IsBytesLike(v))
+        {
+            return BytesLength(v) != 0;
+        }
         if (IsInstanceLayout(t))
         {
             PyObject* m = LookupInType(t, "__bool__");
@@ -131,9 +135,17 @@ public sealed unsafe partial class Interpreter
         }
         string sym = OpSymbols[op];
         PyObject* result = SequenceOp(op, a, b, inplace);
+        if (result == null)
+        {
+            result = BytesSequenceOp(op, a, b, inplace);
+        }
         if (result != null)
         {
             return result;
+        }
+        if (BytesOperatorError(op, a, b) is string bytesError)
+        {
+            throw TypeErr(bytesError);
         }
         if (op == BinaryOperator.Add && IsStr(a))
         {
@@ -426,6 +438,10 @@ public sealed unsafe partial class Interpreter
     /// <summary><c>item in container</c> as built-in type <paramref name="t"/> answers it.</summary>
     public bool ContainsAs(PyObject* container, PyObject* item, PyTypeObject* t)
     {
+        if (IsBytesLike(container))
+        {
+            return BytesContains(container, item);
+        }
         if (t == St->type_str)
         {
             if (!IsStr(item))

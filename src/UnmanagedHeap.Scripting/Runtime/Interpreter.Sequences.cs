@@ -11,7 +11,7 @@ public sealed unsafe partial class Interpreter
     {
         PyTypeObject* t = o->ob_type;
         return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range || t->tp_layout != null
-            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsGenerator(o) || t == T.Bytes || IsNativeIterator(t) || UserSpecial(o, "__iter__") != null;
+            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsGenerator(o) || IsBytesLike(o) || IsNativeIterator(t) || UserSpecial(o, "__iter__") != null;
     }
 
     /// <summary>iter(o): a new iterator.</summary>
@@ -70,15 +70,13 @@ public sealed unsafe partial class Interpreter
         {
             return NewRef(o);
         }
-        else if (t == T.Bytes)
+        else if (IsBytes(o) || IsByteArray(o))
         {
-            string data = BytesText(o);
-            var ints = new List<nint>(data.Length);
-            foreach (char ch in data)
-            {
-                ints.Add((nint)Int(ch));
-            }
-            PyObject* list = ListSteal(ints);
+            kind = IsByteArray(o) ? IterKind.ByteArray : IterKind.Bytes;
+        }
+        else if (t == T.MemoryView)
+        {
+            PyObject* list = ListSteal(BytesToInts(MemoryViewBytes(o)));
             try
             {
                 return GetIter(list);
@@ -167,6 +165,10 @@ public sealed unsafe partial class Interpreter
                 {
                     result = NewRef(PyTuple.Items(seq)[io->it_index++]);
                 }
+                break;
+            case IterKind.Bytes:
+            case IterKind.ByteArray:
+                result = BytesIterNext(io);
                 break;
             case IterKind.Str:
             {
@@ -328,9 +330,9 @@ public sealed unsafe partial class Interpreter
         {
             return ((PyRangeObject*)o)->length;
         }
-        if (t == T.Bytes)
+        if (IsBytesLike(o))
         {
-            return BytesText(o).Length;
+            return BytesLength(o);
         }
         if (t == T.DictKeys || t == T.DictValues || t == T.DictItems)
         {
@@ -500,25 +502,13 @@ public sealed unsafe partial class Interpreter
             }
             return Str(CodePointText(PyUnicode.Read(obj, (nint)index)));
         }
-        if (t == T.Bytes)
+        if (IsBytes(obj) || IsByteArray(obj))
         {
-            string data = BytesText(obj);
-            if (key->ob_type == T.Slice)
-            {
-                var (start, _, step, count) = SliceIndices(key, data.Length);
-                var bytes = new byte[count];
-                for (long i = 0, j = start; i < count; i++, j += step)
-                {
-                    bytes[i] = (byte)data[(int)j];
-                }
-                return NewBytes(bytes);
-            }
-            long index = NormalizeIndex(ToLong(key), data.Length);
-            if (index < 0 || index >= data.Length)
-            {
-                throw Error(IndexError, "index out of range");
-            }
-            return Int(data[(int)index]);
+            return BytesGetItem(obj, key);
+        }
+        if (t == T.MemoryView)
+        {
+            return MemoryViewGetItem(obj, key);
         }
         PyObject* m = UserSpecial(obj, "__getitem__");
         if (m != null)
@@ -590,6 +580,16 @@ public sealed unsafe partial class Interpreter
         if (t == St->type_dict)
         {
             PyDict.SetItem(obj, key, value);
+            return;
+        }
+        if (IsByteArray(obj))
+        {
+            ByteArraySetItem(obj, key, value);
+            return;
+        }
+        if (t == T.MemoryView)
+        {
+            MemoryViewSetItem(obj, key, value);
             return;
         }
         if (t == St->type_list)
@@ -687,6 +687,11 @@ public sealed unsafe partial class Interpreter
             {
                 throw new PythonException(NewKeyError(key));
             }
+            return;
+        }
+        if (IsByteArray(obj))
+        {
+            ByteArrayDelItem(obj, key);
             return;
         }
         if (t == St->type_list)

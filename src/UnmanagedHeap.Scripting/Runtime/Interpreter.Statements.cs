@@ -393,8 +393,8 @@ public sealed unsafe partial class Interpreter
         PyObject* manager = Eval(item.ContextExpr, f);
         try
         {
-            PyObject* enter = UserSpecial(manager, "__enter__");
-            PyObject* exit = UserSpecial(manager, "__exit__");
+            PyObject* enter = ContextSpecial(manager, "__enter__");
+            PyObject* exit = ContextSpecial(manager, "__exit__");
             if (enter == null || exit == null)
             {
                 throw TypeErr($"'{TypeName(manager)}' object does not support the context manager protocol");

@@ -212,7 +212,14 @@ public sealed unsafe partial class Interpreter
             return Str(sb.ToString());
         });
         Method(str, "format", (self, a, kw) => Str(StrFormat(PyUnicode.AsString(self), a, kw)));
-        Method(str, "encode", (self, _, _) => Str(PyUnicode.AsString(self)));
+        Method(str, "encode", (self, a, kw) =>
+        {
+            CheckKw("encode", kw, "encoding", "errors");
+            Arity("encode", a, 0, 2);
+            PyObject* enc = a.Length > 0 ? A(a, 0) : Kw(kw, "encoding");
+            PyObject* errs = a.Length > 1 ? A(a, 1) : Kw(kw, "errors");
+            return NewBytes(EncodeStr(PyUnicode.AsString(self), enc, errs, "encode"));
+        });
     }
 
     private static string InsertBetween(string s, string ins)

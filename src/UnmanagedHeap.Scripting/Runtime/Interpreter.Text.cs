@@ -180,9 +180,9 @@ public sealed unsafe partial class Interpreter
             var c = (PyTypeObject*)o;
             return $"<class '{ModuleOf(c).Replace("builtins.", "", StringComparison.Ordinal)}{NameOfType(c)}'>";
         }
-        if (t == T.Bytes)
+        if (BytesLikeRepr(o) is string bytesRepr)
         {
-            return BytesRepr(BytesText(o));
+            return bytesRepr;
         }
         if (IsGenerator(o))
         {

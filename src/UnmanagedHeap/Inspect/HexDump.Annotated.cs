@@ -261,6 +261,32 @@ public sealed unsafe partial class HexDump
                 sb.AppendLine(length * kind > bytes ? "..." : "");
             }
         }
+        else if (type == st->type_bytes || type == st->type_bytearray)
+        {
+            bool array = type == st->type_bytearray;
+            nint length = array ? PyByteArray.Size(op) : PyBytes.Size(op);
+            byte* data = array ? PyByteArray.Data(op) : PyBytes.Data(op);
+            if (array)
+            {
+                var ba = (PyByteArrayObject*)op;
+                nint offset = (nint)(data - ba->ob_bytes);
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  buffer 0x{(nint)ba->ob_bytes:x} ({ba->ob_alloc} bytes allocated, data from offset {offset}, {length} used, {ba->ob_exports} exports)");
+            }
+            else
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  data inline at 0x{(nint)data:x}: {length} bytes and a NUL");
+            }
+            int shown = (int)Math.Min(length, 48);
+            if (shown > 0)
+            {
+                sb.Append("    ");
+                for (int i = 0; i < shown; i++)
+                {
+                    sb.Append(data[i].ToString("x2", CultureInfo.InvariantCulture)).Append(' ');
+                }
+                sb.AppendLine(length > shown ? "..." : "");
+            }
+        }
         else if (type == st->type_int || type == st->type_bool)
         {
             int digits = PyLong.DigitCount(op);

@@ -102,6 +102,20 @@ public sealed unsafe partial class HexDump(RawMemory raw, TypeRegistry types, Al
             fields.Add((24, "hash"));
             fields.Add((32, "state"));
         }
+        else if (type == st->type_bytes)
+        {
+            fields.Add((16, "ob_size"));
+            fields.Add((24, "ob_shash"));
+            fields.Add((32, "ob_sval"));
+        }
+        else if (type == st->type_bytearray)
+        {
+            fields.Add((16, "ob_size"));
+            fields.Add((24, "ob_alloc"));
+            fields.Add((32, "ob_bytes"));
+            fields.Add((40, "ob_start"));
+            fields.Add((48, "ob_exports"));
+        }
         else if (type == st->type_dict)
         {
             fields.Add((16, "ma_used"));
@@ -156,6 +170,9 @@ public sealed unsafe partial class HexDump(RawMemory raw, TypeRegistry types, Al
                 return types.IsType((nint)value) ? $"0x{value:x} -> <class '{TypeRegistry.NameOf((PyTypeObject*)value)}'>" : $"0x{value:x} (not a type)";
             case "ob_size":
             case "allocated":
+            case "ob_shash":
+            case "ob_alloc":
+            case "ob_exports":
             case "ma_used":
             case "length":
             case "fill":

@@ -62,6 +62,8 @@ public static unsafe class HeapBootstrap
         st->type_str = PyUnicode.CreateType(types);
         st->type_tuple = PyTuple.CreateType(types);
         st->type_list = PyList.CreateType(types);
+        st->type_bytes = PyBytes.CreateType(types);
+        st->type_bytearray = PyByteArray.CreateType(types);
         st->type_dict = PyDict.CreateType(types);
         st->type_set = PySet.CreateType(types, frozen: false);
         st->type_frozenset = PySet.CreateType(types, frozen: true);
@@ -95,6 +97,7 @@ public static unsafe class HeapBootstrap
             Refcount.MakeImmortal(ch);
             st->latin1_chars[c] = ch;
         }
+        PyBytes.CreateSingletons(st);
         st->set_dummy = PyUnicode.Create(st->type_str, "<dummy key>", 11, 'y');
         Refcount.MakeImmortal(st->set_dummy);
     }

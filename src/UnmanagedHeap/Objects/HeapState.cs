@@ -111,6 +111,7 @@ public unsafe struct HeapState
     public PyTypeObject* type_set;
     public PyTypeObject* type_frozenset;
     public PyTypeObject* type_bytes;
+    public PyTypeObject* type_bytearray;
     public PyTypeObject* type_weakref_ref;
     public PyTypeObject* type_weakref_proxy;
 
@@ -120,6 +121,10 @@ public unsafe struct HeapState
     public PyObject* false_obj;
     public PyObject* empty_tuple;
     public PyObject* empty_str;
+    /// <summary>The empty bytes object (immortal).</summary>
+    public PyObject* bytes_empty;
+    /// <summary>The one-byte bytes objects, index = the byte (immortal).</summary>
+    public PyObject** bytes_chars;
     /// <summary>Small ints -5..256, index = value + 5.</summary>
     public PyObject** small_ints;
     /// <summary>The one-character latin-1 strings, index = code point (0..255).</summary>

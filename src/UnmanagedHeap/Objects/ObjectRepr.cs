@@ -42,6 +42,14 @@ public static unsafe class ObjectRepr
         {
             return QuoteString(PyUnicode.AsString(op));
         }
+        if (type == st->type_bytes)
+        {
+            return PyBytes.Repr(PyBytes.AsSpan(op));
+        }
+        if (type == st->type_bytearray)
+        {
+            return $"bytearray({PyBytes.Repr(PyByteArray.AsSpan(op), bytearray: true)})";
+        }
         if (type == st->type_list || type == st->type_tuple)
         {
             bool list = type == st->type_list;

@@ -33,6 +33,10 @@ public static unsafe class ObjectSize
         {
             body = PyList.SizeOf(op);
         }
+        else if (type == st->type_bytearray)
+        {
+            body = PyByteArray.SizeOf(op);
+        }
         else if (type == st->type_dict)
         {
             body = PyDict.SizeOf(op);

@@ -14,6 +14,10 @@ public enum IterKind
     DictItems,
     Set,
     Range,
+    /// <summary>bytes: it_seq is the bytes object.</summary>
+    Bytes,
+    /// <summary>bytearray: it_seq is the bytearray, read as it is at each step.</summary>
+    ByteArray,
     // The lazy built-in iterators (Interpreter.LazyIterators.cs). Each keeps what it draws
     // from in it_seq (an iterator, a sequence, or a tuple of them), so one traverse serves all.
     /// <summary><c>map(f, *iterables)</c>: it_seq is the tuple (f, iterator, ...).</summary>
@@ -53,6 +57,9 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Finalize;
     public readonly PyTypeObject* Slice;
     public readonly PyTypeObject* Bytes;
+    public readonly PyTypeObject* ByteArray;
+    public readonly PyTypeObject* MemoryView;
+    public readonly PyTypeObject* ManagedBuffer;
     public readonly PyTypeObject* Super;
     public readonly PyTypeObject* Property;
     public readonly PyTypeObject* StaticMethod;
@@ -87,7 +94,10 @@ public sealed unsafe class ScriptTypes
         DictItems = Make(reg, st, "dict_items", sizeof(PyDictViewObject), 1, gc: true);
         Finalize = Make(reg, st, "finalize", sizeof(PyFinalizeObject), 4, gc: true);
         Slice = Make(reg, st, "slice", sizeof(PySliceObject), 3, gc: false);
-        Bytes = Make(reg, st, "bytes", sizeof(PyCellObject), 1, gc: false);
+        Bytes = st->type_bytes;
+        ByteArray = st->type_bytearray;
+        MemoryView = MemoryViewType.Create(reg, st);
+        ManagedBuffer = MemoryViewType.CreateManagedBuffer(reg, st);
         Super = Make(reg, st, "super", sizeof(PySuperObject), 3, gc: true);
         Property = Make(reg, st, "property", sizeof(PyDescriptorObject), 3, gc: true);
         StaticMethod = Make(reg, st, "staticmethod", sizeof(PyDescriptorObject), 3, gc: true);
@@ -100,7 +110,6 @@ public sealed unsafe class ScriptTypes
         CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
         MethodType.Fill(Method);
         RangeType.Fill(Range);
-        BytesType.Fill(Bytes);
         DictViewTypes.FillSetLike(DictKeys);
         DictViewTypes.FillSetLike(DictItems);
         // A cell compares by contents in CPython, which makes it unhashable.
@@ -108,13 +117,13 @@ public sealed unsafe class ScriptTypes
         CChar = Make(reg, st, "c_char", sizeof(PyCDataObject), 0, gc: false);
         string[] iterNames =
         [
-            "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator",
+            "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "range_iterator", "bytes_iterator", "bytearray_iterator",
             "map", "filter", "zip", "enumerate", "reversed", "list_reverseiterator", "callable_iterator",
         ];
         for (int i = 0; i < iterNames.Length; i++)
         {
             // CPython's range iterator holds only numbers and is not a GC object.
-            _iters[i] = Make(reg, st, iterNames[i], sizeof(PyIterObject), 1, gc: iterNames[i] != "range_iterator");
+            _iters[i] = Make(reg, st, iterNames[i], sizeof(PyIterObject), 1, gc: iterNames[i] is not ("range_iterator" or "bytes_iterator" or "bytearray_iterator"));
         }
     }
 
