@@ -80,7 +80,7 @@ public sealed unsafe partial class BytecodeCompiler
     {
         int locals = _isModule ? 0 : _scope.Slots.Count;
         return new CodeObject(name, qualName, file, firstLine, info, _scope, [.. _code], [.. _lines], [.. _consts], [.. _names],
-            [.. _nodes], [.. _nodeKeys], [.. _fallbacks], locals, _maxDepth + 1);
+            [.. _nodes], [.. _nodeKeys], [.. _fallbacks], locals, _maxDepth + 1) { YieldInFallback = _yieldInFallback };
     }
 
     // ---- Emission ----
@@ -211,6 +211,7 @@ public sealed unsafe partial class BytecodeCompiler
     /// <summary>Hands statement <paramref name="s"/> to the tree-walker; break/continue inside it reach the enclosing loop.</summary>
     private void FallbackStatement(Stmt s)
     {
+        NoteFallback(s);
         var fb = new Fallback(s, -1, _loops.Count > 0 ? _loops[^1].ContinueTarget : -1);
         if (_loops.Count > 0)
         {

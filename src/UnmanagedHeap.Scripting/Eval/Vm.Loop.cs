@@ -15,7 +15,12 @@ namespace UnmanagedHeap.Scripting.Eval;
 /// </summary>
 public sealed unsafe partial class Vm
 {
-    private PyObject* Run(VmFrame* entry)
+    /// <summary>
+    /// Runs <paramref name="entry"/> from its saved instruction and stack (a new frame: from the
+    /// start) until it returns or, for a generator frame, yields. <paramref name="thrown"/> is
+    /// raised at that instruction first (a generator resumed by <c>throw</c>).
+    /// </summary>
+    private PyObject* Run(VmFrame* entry, PythonException? thrown = null)
     {
         entry->Back = Top;
         Top = entry;
@@ -24,14 +29,20 @@ public sealed unsafe partial class Vm
         int[] ops = code.Code;
         nint[] consts = code.Consts;
         nint* locals = f->Locals;
-        nint* sp = f->Stack;
-        int ip = 0;
+        nint* sp = f->Stack + f->StackDepth;
+        int ip = f->Ip;
         Interpreter interp = _interp;
         HeapState* st = _st;
         while (true)
         {
             try
             {
+                if (thrown != null)
+                {
+                    PythonException t = thrown;
+                    thrown = null;
+                    throw t;
+                }
                 while (true)
                 {
                     int word = ops[ip++];
@@ -441,6 +452,55 @@ public sealed unsafe partial class Vm
                             *sp++ = (nint)v;
                             break;
                         }
+                        case Opcode.YieldValue:
+                        {
+                            if (f != entry || (f->Flags & VmFrame.GeneratorFlag) == 0)
+                            {
+                                throw interp.Error(interp.SystemError, "yield outside a generator frame");
+                            }
+                            // Suspend: the frame keeps its stack; the resumer gets the value (our reference).
+                            var v = (PyObject*)(*--sp);
+                            f->Ip = ip;
+                            f->StackDepth = (int)(sp - f->Stack);
+                            f->Flags |= VmFrame.SuspendedFlag;
+                            Top = f->Back;
+                            return v;
+                        }
+                        case Opcode.GetYieldFromIter:
+                        {
+                            var v = (PyObject*)sp[-1];
+                            f->Ip = ip;
+                            PyObject* it = interp.GetIter(v);
+                            sp[-1] = (nint)it;
+                            Refcount.Decref(v);
+                            break;
+                        }
+                        case Opcode.Send:
+                        {
+                            f->Ip = ip;
+                            // The sent value moves into the step; its slot is empty while the delegate runs.
+                            nint sent = sp[-1];
+                            sp[-1] = 0;
+                            nint yielded = interp.DelegateStep(sp[-2], sent, null, out nint result);
+                            if (yielded != 0)
+                            {
+                                sp[-1] = yielded;
+                            }
+                            else
+                            {
+                                sp[-1] = result;
+                                ip = arg;
+                            }
+                            break;
+                        }
+                        case Opcode.EndSend:
+                        {
+                            nint it = sp[-2];
+                            sp[-2] = sp[-1];
+                            sp--;
+                            Refcount.Decref((PyObject*)it);
+                            break;
+                        }
                         default:
                             throw interp.Error(interp.SystemError, $"bad opcode {(byte)word}");
                     }
@@ -456,7 +516,10 @@ public sealed unsafe partial class Vm
                     if ((f->Flags & VmFrame.EntryFlag) != 0)
                     {
                         // The C# caller records this frame's traceback entry from its tree-walker frame.
-                        _shadows[f->Shadow]!.Line = line;
+                        if (f->Shadow >= 0)
+                        {
+                            _shadows[f->Shadow]!.Line = line;
+                        }
                         Clear(f, sp);
                         Pop(f);
                         if (ReferenceEquals(e, raw))

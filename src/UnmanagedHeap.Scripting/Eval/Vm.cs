@@ -190,6 +190,7 @@ public sealed unsafe partial class Vm
             locals[i] = 0;
             Refcount.XDecref((PyObject*)v);
         }
+        f->StackDepth = 0;
         if (f->Constructed != null)
         {
             PyObject* c = f->Constructed;
@@ -201,6 +202,12 @@ public sealed unsafe partial class Vm
     /// <summary>Releases a finished frame's function and shadow and gives its memory back.</summary>
     private void Pop(VmFrame* f)
     {
+        if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+        {
+            // The generator keeps its frame (function, shadow, memory) until it is released.
+            Top = f->Back;
+            return;
+        }
         if (f->Shadow >= 0)
         {
             ExecFrame shadow = _shadows[f->Shadow]!;

@@ -38,6 +38,10 @@ public unsafe struct VmFrame
     public const int EntryFlag = 1;
     /// <summary>The shadow frame belongs to the C# caller (it made the frame from a tree-walker frame), not to the loop.</summary>
     public const int BorrowedShadowFlag = 2;
+    /// <summary>A generator's frame: its memory and references belong to the generator, not the arena.</summary>
+    public const int GeneratorFlag = 4;
+    /// <summary>A generator frame stopped at a YIELD_VALUE (<see cref="Ip"/> and <see cref="StackDepth"/> say where).</summary>
+    public const int SuspendedFlag = 8;
 
     public nint* Locals => (nint*)((byte*)Unsafe(ref this) + sizeof(VmFrame));
 
