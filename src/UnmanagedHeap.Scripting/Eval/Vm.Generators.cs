@@ -37,7 +37,95 @@ public sealed unsafe partial class Vm
             fast[i] = 0;
         }
         var state = new VmGeneratorState(this, f, bound, code.Name, code.QualName);
-        return _interp.EngineNewGenerator(state);
+        f->GenSlot = AddGeneratorState(state);
+        PyObject* gen = _interp.EngineNewGenerator(state);
+        _generatorType = gen->ob_type;
+        return gen;
+    }
+
+    /// <summary>The generator type, once the loop has made a generator (what SEND and FOR_ITER test for their inline paths).</summary>
+    private PyTypeObject* _generatorType;
+
+    /// <summary>The states of live generator frames, by <see cref="VmFrame.GenSlot"/>.</summary>
+    private readonly List<VmGeneratorState?> _genStates = [];
+    private readonly Stack<int> _freeGenSlots = new();
+
+    private int AddGeneratorState(VmGeneratorState state)
+    {
+        if (_freeGenSlots.TryPop(out int i))
+        {
+            _genStates[i] = state;
+            return i;
+        }
+        _genStates.Add(state);
+        return _genStates.Count - 1;
+    }
+
+    /// <summary>
+    /// SEND_GEN / FOR_ITER_GEN: readies generator <paramref name="gen"/>'s frame to run on top of
+    /// the current one, in this loop, with <paramref name="sent"/> (owned, 0 for None; consumed
+    /// only on success) as its yield's value. Null when the protocol's general path must handle
+    /// it: a generator of the tree-walker, one already running or finished, a non-None value
+    /// sent to a fresh one, or the recursion limit reached (that path raises the right error).
+    /// </summary>
+    private VmFrame* TryEnterInline(PyObject* gen, nint sent, int kind, int returnIp)
+    {
+        if (_interp.EngineGeneratorState(gen) is not VmGeneratorState { Running: false, Done: false, Native: not null } g)
+        {
+            return null;
+        }
+        VmFrame* f = g.Native;
+        bool suspended = (f->Flags & VmFrame.SuspendedFlag) != 0;
+        if ((!suspended && sent != 0 && sent != (nint)_st->none) || _interp.Depth + 1 >= _interp.RecursionLimit)
+        {
+            return null;
+        }
+        g.Started = true;
+        g.Running = true;
+        g.Delegate = 0;
+        _interp.Depth++;
+        if (suspended)
+        {
+            f->Stack[f->StackDepth++] = sent != 0 ? sent : (nint)Interpreter.NewRef(_st->none);
+        }
+        else
+        {
+            Refcount.XDecref((PyObject*)sent);
+        }
+        f->Flags = (f->Flags & ~(VmFrame.EntryFlag | VmFrame.SuspendedFlag | VmFrame.InlineSendFlag | VmFrame.InlineForIterFlag)) | kind;
+        f->ReturnIp = returnIp;
+        return f;
+    }
+
+    /// <summary>An inline generator frame has yielded back to its resumer.</summary>
+    private void LeaveInline(VmFrame* f)
+    {
+        VmGeneratorState g = _genStates[f->GenSlot]!;
+        g.Running = false;
+        _interp.Depth--;
+        if (YieldFromExit(f) >= 0)
+        {
+            g.Delegate = f->Stack[f->StackDepth - 1];
+        }
+    }
+
+    /// <summary>An inline generator frame has returned or raised (its frame already cleared, unlinked): the generator is finished.</summary>
+    private void FinishInline(VmFrame* f)
+    {
+        VmGeneratorState g = _genStates[f->GenSlot]!;
+        g.Running = false;
+        _interp.EngineFinishGenerator(g);
+    }
+
+    /// <summary>PEP 479: StopIteration leaving a generator's frame becomes RuntimeError.</summary>
+    private PythonException GeneratorRaised(PythonException e)
+    {
+        if (e.Object == null || !Interpreter.IsSubtype(e.Object->ob_type, _interp.StopIteration))
+        {
+            return e;
+        }
+        _interp.DropException(e);
+        return _interp.Error(_interp.RuntimeError, "generator raised StopIteration");
     }
 
     /// <summary>A zeroed frame in memory of its own (it outlives the call that made it).</summary>
@@ -63,6 +151,8 @@ public sealed unsafe partial class Vm
         VmFrame* f = g.Native;
         nint sent = g.TakeResumption(out PythonException? thrown);
         g.Delegate = 0;
+        // Resumed from C#: returning or yielding leaves the loop.
+        f->Flags = (f->Flags & ~(VmFrame.InlineSendFlag | VmFrame.InlineForIterFlag)) | VmFrame.EntryFlag;
         if ((f->Flags & VmFrame.SuspendedFlag) != 0)
         {
             int exit = YieldFromExit(f);
@@ -150,6 +240,8 @@ public sealed unsafe partial class Vm
             _freeShadows.Push(f->Shadow);
             f->Shadow = -1;
         }
+        _genStates[f->GenSlot] = null;
+        _freeGenSlots.Push(f->GenSlot);
         PyObject* fn = f->Function;
         f->Function = null;
         NativeMemory.Free(f);

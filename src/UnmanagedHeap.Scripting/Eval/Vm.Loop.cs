@@ -320,6 +320,21 @@ public sealed unsafe partial class Vm
                         {
                             var it = (PyObject*)sp[-1];
                             f->Ip = ip;
+                            if (it->ob_type == _generatorType && TryEnterInline(it, 0, VmFrame.InlineForIterFlag, arg) is var gf && gf != null)
+                            {
+                                // FOR_ITER_GEN: the generator's frame runs on top of this one, in this loop.
+                                f->StackDepth = (int)(sp - f->Stack);
+                                gf->Back = f;
+                                Top = gf;
+                                f = gf;
+                                code = _codes[f->CodeId];
+                                ops = code.Code;
+                                consts = code.Consts;
+                                locals = f->Locals;
+                                sp = f->Stack + f->StackDepth;
+                                ip = f->Ip;
+                                break;
+                            }
                             PyObject* item = interp.Next(it);
                             if (item != null)
                             {
@@ -401,7 +416,18 @@ public sealed unsafe partial class Vm
                                 return r;
                             }
                             interp.Depth--;
-                            Pop(f);
+                            int flags = f->Flags;
+                            int returnIp = f->ReturnIp;
+                            if ((flags & VmFrame.GeneratorFlag) != 0)
+                            {
+                                // A generator run inline has finished: no StopIteration is made.
+                                Top = back;
+                                FinishInline(f);
+                            }
+                            else
+                            {
+                                Pop(f);
+                            }
                             f = back;
                             code = _codes[f->CodeId];
                             ops = code.Code;
@@ -409,7 +435,21 @@ public sealed unsafe partial class Vm
                             locals = f->Locals;
                             sp = f->Stack + f->StackDepth;
                             ip = f->Ip;
+                            if ((flags & VmFrame.InlineForIterFlag) != 0)
+                            {
+                                // The loop is over: drop the return value and the iterator.
+                                Refcount.Decref(r);
+                                var exhausted = (PyObject*)(*--sp);
+                                *sp = 0;
+                                Refcount.Decref(exhausted);
+                                ip = returnIp;
+                                break;
+                            }
                             *sp++ = (nint)r;
+                            if ((flags & VmFrame.InlineSendFlag) != 0)
+                            {
+                                ip = returnIp;
+                            }
                             break;
                         }
                         case Opcode.Copy:
@@ -454,17 +494,32 @@ public sealed unsafe partial class Vm
                         }
                         case Opcode.YieldValue:
                         {
-                            if (f != entry || (f->Flags & VmFrame.GeneratorFlag) == 0)
+                            if ((f->Flags & VmFrame.GeneratorFlag) == 0)
                             {
                                 throw interp.Error(interp.SystemError, "yield outside a generator frame");
                             }
                             // Suspend: the frame keeps its stack; the resumer gets the value (our reference).
-                            var v = (PyObject*)(*--sp);
+                            nint v = *--sp;
                             f->Ip = ip;
                             f->StackDepth = (int)(sp - f->Stack);
                             f->Flags |= VmFrame.SuspendedFlag;
-                            Top = f->Back;
-                            return v;
+                            VmFrame* back = f->Back;
+                            Top = back;
+                            if (f == entry)
+                            {
+                                return (PyObject*)v;
+                            }
+                            // Run inline by a SEND or FOR_ITER: the value is what that instruction produces.
+                            LeaveInline(f);
+                            f = back;
+                            code = _codes[f->CodeId];
+                            ops = code.Code;
+                            consts = code.Consts;
+                            locals = f->Locals;
+                            sp = f->Stack + f->StackDepth;
+                            ip = f->Ip;
+                            *sp++ = v;
+                            break;
                         }
                         case Opcode.GetYieldFromIter:
                         {
@@ -481,6 +536,23 @@ public sealed unsafe partial class Vm
                             // The sent value moves into the step; its slot is empty while the delegate runs.
                             nint sent = sp[-1];
                             sp[-1] = 0;
+                            var delegateIt = (PyObject*)sp[-2];
+                            if (delegateIt->ob_type == _generatorType && TryEnterInline(delegateIt, sent, VmFrame.InlineSendFlag, arg) is var gf && gf != null)
+                            {
+                                // SEND_GEN: the delegate's frame runs on top of this one; its yield or return lands in the empty slot.
+                                sp--;
+                                f->StackDepth = (int)(sp - f->Stack);
+                                gf->Back = f;
+                                Top = gf;
+                                f = gf;
+                                code = _codes[f->CodeId];
+                                ops = code.Code;
+                                consts = code.Consts;
+                                locals = f->Locals;
+                                sp = f->Stack + f->StackDepth;
+                                ip = f->Ip;
+                                break;
+                            }
                             nint yielded = interp.DelegateStep(sp[-2], sent, null, out nint result);
                             if (yielded != 0)
                             {
@@ -528,11 +600,24 @@ public sealed unsafe partial class Vm
                         }
                         throw e;
                     }
+                    if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+                    {
+                        e = GeneratorRaised(e);
+                    }
                     e.Trace.Add((code.File, line, code.Name));
                     Clear(f, sp);
                     VmFrame* back = f->Back;
                     interp.Depth--;
-                    Pop(f);
+                    if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+                    {
+                        // A generator run inline ends with the exception, which goes on in its resumer.
+                        Top = back;
+                        FinishInline(f);
+                    }
+                    else
+                    {
+                        Pop(f);
+                    }
                     f = back;
                     code = _codes[f->CodeId];
                     ops = code.Code;

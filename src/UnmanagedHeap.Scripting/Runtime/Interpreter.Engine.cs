@@ -122,6 +122,12 @@ public sealed unsafe partial class Interpreter
     /// <summary>A new generator object driven by <paramref name="state"/> (a frame of the loop).</summary>
     internal PyObject* EngineNewGenerator(GeneratorState state) => NewGeneratorObject(state, null);
 
+    /// <summary>The state behind generator object <paramref name="gen"/>, or null once cleared.</summary>
+    internal GeneratorState? EngineGeneratorState(PyObject* gen) => StateOf(gen);
+
+    /// <summary>Ends a generator whose frame has returned or raised in the loop (drops its frame; runs none of its code).</summary>
+    internal void EngineFinishGenerator(GeneratorState state) => FinishGenerator(state);
+
     /// <summary>A tuple of constants, built once and never tracked (what the tree-walker makes of the same display).</summary>
     internal PyObject* EngineConstantTuple(TupleExpr t)
     {
