@@ -99,6 +99,8 @@ public sealed unsafe partial class BytecodeCompiler
             case YieldFromExpr yf:
                 YieldFrom(yf);
                 return;
+            case GeneratorExpr ge when TryGeneratorExpression(ge):
+                return;
             default:
                 FallbackExpression(e);
                 return;

@@ -89,6 +89,13 @@ public enum Opcode : byte
     Send,
     /// <summary><c>[iter, result] -> [result]</c>: a <c>yield from</c> has finished.</summary>
     EndSend,
+    /// <summary>Pushes the cell of local slot <c>arg &gt;&gt; 1</c>, or of closure item <c>arg &gt;&gt; 1</c> when <c>arg &amp; 1</c> (CPython's LOAD_CLOSURE).</summary>
+    LoadClosure,
+    /// <summary>
+    /// <c>[closure tuple | NULL, iterator] -> [generator]</c>: a generator expression whose code is
+    /// <c>nodes[arg]</c>, the first iterable's iterator already made in the enclosing scope.
+    /// </summary>
+    MakeGenExpr,
 }
 
 /// <summary>Packing of instruction words.</summary>

@@ -43,6 +43,35 @@ public sealed unsafe partial class Vm
         return gen;
     }
 
+    /// <summary>
+    /// A generator expression's generator: a frame for <paramref name="code"/> whose hidden last
+    /// local is the first iterable's iterator (owned, moved in), whose closure is
+    /// <paramref name="closure"/> (owned, 0 when none), and which reads the enclosing frame's globals.
+    /// </summary>
+    private PyObject* MakeExpressionGenerator(CodeObject code, VmFrame* enclosing, nint iterator, nint closure)
+    {
+        VmFrame* f = NewGeneratorFrame(code);
+        f->Locals[code.LocalCount - 1] = iterator;
+        f->Globals = enclosing->Globals;
+        f->Closure = (PyObject*)closure;
+        if (code.Scope.Cells.Count > 0)
+        {
+            Interpreter.EngineMakeCells(_interp, code.Scope, f->Locals);
+        }
+        // No fallbacks run here (the code is pure): this frame only carries the traceback line.
+        var traceFrame = new ExecFrame(code.Scope, f->Globals, null, (PyObject*)closure, null, code.Name, code.QualName + ".<locals>.") { File = code.File, Line = code.FirstLine };
+        f->Shadow = AddShadow(traceFrame);
+        var state = new VmGeneratorState(this, f, traceFrame, code.Name, code.QualName)
+        {
+            OwnedClosure = closure,
+            OwnedGlobals = (nint)Interpreter.NewRef(f->Globals),
+        };
+        f->GenSlot = AddGeneratorState(state);
+        PyObject* gen = _interp.EngineNewGenerator(state);
+        _generatorType = gen->ob_type;
+        return gen;
+    }
+
     /// <summary>The generator type, once the loop has made a generator (what SEND and FOR_ITER test for their inline paths).</summary>
     private PyTypeObject* _generatorType;
 

@@ -320,7 +320,32 @@ public sealed unsafe partial class Vm
                         {
                             var it = (PyObject*)sp[-1];
                             f->Ip = ip;
-                            if (it->ob_type == _generatorType && TryEnterInline(it, 0, VmFrame.InlineForIterFlag, arg) is var gf && gf != null)
+                            if (it->ob_type == _listIterType)
+                            {
+                                // FOR_ITER_LIST: the next item while the index is in range (exhaustion goes the general way).
+                                var li = (PyIterObject*)it;
+                                PyObject* seq = li->it_seq;
+                                if (seq != null && li->it_index < PyList.Size(seq))
+                                {
+                                    PyObject* item0 = PyList.Items(seq)[li->it_index++];
+                                    Refcount.Incref(item0);
+                                    *sp++ = (nint)item0;
+                                    break;
+                                }
+                            }
+                            else if (it->ob_type == _rangeIterType)
+                            {
+                                // FOR_ITER_RANGE: the next number, made straight from the range's bounds.
+                                var ri = (PyIterObject*)it;
+                                var r = (PyRangeObject*)ri->it_seq;
+                                if (r != null && ri->it_index < r->length)
+                                {
+                                    *sp++ = (nint)interp.Int(r->start + r->step * ri->it_index);
+                                    ri->it_index++;
+                                    break;
+                                }
+                            }
+                            else if (it->ob_type == _generatorType && TryEnterInline(it, 0, VmFrame.InlineForIterFlag, arg) is var gf && gf != null)
                             {
                                 // FOR_ITER_GEN: the generator's frame runs on top of this one, in this loop.
                                 f->StackDepth = (int)(sp - f->Stack);
@@ -563,6 +588,24 @@ public sealed unsafe partial class Vm
                                 sp[-1] = result;
                                 ip = arg;
                             }
+                            break;
+                        }
+                        case Opcode.LoadClosure:
+                        {
+                            nint cell = (arg & 1) != 0 ? (nint)PyTuple.Items(f->Closure)[arg >> 1] : locals[arg >> 1];
+                            Refcount.Incref((PyObject*)cell);
+                            *sp++ = cell;
+                            break;
+                        }
+                        case Opcode.MakeGenExpr:
+                        {
+                            // The iterator and closure move into the generator's frame.
+                            nint it = sp[-1];
+                            nint closure = sp[-2];
+                            sp -= 2;
+                            sp[0] = 0;
+                            sp[1] = 0;
+                            *sp++ = (nint)MakeExpressionGenerator((CodeObject)code.Nodes[arg], f, it, closure);
                             break;
                         }
                         case Opcode.EndSend:

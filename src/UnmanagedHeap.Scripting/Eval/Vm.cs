@@ -24,7 +24,13 @@ public sealed unsafe partial class Vm
     {
         _interp = interp;
         _st = interp.St;
+        _listIterType = interp.T.Iter(IterKind.List);
+        _rangeIterType = interp.T.Iter(IterKind.Range);
     }
+
+    /// <summary>The iterator types FOR_ITER specializes for.</summary>
+    private readonly PyTypeObject* _listIterType;
+    private readonly PyTypeObject* _rangeIterType;
 
     /// <summary>The innermost running frame of the loop (null when none runs).</summary>
     public VmFrame* Top { get; private set; }

@@ -72,6 +72,8 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>Drops the constants of code that will never run.</summary>
+    internal static void EngineReleaseConstants(CodeObject c) => ReleaseConstants(c);
+
     private static void ReleaseConstants(CodeObject c)
     {
         foreach (nint k in c.Consts)
@@ -118,6 +120,9 @@ public sealed unsafe partial class Interpreter
     internal CodeInfo EngineCodeOf(PyFunctionObject* fn) => Codes[(int)fn->func_code];
 
     internal bool EngineHasRoomForCall() => HasRoomForCall();
+
+    /// <summary>The scope the analyzer resolved for a function, lambda or comprehension node.</summary>
+    internal Scope EngineScopeOf(Node node) => _scopes[node];
 
     /// <summary>A new generator object driven by <paramref name="state"/> (a frame of the loop).</summary>
     internal PyObject* EngineNewGenerator(GeneratorState state) => NewGeneratorObject(state, null);
