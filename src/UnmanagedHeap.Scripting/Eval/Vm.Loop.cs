@@ -102,8 +102,8 @@ public sealed unsafe partial class Vm
                         case Opcode.StoreDeref:
                         {
                             var v = (PyObject*)(*--sp);
+                            // The stack's reference moves into the cell.
                             Refcount.Assign(&((PyCellObject*)locals[arg])->ob_ref, v);
-                            Refcount.Decref(v);
                             break;
                         }
                         case Opcode.LoadFree:
@@ -120,8 +120,8 @@ public sealed unsafe partial class Vm
                         case Opcode.StoreFree:
                         {
                             var v = (PyObject*)(*--sp);
+                            // The stack's reference moves into the cell.
                             Refcount.Assign(&((PyCellObject*)PyTuple.Items(f->Closure)[arg])->ob_ref, v);
-                            Refcount.Decref(v);
                             break;
                         }
                         case Opcode.LoadGlobal:
