@@ -36,7 +36,7 @@ public sealed unsafe partial class Vm
             locals[i] = fast[i];
             fast[i] = 0;
         }
-        var state = new VmGeneratorState(this, f, bound, code.Name, code.QualName);
+        var state = new VmGeneratorState(this, f, bound, code.Name, code.QualName) { FrameOwner = code.Info };
         f->GenSlot = AddGeneratorState(state);
         PyObject* gen = _interp.EngineNewGenerator(state);
         _generatorType = gen->ob_type;

@@ -34,6 +34,14 @@ internal sealed unsafe class VmGeneratorState : GeneratorState, IEnumerator<nint
 
     public override bool RunsOnTreeFrame => false;
 
+    /// <summary>
+    /// The code whose idle frames <see cref="GeneratorState.Frame"/> came from: once the generator
+    /// is finished nothing reads that frame, so it goes back for the next call to reuse.
+    /// </summary>
+    public CodeInfo? FrameOwner { get; set; }
+
+    private bool _frameReturned;
+
     public nint Current => _current;
 
     object System.Collections.IEnumerator.Current => _current;
@@ -81,6 +89,11 @@ internal sealed unsafe class VmGeneratorState : GeneratorState, IEnumerator<nint
     {
         Dispose();
         Frame.Release();
+        if (FrameOwner != null && !_frameReturned)
+        {
+            _frameReturned = true;
+            FrameOwner.ReturnFrame(Frame);
+        }
         Refcount.XDecref((PyObject*)TakeReturnValue());
         nint closure = OwnedClosure;
         nint globals = OwnedGlobals;
@@ -119,6 +132,6 @@ internal sealed unsafe class VmGeneratorState : GeneratorState, IEnumerator<nint
                 return r;
             }
         }
-        return VisitAll(Frame.Fast, visit, arg);
+        return _frameReturned ? 0 : VisitAll(Frame.Fast, visit, arg);
     }
 }
