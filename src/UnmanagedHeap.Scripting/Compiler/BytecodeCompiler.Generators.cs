@@ -90,6 +90,8 @@ public sealed unsafe partial class BytecodeCompiler
             return false;
         }
         CodeObject code = sub.Finish("<genexpr>", _qualPrefix + "<genexpr>", _file, ge.Line, null);
+        // CPython's name for the hidden argument.
+        code.VarNames[code.LocalCount - 1] = ".0";
         if (!code.IsPure)
         {
             Runtime.Interpreter.EngineReleaseConstants(code);
