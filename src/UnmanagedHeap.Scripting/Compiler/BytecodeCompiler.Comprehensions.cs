@@ -115,7 +115,8 @@ public sealed unsafe partial class BytecodeCompiler
         {
             _extraSlots[_extraSlotsInUse] = name;
         }
-        return _scope.Slots.Count + _extraSlotsInUse++;
+        // Past the scope's slots and the code's own hidden ones (a generator expression's iterator).
+        return _scope.Slots.Count + _extraLocals + _extraSlotsInUse++;
     }
 
     /// <summary>

@@ -105,6 +105,14 @@ public sealed unsafe partial class BytecodeCompiler
                 Patch(toEnd, Here);
                 return;
             }
+            case YieldExpr y:
+                Yield(y);
+                return;
+            case YieldFromExpr yf:
+                YieldFrom(yf);
+                return;
+            case GeneratorExpr ge when TryGeneratorExpression(ge):
+                return;
             default:
                 FallbackExpression(e);
                 return;
@@ -126,6 +134,7 @@ public sealed unsafe partial class BytecodeCompiler
     /// <summary>The tree-walker evaluates <paramref name="e"/> (a slice, a comprehension, a lambda, an f-string...).</summary>
     private void FallbackExpression(Expr e)
     {
+        NoteFallback(e);
         _fallbacks.Add(new Fallback(e, -1, -1));
         Emit(Opcode.EvalExpression, _fallbacks.Count - 1, 1);
     }

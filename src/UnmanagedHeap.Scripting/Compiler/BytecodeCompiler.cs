@@ -27,6 +27,11 @@ public sealed unsafe partial class BytecodeCompiler
     private readonly List<nint> _nodeKeys = [];
     private readonly List<Fallback> _fallbacks = [];
     private readonly List<Loop> _loops = [];
+    /// <summary>Qualname prefix of code defined here (<c>f.&lt;locals&gt;.</c>; empty in a module).</summary>
+    private string _qualPrefix = "";
+    private string _file = "";
+    /// <summary>Local slots past the scope's own (a generator expression's hidden iterator).</summary>
+    private int _extraLocals;
     private int _line;
     private bool _statementStart;
     private int _depth;
@@ -51,7 +56,7 @@ public sealed unsafe partial class BytecodeCompiler
     /// <summary>Compiles a function's or lambda's body.</summary>
     public static CodeObject CompileFunction(Interpreter interp, CodeInfo info, int firstLine)
     {
-        var c = new BytecodeCompiler(interp, info.Scope);
+        var c = new BytecodeCompiler(interp, info.Scope) { _qualPrefix = info.LocalsQualPrefix, _file = info.File };
         if (info.LambdaBody is not null)
         {
             c._line = info.LambdaBody.Line;
@@ -70,7 +75,7 @@ public sealed unsafe partial class BytecodeCompiler
     /// <summary>Compiles a module body (its names are the globals dict's).</summary>
     public static CodeObject CompileModule(Interpreter interp, IReadOnlyList<Stmt> body, Scope scope, string file)
     {
-        var c = new BytecodeCompiler(interp, scope);
+        var c = new BytecodeCompiler(interp, scope) { _file = file };
         c.Block(body);
         c.ReturnNone();
         return c.Finish("<module>", "<module>", file, 1, null);
@@ -78,12 +83,12 @@ public sealed unsafe partial class BytecodeCompiler
 
     private CodeObject Finish(string name, string qualName, string file, int firstLine, CodeInfo? info)
     {
-        int locals = _isModule ? 0 : _scope.Slots.Count + _extraSlots.Count;
+        int locals = _isModule ? 0 : _scope.Slots.Count + _extraLocals + _extraSlots.Count;
         var code = new CodeObject(name, qualName, file, firstLine, info, _scope, [.. _code], [.. _lines], [.. _consts], [.. _names],
-            [.. _nodes], [.. _nodeKeys], [.. _fallbacks], locals, _maxDepth + 1);
+            [.. _nodes], [.. _nodeKeys], [.. _fallbacks], locals, _maxDepth + 1) { YieldInFallback = _yieldInFallback };
         for (int i = 0; i < _extraSlots.Count; i++)
         {
-            code.VarNames[_scope.Slots.Count + i] = _extraSlots[i];
+            code.VarNames[_scope.Slots.Count + _extraLocals + i] = _extraSlots[i];
         }
         return code;
     }
@@ -217,6 +222,7 @@ public sealed unsafe partial class BytecodeCompiler
     /// <summary>Hands statement <paramref name="s"/> to the tree-walker; break/continue inside it reach the enclosing loop.</summary>
     private void FallbackStatement(Stmt s)
     {
+        NoteFallback(s);
         var fb = new Fallback(s, -1, _loops.Count > 0 ? _loops[^1].ContinueTarget : -1);
         if (_loops.Count > 0)
         {

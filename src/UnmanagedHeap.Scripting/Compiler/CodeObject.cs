@@ -72,6 +72,12 @@ public sealed class CodeObject
     /// <summary>Local names by slot (CPython's co_varnames).</summary>
     public string[] VarNames { get; }
 
+    /// <summary>
+    /// A fallback node holding a yield of this code (a generator's yield inside a statement the
+    /// tree-walker runs cannot suspend the frame): such a generator runs on the tree-walker.
+    /// </summary>
+    public Node? YieldInFallback { get; init; }
+
     internal GlobalCache[] GlobalCaches { get; }
     internal MethodCache[] MethodCaches { get; }
 

@@ -40,7 +40,7 @@ public static unsafe class Disassembler
     }
 
     private static bool HasArgument(Opcode op) => op is not (Opcode.Nop or Opcode.PopTop or Opcode.BinarySubscr or Opcode.StoreSubscr
-        or Opcode.GetIter or Opcode.PushNull or Opcode.ReturnValue);
+        or Opcode.GetIter or Opcode.PushNull or Opcode.ReturnValue or Opcode.GetYieldFromIter or Opcode.EndSend);
 
     private static string Detail(CodeObject code, Opcode op, int arg) => op switch
     {
@@ -53,7 +53,9 @@ public static unsafe class Disassembler
         Opcode.UnaryOp => ((UnaryOperator)arg).ToString(),
         Opcode.CompareOp => ((CompareOperator)arg).ToString(),
         Opcode.Jump or Opcode.JumpBackward or Opcode.PopJumpIfFalse or Opcode.PopJumpIfTrue or Opcode.JumpIfFalseOrPop
-            or Opcode.JumpIfTrueOrPop or Opcode.ForIter => "to " + arg.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            or Opcode.JumpIfTrueOrPop or Opcode.ForIter or Opcode.Send => "to " + arg.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Opcode.YieldValue => arg == 0 ? "" : "in yield from",
+        Opcode.MakeGenExpr => ((CodeObject)code.Nodes[arg]).QualName,
         Opcode.BuildList => (arg / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) + " items",
         Opcode.CallKw => string.Join(", ", ((CallExpr)code.Nodes[arg]).Keywords.Select(k => k.Name)),
         Opcode.ExecStatement or Opcode.EvalExpression => "tree: " + code.Fallbacks[arg].Node.GetType().Name,

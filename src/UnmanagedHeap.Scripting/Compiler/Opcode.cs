@@ -80,6 +80,28 @@ public enum Opcode : byte
     ExecStatement,
     /// <summary>Pushes expression <c>fallbacks[arg]</c> evaluated by the tree-walking interpreter.</summary>
     EvalExpression,
+    /// <summary>
+    /// Suspends the generator frame, handing TOS to the resumer; on resumption the sent value is
+    /// pushed (or the exception thrown in is raised here). <c>arg</c> is 0 for <c>yield</c>, and
+    /// one past the END_SEND of the enclosing <c>yield from</c> for the yield inside one.
+    /// </summary>
+    YieldValue,
+    /// <summary>iter(TOS) for <c>yield from</c>.</summary>
+    GetYieldFromIter,
+    /// <summary>
+    /// <c>[iter, v]</c>: sends v into iter (next when None); pushes what it yields in v's place,
+    /// or jumps to <c>arg</c> with its return value there.
+    /// </summary>
+    Send,
+    /// <summary><c>[iter, result] -> [result]</c>: a <c>yield from</c> has finished.</summary>
+    EndSend,
+    /// <summary>Pushes the cell of local slot <c>arg &gt;&gt; 1</c>, or of closure item <c>arg &gt;&gt; 1</c> when <c>arg &amp; 1</c> (CPython's LOAD_CLOSURE).</summary>
+    LoadClosure,
+    /// <summary>
+    /// <c>[closure tuple | NULL, iterator] -> [generator]</c>: a generator expression whose code is
+    /// <c>nodes[arg]</c>, the first iterable's iterator already made in the enclosing scope.
+    /// </summary>
+    MakeGenExpr,
 }
 
 /// <summary>Packing of instruction words.</summary>

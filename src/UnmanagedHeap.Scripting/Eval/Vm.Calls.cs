@@ -200,7 +200,7 @@ public sealed unsafe partial class Vm
         var func = (PyFunctionObject*)fn;
         CodeInfo info = _interp.EngineCodeOf(func);
         CodeObject? c = info.Bytecode ?? (info.BytecodeRefused ? null : _interp.BytecodeOf(info));
-        if (c == null || !CanBindByPosition(info, func, total))
+        if (c == null || info.IsGenerator || !CanBindByPosition(info, func, total))
         {
             return null;
         }
@@ -271,7 +271,7 @@ public sealed unsafe partial class Vm
         var func = (PyFunctionObject*)init;
         CodeInfo info = _interp.EngineCodeOf(func);
         CodeObject? c = info.Bytecode ?? (info.BytecodeRefused ? null : _interp.BytecodeOf(info));
-        if (c == null || !CanBindByPosition(info, func, count + 1))
+        if (c == null || info.IsGenerator || !CanBindByPosition(info, func, count + 1))
         {
             return null;
         }

@@ -15,7 +15,12 @@ namespace UnmanagedHeap.Scripting.Eval;
 /// </summary>
 public sealed unsafe partial class Vm
 {
-    private PyObject* Run(VmFrame* entry)
+    /// <summary>
+    /// Runs <paramref name="entry"/> from its saved instruction and stack (a new frame: from the
+    /// start) until it returns or, for a generator frame, yields. <paramref name="thrown"/> is
+    /// raised at that instruction first (a generator resumed by <c>throw</c>).
+    /// </summary>
+    private PyObject* Run(VmFrame* entry, PythonException? thrown = null)
     {
         entry->Back = Top;
         Top = entry;
@@ -24,14 +29,20 @@ public sealed unsafe partial class Vm
         int[] ops = code.Code;
         nint[] consts = code.Consts;
         nint* locals = f->Locals;
-        nint* sp = f->Stack;
-        int ip = 0;
+        nint* sp = f->Stack + f->StackDepth;
+        int ip = f->Ip;
         Interpreter interp = _interp;
         HeapState* st = _st;
         while (true)
         {
             try
             {
+                if (thrown != null)
+                {
+                    PythonException t = thrown;
+                    thrown = null;
+                    throw t;
+                }
                 while (true)
                 {
                     int word = ops[ip++];
@@ -314,6 +325,46 @@ public sealed unsafe partial class Vm
                         {
                             var it = (PyObject*)sp[-1];
                             f->Ip = ip;
+                            if (it->ob_type == _listIterType)
+                            {
+                                // FOR_ITER_LIST: the next item while the index is in range (exhaustion goes the general way).
+                                var li = (PyIterObject*)it;
+                                PyObject* seq = li->it_seq;
+                                if (seq != null && li->it_index < PyList.Size(seq))
+                                {
+                                    PyObject* item0 = PyList.Items(seq)[li->it_index++];
+                                    Refcount.Incref(item0);
+                                    *sp++ = (nint)item0;
+                                    break;
+                                }
+                            }
+                            else if (it->ob_type == _rangeIterType)
+                            {
+                                // FOR_ITER_RANGE: the next number, made straight from the range's bounds.
+                                var ri = (PyIterObject*)it;
+                                var r = (PyRangeObject*)ri->it_seq;
+                                if (r != null && ri->it_index < r->length)
+                                {
+                                    *sp++ = (nint)interp.Int(r->start + r->step * ri->it_index);
+                                    ri->it_index++;
+                                    break;
+                                }
+                            }
+                            else if (it->ob_type == _generatorType && TryEnterInline(it, 0, VmFrame.InlineForIterFlag, arg) is var gf && gf != null)
+                            {
+                                // FOR_ITER_GEN: the generator's frame runs on top of this one, in this loop.
+                                f->StackDepth = (int)(sp - f->Stack);
+                                gf->Back = f;
+                                Top = gf;
+                                f = gf;
+                                code = _codes[f->CodeId];
+                                ops = code.Code;
+                                consts = code.Consts;
+                                locals = f->Locals;
+                                sp = f->Stack + f->StackDepth;
+                                ip = f->Ip;
+                                break;
+                            }
                             PyObject* item = interp.Next(it);
                             if (item != null)
                             {
@@ -395,7 +446,18 @@ public sealed unsafe partial class Vm
                                 return r;
                             }
                             interp.Depth--;
-                            Pop(f);
+                            int flags = f->Flags;
+                            int returnIp = f->ReturnIp;
+                            if ((flags & VmFrame.GeneratorFlag) != 0)
+                            {
+                                // A generator run inline has finished: no StopIteration is made.
+                                Top = back;
+                                FinishInline(f);
+                            }
+                            else
+                            {
+                                Pop(f);
+                            }
                             f = back;
                             code = _codes[f->CodeId];
                             ops = code.Code;
@@ -403,7 +465,21 @@ public sealed unsafe partial class Vm
                             locals = f->Locals;
                             sp = f->Stack + f->StackDepth;
                             ip = f->Ip;
+                            if ((flags & VmFrame.InlineForIterFlag) != 0)
+                            {
+                                // The loop is over: drop the return value and the iterator.
+                                Refcount.Decref(r);
+                                var exhausted = (PyObject*)(*--sp);
+                                *sp = 0;
+                                Refcount.Decref(exhausted);
+                                ip = returnIp;
+                                break;
+                            }
                             *sp++ = (nint)r;
+                            if ((flags & VmFrame.InlineSendFlag) != 0)
+                            {
+                                ip = returnIp;
+                            }
                             break;
                         }
                         case Opcode.Copy:
@@ -478,6 +554,105 @@ public sealed unsafe partial class Vm
                             *sp++ = (nint)v;
                             break;
                         }
+                        case Opcode.YieldValue:
+                        {
+                            if ((f->Flags & VmFrame.GeneratorFlag) == 0)
+                            {
+                                throw interp.Error(interp.SystemError, "yield outside a generator frame");
+                            }
+                            // Suspend: the frame keeps its stack; the resumer gets the value (our reference).
+                            nint v = *--sp;
+                            f->Ip = ip;
+                            f->StackDepth = (int)(sp - f->Stack);
+                            f->Flags |= VmFrame.SuspendedFlag;
+                            VmFrame* back = f->Back;
+                            Top = back;
+                            if (f == entry)
+                            {
+                                return (PyObject*)v;
+                            }
+                            // Run inline by a SEND or FOR_ITER: the value is what that instruction produces.
+                            LeaveInline(f);
+                            f = back;
+                            code = _codes[f->CodeId];
+                            ops = code.Code;
+                            consts = code.Consts;
+                            locals = f->Locals;
+                            sp = f->Stack + f->StackDepth;
+                            ip = f->Ip;
+                            *sp++ = v;
+                            break;
+                        }
+                        case Opcode.GetYieldFromIter:
+                        {
+                            var v = (PyObject*)sp[-1];
+                            f->Ip = ip;
+                            PyObject* it = interp.GetIter(v);
+                            sp[-1] = (nint)it;
+                            Refcount.Decref(v);
+                            break;
+                        }
+                        case Opcode.Send:
+                        {
+                            f->Ip = ip;
+                            // The sent value moves into the step; its slot is empty while the delegate runs.
+                            nint sent = sp[-1];
+                            sp[-1] = 0;
+                            var delegateIt = (PyObject*)sp[-2];
+                            if (delegateIt->ob_type == _generatorType && TryEnterInline(delegateIt, sent, VmFrame.InlineSendFlag, arg) is var gf && gf != null)
+                            {
+                                // SEND_GEN: the delegate's frame runs on top of this one; its yield or return lands in the empty slot.
+                                sp--;
+                                f->StackDepth = (int)(sp - f->Stack);
+                                gf->Back = f;
+                                Top = gf;
+                                f = gf;
+                                code = _codes[f->CodeId];
+                                ops = code.Code;
+                                consts = code.Consts;
+                                locals = f->Locals;
+                                sp = f->Stack + f->StackDepth;
+                                ip = f->Ip;
+                                break;
+                            }
+                            nint yielded = interp.DelegateStep(sp[-2], sent, null, out nint result);
+                            if (yielded != 0)
+                            {
+                                sp[-1] = yielded;
+                            }
+                            else
+                            {
+                                sp[-1] = result;
+                                ip = arg;
+                            }
+                            break;
+                        }
+                        case Opcode.LoadClosure:
+                        {
+                            nint cell = (arg & 1) != 0 ? (nint)PyTuple.Items(f->Closure)[arg >> 1] : locals[arg >> 1];
+                            Refcount.Incref((PyObject*)cell);
+                            *sp++ = cell;
+                            break;
+                        }
+                        case Opcode.MakeGenExpr:
+                        {
+                            // The iterator and closure move into the generator's frame.
+                            nint it = sp[-1];
+                            nint closure = sp[-2];
+                            sp -= 2;
+                            sp[0] = 0;
+                            sp[1] = 0;
+                            *sp++ = (nint)MakeExpressionGenerator((CodeObject)code.Nodes[arg], f, it, closure);
+                            break;
+                        }
+                        case Opcode.EndSend:
+                        {
+                            nint it = sp[-2];
+                            sp[-2] = sp[-1];
+                            sp--;
+                            Refcount.Decref((PyObject*)it);
+                            break;
+                        }
                         default:
                             throw interp.Error(interp.SystemError, $"bad opcode {(byte)word}");
                     }
@@ -493,7 +668,10 @@ public sealed unsafe partial class Vm
                     if ((f->Flags & VmFrame.EntryFlag) != 0)
                     {
                         // The C# caller records this frame's traceback entry from its tree-walker frame.
-                        _shadows[f->Shadow]!.Line = line;
+                        if (f->Shadow >= 0)
+                        {
+                            _shadows[f->Shadow]!.Line = line;
+                        }
                         Clear(f, sp);
                         Pop(f);
                         if (ReferenceEquals(e, raw))
@@ -502,11 +680,24 @@ public sealed unsafe partial class Vm
                         }
                         throw e;
                     }
+                    if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+                    {
+                        e = GeneratorRaised(e);
+                    }
                     e.AddFrame(code.File, line, code.Name);
                     Clear(f, sp);
                     VmFrame* back = f->Back;
                     interp.Depth--;
-                    Pop(f);
+                    if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+                    {
+                        // A generator run inline ends with the exception, which goes on in its resumer.
+                        Top = back;
+                        FinishInline(f);
+                    }
+                    else
+                    {
+                        Pop(f);
+                    }
                     f = back;
                     code = _codes[f->CodeId];
                     ops = code.Code;

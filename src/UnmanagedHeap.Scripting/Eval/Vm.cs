@@ -24,10 +24,16 @@ public sealed unsafe partial class Vm
     {
         _interp = interp;
         _st = interp.St;
+        _listIterType = interp.T.Iter(IterKind.List);
+        _rangeIterType = interp.T.Iter(IterKind.Range);
     }
 
     /// <summary>Counts of fallbacks run, when asked for (<see cref="RunOptions.ProfileFallbacks"/>); null otherwise, so the loop pays one null test.</summary>
     public FallbackProfile? Profile { get; set; }
+
+    /// <summary>The iterator types FOR_ITER specializes for.</summary>
+    private readonly PyTypeObject* _listIterType;
+    private readonly PyTypeObject* _rangeIterType;
 
     /// <summary>The innermost running frame of the loop (null when none runs).</summary>
     public VmFrame* Top { get; private set; }
@@ -222,6 +228,7 @@ public sealed unsafe partial class Vm
             locals[i] = 0;
             Refcount.XDecref((PyObject*)v);
         }
+        f->StackDepth = 0;
         if (f->Constructed != null)
         {
             PyObject* c = f->Constructed;
@@ -233,6 +240,12 @@ public sealed unsafe partial class Vm
     /// <summary>Releases a finished frame's function and shadow and gives its memory back.</summary>
     private void Pop(VmFrame* f)
     {
+        if ((f->Flags & VmFrame.GeneratorFlag) != 0)
+        {
+            // The generator keeps its frame (function, shadow, memory) until it is released.
+            Top = f->Back;
+            return;
+        }
         if (f->Shadow >= 0)
         {
             ExecFrame shadow = _shadows[f->Shadow]!;

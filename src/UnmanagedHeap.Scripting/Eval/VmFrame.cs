@@ -34,10 +34,22 @@ public unsafe struct VmFrame
     public int Shadow;
     /// <summary><see cref="EntryFlag"/> when returning from this frame leaves the loop.</summary>
     public int Flags;
+    /// <summary>A generator frame run inline: where its resumer goes on when it returns (the SEND's or FOR_ITER's exit).</summary>
+    public int ReturnIp;
+    /// <summary>A generator frame: its state's index in the loop's generator table.</summary>
+    public int GenSlot;
 
     public const int EntryFlag = 1;
     /// <summary>The shadow frame belongs to the C# caller (it made the frame from a tree-walker frame), not to the loop.</summary>
     public const int BorrowedShadowFlag = 2;
+    /// <summary>A generator's frame: its memory and references belong to the generator, not the arena.</summary>
+    public const int GeneratorFlag = 4;
+    /// <summary>A generator frame stopped at a YIELD_VALUE (<see cref="Ip"/> and <see cref="StackDepth"/> say where).</summary>
+    public const int SuspendedFlag = 8;
+    /// <summary>A generator frame resumed by SEND in the frame below it (CPython's SEND_GEN): yields and returns go there.</summary>
+    public const int InlineSendFlag = 16;
+    /// <summary>A generator frame resumed by FOR_ITER in the frame below it (FOR_ITER_GEN).</summary>
+    public const int InlineForIterFlag = 32;
 
     public nint* Locals => (nint*)((byte*)Unsafe(ref this) + sizeof(VmFrame));
 

@@ -61,9 +61,12 @@ public sealed unsafe partial class Interpreter
         PythonException? failure = null;
         int mark = EnterGenerator(state);
         ExecFrame? previous = Current;
-        state.Frame.Back = previous;
-        state.Frame.VmBelow = _vm == null ? null : _vm.Top;
-        Current = state.Frame;
+        if (state.RunsOnTreeFrame)
+        {
+            state.Frame.Back = previous;
+            state.Frame.VmBelow = _vm == null ? null : _vm.Top;
+            Current = state.Frame;
+        }
         Depth++;
         try
         {

@@ -37,6 +37,12 @@ internal abstract unsafe class GeneratorState(ExecFrame frame, string name, stri
     /// <summary>False when the body cannot catch an exception thrown in (it then just ends the generator).</summary>
     public virtual bool AcceptsThrow => true;
 
+    /// <summary>
+    /// True when the body runs in <see cref="Frame"/> on the tree-walker (that frame is then the
+    /// running one while it is resumed); false for a generator whose frame is the loop's.
+    /// </summary>
+    public virtual bool RunsOnTreeFrame => true;
+
     /// <summary>The value its body returned (new reference, or 0 for None).</summary>
     public virtual nint TakeReturnValue() => 0;
 

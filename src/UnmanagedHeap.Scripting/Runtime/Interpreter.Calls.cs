@@ -384,7 +384,9 @@ public sealed unsafe partial class Interpreter
             {
                 // The body runs later, one resumption at a time; the generator keeps the frame.
                 frameKept = true;
-                return MakeFunctionGenerator(func, code, frame);
+                return BytecodeOf(code) is { } generatorCode
+                    ? Vm.MakeGenerator(func, generatorCode, frame)
+                    : MakeFunctionGenerator(func, code, frame);
             }
             if (BytecodeOf(code) is { } compiled)
             {

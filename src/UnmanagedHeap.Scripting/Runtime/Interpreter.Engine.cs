@@ -69,20 +69,33 @@ public sealed unsafe partial class Interpreter
             code.BytecodeRefused = true;
             return null;
         }
-        if (code.IsGenerator)
+        CodeObject c = BytecodeCompiler.CompileFunction(this, code, code.FirstLine);
+        if (c.YieldInFallback is { } yieldNode)
         {
+            // A yield the loop cannot suspend at: the whole generator runs on the tree-walker.
             code.BytecodeRefused = true;
+            ReleaseConstants(c);
             if (Engine == EngineKind.Strict)
             {
-                throw Error(SystemError, $"PYHEAP_ENGINE=strict: generator function {code.QualName}() runs on the tree-walker");
+                throw Error(SystemError, $"PYHEAP_ENGINE=strict: a yield inside {yieldNode.GetType().Name} at line {yieldNode.Line} of {code.QualName} runs on the tree-walker");
             }
             return null;
         }
-        CodeObject c = BytecodeCompiler.CompileFunction(this, code, code.FirstLine);
         RequirePure(c);
         Vm.Register(c);
         code.Bytecode = c;
         return c;
+    }
+
+    /// <summary>Drops the constants of code that will never run.</summary>
+    internal static void EngineReleaseConstants(CodeObject c) => ReleaseConstants(c);
+
+    private static void ReleaseConstants(CodeObject c)
+    {
+        foreach (nint k in c.Consts)
+        {
+            Refcount.XDecref((PyObject*)k);
+        }
     }
 
     /// <summary>Under the strict engine, code with tree-walker fallbacks is refused.</summary>
@@ -123,6 +136,18 @@ public sealed unsafe partial class Interpreter
     internal CodeInfo EngineCodeOf(PyFunctionObject* fn) => Codes[(int)fn->func_code];
 
     internal bool EngineHasRoomForCall() => HasRoomForCall();
+
+    /// <summary>The scope the analyzer resolved for a function, lambda or comprehension node.</summary>
+    internal Scope EngineScopeOf(Node node) => _scopes[node];
+
+    /// <summary>A new generator object driven by <paramref name="state"/> (a frame of the loop).</summary>
+    internal PyObject* EngineNewGenerator(GeneratorState state) => NewGeneratorObject(state, null);
+
+    /// <summary>The state behind generator object <paramref name="gen"/>, or null once cleared.</summary>
+    internal GeneratorState? EngineGeneratorState(PyObject* gen) => StateOf(gen);
+
+    /// <summary>Ends a generator whose frame has returned or raised in the loop (drops its frame; runs none of its code).</summary>
+    internal void EngineFinishGenerator(GeneratorState state) => FinishGenerator(state);
 
     /// <summary>A tuple of constants, built once and never tracked (what the tree-walker makes of the same display).</summary>
     internal PyObject* EngineConstantTuple(TupleExpr t)

@@ -138,7 +138,13 @@ public class GeneratorTests
             """);
         Assert.That(err, Is.Empty);
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Is.EqualTo("RecursionError\nRecursionError again\n[0]\n"));
+        // CPython 3.12 runs the 300,000-deep chain: yield from resumes a delegate's frame without
+        // C recursion, as the bytecode loop's SEND does. The tree-walker's resumptions nest in C#,
+        // so its stack budget stops the chain with RecursionError.
+        string expected = Interpreter.EngineFromEnvironment() == EngineKind.Tree
+            ? "RecursionError\nRecursionError again\n[0]\n"
+            : "RecursionError\n[0]\n";
+        Assert.That(output, Is.EqualTo(expected));
     }
 
     [Test]
@@ -147,7 +153,7 @@ public class GeneratorTests
         var (output, err, exit) = Run("""
             def g():
                 yield 1
-                x = 0 < (yield 2) < 5
+                x = f"{(yield 2)}"
             it = g()
             print(next(it))
             next(it)
@@ -155,7 +161,7 @@ public class GeneratorTests
         Assert.That(output, Is.EqualTo("1\n"));
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(err, Does.Contain("line 3, in g"));
-        Assert.That(LastLine(err), Is.EqualTo("SystemError: this use of 'yield' is not supported by this interpreter (a yield inside a Compare expression)"));
+        Assert.That(LastLine(err), Is.EqualTo("SystemError: this use of 'yield' is not supported by this interpreter (a yield inside a FString expression)"));
     }
 
     [Test]
