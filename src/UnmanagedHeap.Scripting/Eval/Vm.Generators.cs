@@ -31,7 +31,8 @@ public sealed unsafe partial class Vm
         f->Shadow = AddShadow(bound);
         nint[] fast = bound.Fast;
         nint* locals = f->Locals;
-        for (int i = 0; i < code.LocalCount; i++)
+        // The scope's slots; any past them (inlined comprehensions) start empty.
+        for (int i = 0; i < fast.Length; i++)
         {
             locals[i] = fast[i];
             fast[i] = 0;
@@ -44,14 +45,15 @@ public sealed unsafe partial class Vm
     }
 
     /// <summary>
-    /// A generator expression's generator: a frame for <paramref name="code"/> whose hidden last
-    /// local is the first iterable's iterator (owned, moved in), whose closure is
+    /// A generator expression's generator: a frame for <paramref name="code"/> whose hidden first
+    /// local past the scope's is the first iterable's iterator (owned, moved in), whose closure is
     /// <paramref name="closure"/> (owned, 0 when none), and which reads the enclosing frame's globals.
     /// </summary>
     private PyObject* MakeExpressionGenerator(CodeObject code, VmFrame* enclosing, nint iterator, nint closure)
     {
         VmFrame* f = NewGeneratorFrame(code);
-        f->Locals[code.LocalCount - 1] = iterator;
+        // The hidden iterator is the first slot past the scope's (BytecodeCompiler.Generators).
+        f->Locals[code.Scope.Slots.Count] = iterator;
         f->Globals = enclosing->Globals;
         f->Closure = (PyObject*)closure;
         if (code.Scope.Cells.Count > 0)
