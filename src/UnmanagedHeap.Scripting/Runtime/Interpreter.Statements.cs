@@ -113,6 +113,8 @@ public sealed unsafe partial class Interpreter
                 return ExecTry(t, f);
             case WithStmt w:
                 return ExecWith(w, 0, f);
+            case MatchStmt m:
+                return ExecMatch(m, f);
             case RaiseStmt r:
                 throw MakeRaise(r, f);
             case AssertStmt a:

@@ -43,7 +43,8 @@ public sealed partial class Parser
             case TokenKind.Async:
                 throw Unsupported(token, "'async def', 'async for' and 'async with' are");
             case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
-                throw Unsupported(token, "'match' statements are");
+                into.Add(ParseMatch());
+                return;
             case TokenKind.Name when token.Text == "match" && _pegBacktrack && MatchHeaderWithoutColon() is { } newline:
                 throw ErrorAtToken("expected ':'", newline);
             default:
