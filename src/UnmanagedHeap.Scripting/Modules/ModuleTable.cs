@@ -30,6 +30,7 @@ public sealed unsafe partial class Interpreter
         Native("random", i => i.CreateRandomModule()),
         Native("itertools", i => i.CreateItertoolsModule()),
         Native("tracemalloc", i => i.CreateTracemallocModule(), python: "tracemalloc"),
+        Python("__future__"),
     ]);
 
     private static ModuleEntry Native(string name, NativeModuleFactory factory, string? python = null) => new(name, factory, python);

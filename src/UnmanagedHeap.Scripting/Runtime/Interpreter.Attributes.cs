@@ -296,6 +296,8 @@ public sealed unsafe partial class Interpreter
                     return NewRef(fn->func_closure == null ? St->none : fn->func_closure);
                 case "__globals__":
                     return NewRef(fn->func_globals);
+                case "__annotations__":
+                    return FunctionAnnotationsAttribute(fn);
             }
             return null;
         }

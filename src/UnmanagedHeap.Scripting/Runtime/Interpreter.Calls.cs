@@ -631,6 +631,7 @@ public sealed unsafe partial class Interpreter
         CodeInfo code = Codes[index];
         PyObject* defaults = null;
         PyObject* kwdefaults = null;
+        PyObject* annotations = null;
         var defs = new List<nint>();
         try
         {
@@ -651,6 +652,7 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(v);
                 }
             }
+            annotations = FunctionAnnotations(ps, (node as FunctionDefStmt)?.Returns, f);
         }
         catch
         {
@@ -685,6 +687,7 @@ public sealed unsafe partial class Interpreter
         fn->func_globals = NewRef(f.Globals);
         fn->func_defaults = defaults;
         fn->func_kwdefaults = kwdefaults;
+        fn->func_annotations = annotations;
         fn->func_closure = closure;
         fn->func_name = Str(name);
         fn->func_qualname = Str(code.QualName);
@@ -772,6 +775,7 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref(docValue);
             }
             frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".") { File = f.File };
+            SetupAnnotations(cls.Body, ns);
             ExecFrame? previous = Current;
             // The class body is a frame of the running stack (its lines are where its allocations come from).
             frame.Back = previous;

@@ -84,18 +84,7 @@ public sealed unsafe partial class Interpreter
             case WhileStmt w:
                 return ExecWhile(w, f);
             case AnnAssignStmt ann:
-                if (ann.Value is not null)
-                {
-                    PyObject* v = Eval(ann.Value, f);
-                    try
-                    {
-                        AssignTo(ann.Target, v, f);
-                    }
-                    finally
-                    {
-                        Refcount.Decref(v);
-                    }
-                }
+                ExecAnnAssign(ann, f);
                 return Flow.Normal;
             case DeleteStmt d:
                 foreach (Expr t in d.Targets)

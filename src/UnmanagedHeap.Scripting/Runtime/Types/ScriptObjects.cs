@@ -17,6 +17,8 @@ public unsafe struct PyFunctionObject
     public PyObject* func_closure;
     public PyObject* func_name;
     public PyObject* func_qualname;
+    /// <summary>The __annotations__ dict, evaluated when the def ran; null until asked for when there were none.</summary>
+    public PyObject* func_annotations;
     public nint func_code;
     /// <summary>Head of the weak references to this function (tp_weaklistoffset points here).</summary>
     public nint func_weakreflist;

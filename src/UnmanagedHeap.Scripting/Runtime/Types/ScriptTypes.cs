@@ -72,7 +72,7 @@ public sealed unsafe class ScriptTypes
         HeapState* st = heap.NativeState;
         _registry = reg;
         _st = st;
-        Function = Make(reg, st, "function", sizeof(PyFunctionObject), 6, gc: true);
+        Function = Make(reg, st, "function", sizeof(PyFunctionObject), 7, gc: true);
         Function->tp_weaklistoffset = sizeof(PyFunctionObject) - sizeof(nint);
         Method = Make(reg, st, "method", sizeof(PyMethodObject), 2, gc: true);
         Method->tp_weaklistoffset = sizeof(PyMethodObject) - sizeof(nint);
