@@ -142,7 +142,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         {
             yield return v;
         }
-        nint it = interp.IterAndRelease(TakeReceived());
+        nint it = yf.IsAwait ? interp.AwaitableAndRelease(TakeReceived()) : interp.IterAndRelease(TakeReceived());
         state.Hold(it);
         try
         {

@@ -251,11 +251,11 @@ public sealed unsafe partial class Interpreter
         Global("next", (_, a, _) =>
         {
             Arity("next", a, 1, 2);
-            if (!T.IsIter(A(a, 0)->ob_type) && !IsNativeIterator(A(a, 0)->ob_type) && !IsGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
+            if (!T.IsIter(A(a, 0)->ob_type) && !IsNativeIterator(A(a, 0)->ob_type) && !IsIterableGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
             {
                 throw TypeErr($"'{TypeName(A(a, 0))}' object is not an iterator");
             }
-            if (IsGenerator(A(a, 0)) && a.Length == 1)
+            if (IsIterableGenerator(A(a, 0)) && a.Length == 1)
             {
                 // A generator's StopIteration carries its return value.
                 return YieldedOrStop(A(a, 0), null, null);

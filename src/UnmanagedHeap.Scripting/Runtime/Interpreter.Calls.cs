@@ -625,7 +625,11 @@ public sealed unsafe partial class Interpreter
             Scope scope = _scopes[node];
             index = Codes.Count;
             bool isGenerator = node is FunctionDefStmt { IsGenerator: true } or LambdaExpr { IsGenerator: true };
-            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator) { FirstLine = node.Line });
+            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator)
+            {
+                FirstLine = node.Line,
+                IsCoroutine = node is FunctionDefStmt { IsAsync: true },
+            });
             _codeIndex[node] = index;
         }
         CodeInfo code = Codes[index];

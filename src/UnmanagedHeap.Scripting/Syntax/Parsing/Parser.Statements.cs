@@ -40,8 +40,11 @@ public sealed partial class Parser
             case TokenKind.At:
                 into.Add(ParseDecorated());
                 return;
+            case TokenKind.Async when Peek(1).Kind == TokenKind.Def:
+                into.Add(ParseFunctionDef(ImmutableArray<Expr>.Empty));
+                return;
             case TokenKind.Async:
-                throw Unsupported(token, "'async def', 'async for' and 'async with' are");
+                throw Unsupported(token, "'async for' and 'async with' are");
             case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
                 into.Add(ParseMatch());
                 return;

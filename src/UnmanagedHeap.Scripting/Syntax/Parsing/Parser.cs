@@ -53,6 +53,7 @@ public sealed partial class Parser
     private enum ScopeKind
     {
         Function,
+        AsyncFunction,
         Class,
     }
 
