@@ -43,8 +43,9 @@ public sealed partial class Parser
             case TokenKind.Async when Peek(1).Kind == TokenKind.Def:
                 into.Add(ParseFunctionDef(ImmutableArray<Expr>.Empty));
                 return;
-            case TokenKind.Async:
-                throw Unsupported(token, "'async for' and 'async with' are");
+            case TokenKind.Async when Peek(1).Kind is TokenKind.For or TokenKind.With:
+                ParseAsyncStatement(into);
+                return;
             case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
                 into.Add(ParseMatch());
                 return;
