@@ -354,6 +354,10 @@ public sealed unsafe partial class Interpreter
                 _ => null,
             };
         }
+        if (t == T.Complex)
+        {
+            return ComplexAttr(obj, name);
+        }
         if (t == T.Range)
         {
             var r = (PyRangeObject*)obj;

@@ -230,6 +230,10 @@ public sealed unsafe partial class Interpreter
             {
                 return Float(Math.Abs(PyFloat.Value(v)));
             }
+            if (v->ob_type->tp_as_number != null && v->ob_type->tp_as_number->nb_absolute != null)
+            {
+                return v->ob_type->tp_as_number->nb_absolute(v);
+            }
             PyObject* m = UserSpecial(v, "__abs__");
             if (m != null)
             {
@@ -471,6 +475,7 @@ public sealed unsafe partial class Interpreter
             return ListSteal(items);
         });
         RegisterConstructors();
+        RegisterComplex();
     }
 
     /// <summary>round(x, n) on the exact binary value of x, half to even, as CPython's correctly rounded round() does.</summary>

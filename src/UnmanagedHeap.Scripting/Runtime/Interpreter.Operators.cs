@@ -95,6 +95,10 @@ public sealed unsafe partial class Interpreter
         {
             return IsTrue(ProxyTarget(v));
         }
+        if (t->tp_as_number != null && t->tp_as_number->nb_bool != null)
+        {
+            return t->tp_as_number->nb_bool(v) != 0;
+        }
         return true;
     }
 

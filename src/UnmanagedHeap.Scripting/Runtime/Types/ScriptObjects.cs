@@ -24,6 +24,15 @@ public unsafe struct PyFunctionObject
     public nint func_weakreflist;
 }
 
+/// <summary>A complex number, CPython 3.12's PyComplexObject: the header and two doubles (32 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyComplexObject
+{
+    public PyObject ob_base;
+    public double cval_real;
+    public double cval_imag;
+}
+
 /// <summary>A bound method: function plus self.</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyMethodObject

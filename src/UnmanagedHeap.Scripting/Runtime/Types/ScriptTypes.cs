@@ -47,6 +47,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Module;
     public readonly PyTypeObject* Builtin;
     public readonly PyTypeObject* Range;
+    public readonly PyTypeObject* Complex;
     public readonly PyTypeObject* DictKeys;
     public readonly PyTypeObject* DictValues;
     public readonly PyTypeObject* DictItems;
@@ -82,6 +83,7 @@ public sealed unsafe class ScriptTypes
         Module = Make(reg, st, "module", sizeof(PyModuleObject), 2, gc: true);
         Builtin = Make(reg, st, "builtin_function_or_method", sizeof(PyBuiltinObject), 1, gc: true);
         Range = Make(reg, st, "range", sizeof(PyRangeObject), 0, gc: false);
+        Complex = Make(reg, st, "complex", sizeof(PyComplexObject), 0, gc: false);
         DictKeys = Make(reg, st, "dict_keys", sizeof(PyDictViewObject), 1, gc: true);
         DictValues = Make(reg, st, "dict_values", sizeof(PyDictViewObject), 1, gc: true);
         DictItems = Make(reg, st, "dict_items", sizeof(PyDictViewObject), 1, gc: true);
@@ -100,6 +102,7 @@ public sealed unsafe class ScriptTypes
         CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
         MethodType.Fill(Method);
         RangeType.Fill(Range);
+        ComplexType.Fill(Complex);
         BytesType.Fill(Bytes);
         DictViewTypes.FillSetLike(DictKeys);
         DictViewTypes.FillSetLike(DictItems);
