@@ -95,8 +95,9 @@ public sealed unsafe partial class Interpreter
         {
             return IsTrue(ProxyTarget(v));
         }
-        if (t->tp_as_number != null && t->tp_as_number->nb_bool != null)
+        if (t == T.Complex)
         {
+            // Only complex here: a class's nb_bool (InstanceSlots.Bool) comes back to IsTrue.
             return t->tp_as_number->nb_bool(v) != 0;
         }
         return true;
