@@ -17,6 +17,9 @@ public sealed class CodeInfo(string name, string qualName, ParameterList paramet
     /// <summary>True when the body contains <c>yield</c>: a call returns a generator instead of running it.</summary>
     public bool IsGenerator { get; } = isGenerator;
 
+    /// <summary>An <c>async def</c>: the generator a call makes is a coroutine.</summary>
+    public bool IsCoroutine { get; init; }
+
     /// <summary>The line of the <c>def</c> or <c>lambda</c> (co_firstlineno).</summary>
     public int FirstLine { get; init; }
 

@@ -84,6 +84,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
             ForStmt f => For(f),
             TryStmt t => Try(t),
             WithStmt w => With(w, 0),
+            MatchStmt m => Match(m),
             _ => throw interp.YieldNotSupported(s),
         };
         foreach (nint v in steps)
@@ -141,7 +142,7 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         {
             yield return v;
         }
-        nint it = interp.IterAndRelease(TakeReceived());
+        nint it = yf.IsAwait ? interp.AwaitableAndRelease(TakeReceived()) : interp.IterAndRelease(TakeReceived());
         state.Hold(it);
         try
         {
@@ -273,6 +274,50 @@ internal sealed partial class GeneratorExecutor(Interpreter interp, GeneratorSta
         foreach (nint v in Block(truth ? i.Body : i.OrElse))
         {
             yield return v;
+        }
+    }
+
+    /// <summary>A match statement with a yield in a case body, guard or the subject; patterns cannot contain one.</summary>
+    private IEnumerable<nint> Match(MatchStmt m)
+    {
+        foreach (nint v in Value(m.Subject))
+        {
+            yield return v;
+        }
+        nint subject = TakeReceived();
+        state.Hold(subject);
+        try
+        {
+            foreach (MatchCase c in m.Cases)
+            {
+                if (!interp.MatchCasePattern(c, subject, _frame))
+                {
+                    continue;
+                }
+                bool truth = true;
+                if (c.Guard is not null)
+                {
+                    foreach (nint v in Test(c.Guard, t => truth = t))
+                    {
+                        yield return v;
+                    }
+                }
+                if (!truth)
+                {
+                    continue;
+                }
+                foreach (nint v in Block(c.Body))
+                {
+                    yield return v;
+                }
+                yield break;
+            }
+            _flow = Flow.Normal;
+        }
+        finally
+        {
+            state.Unhold(subject);
+            interp.Release(subject);
         }
     }
 

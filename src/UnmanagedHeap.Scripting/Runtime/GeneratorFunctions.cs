@@ -72,7 +72,7 @@ public sealed unsafe partial class Interpreter
         var executor = new GeneratorExecutor(this, state);
         IEnumerable<nint> body = code.LambdaBody is not null ? executor.RunLambda(code.LambdaBody) : executor.Run(code.Body!);
         state.Enumerator = body.GetEnumerator();
-        return NewGeneratorObject(state, null);
+        return NewGeneratorObject(state, null, code.IsCoroutine);
     }
 
     /// <summary>Whether a statement contains a yield of its own scope (then the generator executor runs it).</summary>

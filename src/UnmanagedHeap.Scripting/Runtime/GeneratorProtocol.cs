@@ -31,6 +31,11 @@ public sealed unsafe partial class Interpreter
             DropPending(thrown);
             throw ValueErr("generator already executing");
         }
+        if ((state == null || state.Done) && thrown == null && IsCoroutine(gen))
+        {
+            Refcount.XDecref(sent);
+            throw Error(RuntimeError, "cannot reuse already awaited coroutine");
+        }
         if (state == null || state.Done || (thrown != null && (!state.Started || !state.AcceptsThrow)))
         {
             // Finished, or not yet at a yield that could catch it: the exception ends the generator.
@@ -167,7 +172,7 @@ public sealed unsafe partial class Interpreter
         GeneratorState? state = StateOf(gen);
         if (state != null && !state.Started && !state.Done && value != St->none)
         {
-            throw TypeErr("can't send non-None value to a just-started generator");
+            throw TypeErr($"can't send non-None value to a just-started {(IsCoroutine(gen) ? "coroutine" : "generator")}");
         }
         return YieldedOrStop(gen, NewRef(value), null);
     }
@@ -259,6 +264,11 @@ public sealed unsafe partial class Interpreter
     {
         Interpreter interp = Of(op->ob_type->tp_heap);
         GeneratorState? state = interp.StateOf(op);
+        if (state is { Started: false, Done: false } && interp.IsCoroutine(op))
+        {
+            interp.WarnNeverAwaited(state);
+            return;
+        }
         if (state == null || !state.Started || state.Done || state.Running)
         {
             return;
@@ -277,7 +287,7 @@ public sealed unsafe partial class Interpreter
     {
         // A finished generator keeps its state (and so its name) until it is deallocated.
         string qualName = StateOf(gen)?.QualName ?? "<genexpr>";
-        return $"<generator object {qualName} at 0x{(nint)gen:x}>";
+        return $"<{(IsCoroutine(gen) ? "coroutine" : "generator")} object {qualName} at 0x{(nint)gen:x}>";
     }
 
     /// <summary>The generator's data attributes (new reference), or null: names, and whether it runs, is suspended, delegates.</summary>

@@ -118,16 +118,17 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    public bool IsGenerator(PyObject* o) => _generatorType != null && o->ob_type == _generatorType;
+    /// <summary>A generator or a coroutine: objects run by the generator machinery (see <see cref="IsIterableGenerator"/>).</summary>
+    public bool IsGenerator(PyObject* o) => (_generatorType != null && o->ob_type == _generatorType) || IsCoroutine(o);
 
     /// <summary>The state behind a generator object, or null once it has been cleared.</summary>
     private GeneratorState? StateOf(PyObject* gen) =>
         _generators.TryGetValue(((PyGenObject*)gen)->gi_handle, out GeneratorState? state) ? state : null;
 
     /// <summary>A new, tracked generator object for <paramref name="state"/>; <paramref name="first"/> (owned) may be null.</summary>
-    private PyObject* NewGeneratorObject(GeneratorState state, PyObject* first)
+    private PyObject* NewGeneratorObject(GeneratorState state, PyObject* first, bool coroutine = false)
     {
-        PyTypeObject* type = GeneratorType;
+        PyTypeObject* type = coroutine ? CoroutineType : GeneratorType;
         nint handle = (nint)(++_nextGenerator);
         _generators[handle] = state;
         PyObject* gen = ObjectMemory.AllocateZeroed(type);

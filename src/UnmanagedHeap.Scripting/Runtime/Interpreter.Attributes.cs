@@ -336,6 +336,8 @@ public sealed unsafe partial class Interpreter
                     IReadOnlyList<Stmt>? body = EngineCodeOf(fn).Body;
                     return body is [ExprStmt { Value: StrLiteral doc }, ..] ? Str(doc.Value) : NewRef(None);
                 }
+                case "__annotations__":
+                    return FunctionAnnotationsAttribute(fn);
             }
             return null;
         }
@@ -395,6 +397,10 @@ public sealed unsafe partial class Interpreter
                 "step" => NewRef(s->step),
                 _ => null,
             };
+        }
+        if (t == T.Complex)
+        {
+            return ComplexAttr(obj, name);
         }
         if (t == T.Range)
         {

@@ -231,6 +231,10 @@ public sealed unsafe partial class Interpreter
             {
                 return Float(Math.Abs(PyFloat.Value(v)));
             }
+            if (v->ob_type->tp_as_number != null && v->ob_type->tp_as_number->nb_absolute != null)
+            {
+                return v->ob_type->tp_as_number->nb_absolute(v);
+            }
             PyObject* m = UserSpecial(v, "__abs__");
             if (m != null)
             {
@@ -252,11 +256,11 @@ public sealed unsafe partial class Interpreter
         Global("next", (_, a, _) =>
         {
             Arity("next", a, 1, 2);
-            if (!T.IsIter(A(a, 0)->ob_type) && !IsNativeIterator(A(a, 0)->ob_type) && !IsGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
+            if (!T.IsIter(A(a, 0)->ob_type) && !IsNativeIterator(A(a, 0)->ob_type) && !IsIterableGenerator(A(a, 0)) && UserSpecial(A(a, 0), "__next__") == null)
             {
                 throw TypeErr($"'{TypeName(A(a, 0))}' object is not an iterator");
             }
-            if (IsGenerator(A(a, 0)) && a.Length == 1)
+            if (IsIterableGenerator(A(a, 0)) && a.Length == 1)
             {
                 // A generator's StopIteration carries its return value.
                 return YieldedOrStop(A(a, 0), null, null);
@@ -475,6 +479,7 @@ public sealed unsafe partial class Interpreter
         RegisterConstructors();
         RegisterSubclassing();
         RegisterMetaclasses();
+        RegisterComplex();
     }
 
     /// <summary>round(x, n) on the exact binary value of x, half to even, as CPython's correctly rounded round() does.</summary>

@@ -605,12 +605,17 @@ public sealed unsafe partial class Interpreter
             Scope scope = _scopes[node];
             index = Codes.Count;
             bool isGenerator = node is FunctionDefStmt { IsGenerator: true } or LambdaExpr { IsGenerator: true };
-            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator) { FirstLine = node.Line });
+            Codes.Add(new CodeInfo(name, f.QualPrefix + name, ps, body, lambdaBody, scope, FileName, isGenerator)
+            {
+                FirstLine = node.Line,
+                IsCoroutine = node is FunctionDefStmt { IsAsync: true },
+            });
             _codeIndex[node] = index;
         }
         CodeInfo code = Codes[index];
         PyObject* defaults = null;
         PyObject* kwdefaults = null;
+        PyObject* annotations = null;
         var defs = new List<nint>();
         try
         {
@@ -631,6 +636,7 @@ public sealed unsafe partial class Interpreter
                     Refcount.Decref(v);
                 }
             }
+            annotations = FunctionAnnotations(ps, (node as FunctionDefStmt)?.Returns, f);
         }
         catch
         {
@@ -665,6 +671,7 @@ public sealed unsafe partial class Interpreter
         fn->func_globals = NewRef(f.Globals);
         fn->func_defaults = defaults;
         fn->func_kwdefaults = kwdefaults;
+        fn->func_annotations = annotations;
         fn->func_closure = closure;
         fn->func_name = Str(name);
         fn->func_qualname = Str(code.QualName);
@@ -803,6 +810,7 @@ public sealed unsafe partial class Interpreter
                 Refcount.Decref(docValue);
             }
             frame = new ExecFrame(_scopes[cls], f.Globals, ns, null, f, cls.Name, f.QualPrefix + cls.Name + ".") { File = f.File };
+            SetupAnnotations(cls.Body, ns);
             ExecFrame? previous = Current;
             // The class body is a frame of the running stack (its lines are where its allocations come from).
             frame.Back = previous;

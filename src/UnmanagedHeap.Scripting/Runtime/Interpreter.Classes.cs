@@ -54,6 +54,7 @@ public sealed unsafe partial class Interpreter
         ReferenceError = Exc("ReferenceError", Exception);
         MemoryError = Exc("MemoryError", Exception);
         StopIteration = Exc("StopIteration", Exception);
+        Exc("StopAsyncIteration", Exception);
         SystemError = Exc("SystemError", Exception);
         ImportError = Exc("ImportError", Exception);
         Exc("ModuleNotFoundError", ImportError);

@@ -20,6 +20,8 @@ public sealed unsafe partial class Interpreter
                 return LoadName(f, n);
             case IntLiteral or FloatLiteral or StrLiteral:
                 return NewRef(Constant(e));
+            case ImaginaryLiteral im:
+                return Complex(0, im.Imaginary);
             case CallExpr call:
                 return EvalCall(call, f);
             case AttributeExpr a:

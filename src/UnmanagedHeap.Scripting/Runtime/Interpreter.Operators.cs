@@ -103,6 +103,11 @@ public sealed unsafe partial class Interpreter
         {
             return IsTrue(ProxyTarget(v));
         }
+        if (t == T.Complex)
+        {
+            // Only complex here: a class's nb_bool (InstanceSlots.Bool) comes back to IsTrue.
+            return t->tp_as_number->nb_bool(v) != 0;
+        }
         return true;
     }
 

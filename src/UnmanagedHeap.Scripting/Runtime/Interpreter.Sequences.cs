@@ -11,7 +11,7 @@ public sealed unsafe partial class Interpreter
     {
         PyTypeObject* t = o->ob_type;
         return t == St->type_list || t == St->type_tuple || t == St->type_str || t == St->type_dict || IsSet(o) || t == T.Range || t->tp_layout != null
-            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsGenerator(o) || IsBytesLike(o) || IsNativeIterator(t) || UserSpecial(o, "__iter__") != null;
+            || t == T.DictKeys || t == T.DictValues || t == T.DictItems || T.IsIter(t) || IsIterableGenerator(o) || IsBytesLike(o) || IsNativeIterator(t) || UserSpecial(o, "__iter__") != null;
     }
 
     /// <summary>iter(o): a new iterator.</summary>
@@ -66,7 +66,7 @@ public sealed unsafe partial class Interpreter
         {
             kind = IterKind.Range;
         }
-        else if (T.IsIter(t) || IsGenerator(o) || IsNativeIterator(t))
+        else if (T.IsIter(t) || IsIterableGenerator(o) || IsNativeIterator(t))
         {
             return NewRef(o);
         }
@@ -120,7 +120,7 @@ public sealed unsafe partial class Interpreter
         {
             return NativeTypes.IterNext(it->ob_type)(this, it);
         }
-        if (IsGenerator(it))
+        if (IsIterableGenerator(it))
         {
             return GeneratorNext(it);
         }

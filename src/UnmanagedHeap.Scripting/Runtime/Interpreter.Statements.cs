@@ -89,18 +89,7 @@ public sealed unsafe partial class Interpreter
             case WhileStmt w:
                 return ExecWhile(w, f);
             case AnnAssignStmt ann:
-                if (ann.Value is not null)
-                {
-                    PyObject* v = Eval(ann.Value, f);
-                    try
-                    {
-                        AssignTo(ann.Target, v, f);
-                    }
-                    finally
-                    {
-                        Refcount.Decref(v);
-                    }
-                }
+                ExecAnnAssign(ann, f);
                 return Flow.Normal;
             case DeleteStmt d:
                 foreach (Expr t in d.Targets)
@@ -118,6 +107,8 @@ public sealed unsafe partial class Interpreter
                 return ExecTry(t, f);
             case WithStmt w:
                 return ExecWith(w, 0, f);
+            case MatchStmt m:
+                return ExecMatch(m, f);
             case RaiseStmt r:
                 throw MakeRaise(r, f);
             case AssertStmt a:

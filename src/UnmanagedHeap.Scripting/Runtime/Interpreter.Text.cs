@@ -180,6 +180,10 @@ public sealed unsafe partial class Interpreter
             var c = (PyTypeObject*)o;
             return $"<class '{ModuleOf(c).Replace("builtins.", "", StringComparison.Ordinal)}{NameOfType(c)}'>";
         }
+        if (t == T.Complex)
+        {
+            return UnmanagedHeap.Scripting.Types.ComplexType.Repr(UnmanagedHeap.Scripting.Types.ComplexType.Real(o), UnmanagedHeap.Scripting.Types.ComplexType.Imag(o));
+        }
         if (BytesLikeRepr(o) is string bytesRepr)
         {
             return bytesRepr;

@@ -43,6 +43,9 @@ public sealed class Scope(ScopeKind kind, Scope? parent, string name)
     public HashSet<string> Nonlocals { get; } = [];
     public List<Scope> Children { get; } = [];
 
+    /// <summary>On the module scope: <c>from __future__ import annotations</c> is in force (annotations stay strings).</summary>
+    public bool FutureAnnotations { get; set; }
+
     /// <summary>Slot index of every local (params first).</summary>
     public Dictionary<string, int> Slots { get; } = [];
     public HashSet<string> Cells { get; } = [];
@@ -119,7 +122,11 @@ public sealed class ScopeAnalyzer : SyntaxWalker
     /// </summary>
     public static (Scope Module, Dictionary<Node, Scope> Scopes) Analyze(Syntax.Module module, ScopeKind rootKind = ScopeKind.Module)
     {
-        var root = new Scope(rootKind, null, "<module>");
+        var root = new Scope(rootKind, null, "<module>")
+        {
+            FutureAnnotations = FutureChecker.LeadingFutureImports(module)
+                .Any(s => s is ImportFromStmt imp && imp.Names.Any(n => n.Name == "annotations")),
+        };
         var analyzer = new ScopeAnalyzer(root);
         analyzer.Walk(module.Body);
         Resolve(root);

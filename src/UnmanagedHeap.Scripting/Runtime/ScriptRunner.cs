@@ -325,6 +325,7 @@ public static unsafe class ScriptRunner
             Refcount.Decref(file);
         }
         var frame = new ExecFrame(scope, globals, globals, null, null, "<module>", "") { File = fileName };
+        interp.SetupAnnotations(tree.Body, globals);
         interp.Current = frame;
         try
         {

@@ -116,8 +116,7 @@ public class SyntaxErrorMessageTests
     [Test]
     public void UnsupportedSyntaxIsRefusedWithAClearMessage()
     {
-        Assert.That(ErrorOf("async def f():\n    pass\n").Message, Does.Contain("not supported"));
-        Assert.That(ErrorOf("match x:\n    case 1:\n        pass\n").Message, Is.EqualTo("'match' statements are not supported by this interpreter"));
+        Assert.That(ErrorOf("async def f():\n    yield 1\n").Message, Does.Contain("not supported"));
         Assert.That(ErrorOf("type Point = tuple\n").Message, Is.EqualTo("'type' statements are not supported by this interpreter"));
         Assert.That(ErrorOf("def f[T](x): pass\n").Message, Is.EqualTo("type parameter lists are not supported by this interpreter"));
     }

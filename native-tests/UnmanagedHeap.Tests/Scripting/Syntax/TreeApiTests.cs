@@ -200,6 +200,8 @@ public class TreeApiTests
 
         public string VisitTry(TryStmt node) => "try";
 
+        public string VisitMatch(MatchStmt node) => "match";
+
         public string VisitFunctionDef(FunctionDefStmt node) => "def";
 
         public string VisitClassDef(ClassDefStmt node) => "class";

@@ -1,15 +1,23 @@
-# __future__: the record of language features and the releases that made them optional
-# and mandatory (https://docs.python.org/3.12/library/__future__.html). The statement
-# `from __future__ import name` is handled by the compiler; this module is what `import
-# __future__` sees.
+# The __future__ module: one _Feature per future statement CPython 3.12 knows. The compiler
+# acts on `from __future__ import ...` itself (Syntax/Checking/FutureChecker.cs and the
+# annotation handling in the runtime); importing this module only binds these records.
 
-all_feature_names = ['nested_scopes', 'generators', 'division', 'absolute_import',
-                     'with_statement', 'print_function', 'unicode_literals',
-                     'barry_as_FLUFL', 'generator_stop', 'annotations']
+class _Feature:
+    def __init__(self, optional, mandatory, compiler_flag):
+        self.optional = optional
+        self.mandatory = mandatory
+        self.compiler_flag = compiler_flag
 
-__all__ = ['all_feature_names'] + all_feature_names
+    def getOptionalRelease(self):
+        return self.optional
 
-# The code-object flags of CPython 3.12 that each feature sets.
+    def getMandatoryRelease(self):
+        return self.mandatory
+
+    def __repr__(self):
+        return "_Feature" + repr((self.optional, self.mandatory, self.compiler_flag))
+
+# Compiler flags, as the code object's co_flags bits.
 CO_NESTED = 0x0010
 CO_GENERATOR_ALLOWED = 0
 CO_FUTURE_DIVISION = 0x20000
@@ -21,30 +29,16 @@ CO_FUTURE_BARRY_AS_BDFL = 0x400000
 CO_FUTURE_GENERATOR_STOP = 0x800000
 CO_FUTURE_ANNOTATIONS = 0x1000000
 
+nested_scopes = _Feature((2, 1, 0, "beta", 1), (2, 2, 0, "alpha", 0), CO_NESTED)
+generators = _Feature((2, 2, 0, "alpha", 1), (2, 3, 0, "final", 0), CO_GENERATOR_ALLOWED)
+division = _Feature((2, 2, 0, "alpha", 2), (3, 0, 0, "alpha", 0), CO_FUTURE_DIVISION)
+absolute_import = _Feature((2, 5, 0, "alpha", 1), (3, 0, 0, "alpha", 0), CO_FUTURE_ABSOLUTE_IMPORT)
+with_statement = _Feature((2, 5, 0, "alpha", 1), (2, 6, 0, "alpha", 0), CO_FUTURE_WITH_STATEMENT)
+print_function = _Feature((2, 6, 0, "alpha", 2), (3, 0, 0, "alpha", 0), CO_FUTURE_PRINT_FUNCTION)
+unicode_literals = _Feature((2, 6, 0, "alpha", 2), (3, 0, 0, "alpha", 0), CO_FUTURE_UNICODE_LITERALS)
+barry_as_FLUFL = _Feature((3, 1, 0, "alpha", 2), (4, 0, 0, "alpha", 0), CO_FUTURE_BARRY_AS_BDFL)
+generator_stop = _Feature((3, 5, 0, "beta", 1), (3, 7, 0, "alpha", 0), CO_FUTURE_GENERATOR_STOP)
+annotations = _Feature((3, 7, 0, "beta", 1), None, CO_FUTURE_ANNOTATIONS)
 
-class _Feature:
-    def __init__(self, optionalRelease, mandatoryRelease, compiler_flag):
-        self.optional = optionalRelease
-        self.mandatory = mandatoryRelease
-        self.compiler_flag = compiler_flag
-
-    def getOptionalRelease(self):
-        return self.optional
-
-    def getMandatoryRelease(self):
-        return self.mandatory
-
-    def __repr__(self):
-        return '_Feature' + repr((self.optional, self.mandatory, self.compiler_flag))
-
-
-nested_scopes = _Feature((2, 1, 0, 'beta', 1), (2, 2, 0, 'alpha', 0), CO_NESTED)
-generators = _Feature((2, 2, 0, 'alpha', 1), (2, 3, 0, 'final', 0), CO_GENERATOR_ALLOWED)
-division = _Feature((2, 2, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0), CO_FUTURE_DIVISION)
-absolute_import = _Feature((2, 5, 0, 'alpha', 1), (3, 0, 0, 'alpha', 0), CO_FUTURE_ABSOLUTE_IMPORT)
-with_statement = _Feature((2, 5, 0, 'alpha', 1), (2, 6, 0, 'alpha', 0), CO_FUTURE_WITH_STATEMENT)
-print_function = _Feature((2, 6, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0), CO_FUTURE_PRINT_FUNCTION)
-unicode_literals = _Feature((2, 6, 0, 'alpha', 2), (3, 0, 0, 'alpha', 0), CO_FUTURE_UNICODE_LITERALS)
-barry_as_FLUFL = _Feature((3, 1, 0, 'alpha', 2), (4, 0, 0, 'alpha', 0), CO_FUTURE_BARRY_AS_BDFL)
-generator_stop = _Feature((3, 5, 0, 'beta', 1), (3, 7, 0, 'alpha', 0), CO_FUTURE_GENERATOR_STOP)
-annotations = _Feature((3, 7, 0, 'beta', 1), None, CO_FUTURE_ANNOTATIONS)
+all_feature_names = ["nested_scopes", "generators", "division", "absolute_import", "with_statement",
+                     "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations"]

@@ -17,9 +17,20 @@ public unsafe struct PyFunctionObject
     public PyObject* func_closure;
     public PyObject* func_name;
     public PyObject* func_qualname;
+    /// <summary>The __annotations__ dict, evaluated when the def ran; null until asked for when there were none.</summary>
+    public PyObject* func_annotations;
     public nint func_code;
     /// <summary>Head of the weak references to this function (tp_weaklistoffset points here).</summary>
     public nint func_weakreflist;
+}
+
+/// <summary>A complex number, CPython 3.12's PyComplexObject: the header and two doubles (32 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyComplexObject
+{
+    public PyObject ob_base;
+    public double cval_real;
+    public double cval_imag;
 }
 
 /// <summary>A bound method: function plus self.</summary>

@@ -51,6 +51,7 @@ public sealed unsafe class ScriptTypes
     public readonly PyTypeObject* Module;
     public readonly PyTypeObject* Builtin;
     public readonly PyTypeObject* Range;
+    public readonly PyTypeObject* Complex;
     public readonly PyTypeObject* DictKeys;
     public readonly PyTypeObject* DictValues;
     public readonly PyTypeObject* DictItems;
@@ -79,7 +80,7 @@ public sealed unsafe class ScriptTypes
         HeapState* st = heap.NativeState;
         _registry = reg;
         _st = st;
-        Function = Make(reg, st, "function", sizeof(PyFunctionObject), 6, gc: true);
+        Function = Make(reg, st, "function", sizeof(PyFunctionObject), 7, gc: true);
         Function->tp_weaklistoffset = sizeof(PyFunctionObject) - sizeof(nint);
         Method = Make(reg, st, "method", sizeof(PyMethodObject), 2, gc: true);
         Method->tp_weaklistoffset = sizeof(PyMethodObject) - sizeof(nint);
@@ -89,6 +90,7 @@ public sealed unsafe class ScriptTypes
         Module = Make(reg, st, "module", sizeof(PyModuleObject), 2, gc: true);
         Builtin = Make(reg, st, "builtin_function_or_method", sizeof(PyBuiltinObject), 1, gc: true);
         Range = Make(reg, st, "range", sizeof(PyRangeObject), 0, gc: false);
+        Complex = Make(reg, st, "complex", sizeof(PyComplexObject), 0, gc: false);
         DictKeys = Make(reg, st, "dict_keys", sizeof(PyDictViewObject), 1, gc: true);
         DictValues = Make(reg, st, "dict_values", sizeof(PyDictViewObject), 1, gc: true);
         DictItems = Make(reg, st, "dict_items", sizeof(PyDictViewObject), 1, gc: true);
@@ -110,6 +112,7 @@ public sealed unsafe class ScriptTypes
         CVoidP = Make(reg, st, "c_void_p", sizeof(PyCDataObject), 0, gc: false);
         MethodType.Fill(Method);
         RangeType.Fill(Range);
+        ComplexType.Fill(Complex);
         DictViewTypes.FillSetLike(DictKeys);
         DictViewTypes.FillSetLike(DictItems);
         // A cell compares by contents in CPython, which makes it unhashable.

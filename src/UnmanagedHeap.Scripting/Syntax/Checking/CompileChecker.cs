@@ -142,6 +142,20 @@ internal sealed partial class CompileChecker : SyntaxWalker
         return true;
     }
 
+    public override bool VisitMatch(MatchStmt node)
+    {
+        Walk(node.Subject);
+        PatternChecker.Check(node, Error);
+        foreach (var matchCase in node.Cases)
+        {
+            WalkPattern(matchCase.Pattern);
+            Walk(matchCase.Guard);
+            Walk(matchCase.Body);
+        }
+
+        return true;
+    }
+
     public override bool VisitWith(WithStmt node)
     {
         foreach (var item in node.Items)

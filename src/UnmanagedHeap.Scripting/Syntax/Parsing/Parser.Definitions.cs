@@ -21,13 +21,15 @@ public sealed partial class Parser
         {
             TokenKind.Def => ParseFunctionDef(decorators.ToImmutable()),
             TokenKind.Class => ParseClassDef(decorators.ToImmutable()),
-            TokenKind.Async => throw Unsupported(Current, "'async def' is"),
+            TokenKind.Async when Peek(1).Kind == TokenKind.Def => ParseFunctionDef(decorators.ToImmutable()),
+            TokenKind.Async => throw Unsupported(Current, "'async for' and 'async with' are"),
             _ => throw InvalidSyntax(),
         };
     }
 
     private FunctionDefStmt ParseFunctionDef(ImmutableArray<Expr> decorators)
     {
+        bool isAsync = Match(TokenKind.Async);
         var keyword = Advance();
         string name = Identifier(Expect(TokenKind.Name));
         ThrowIfTypeParameters();
@@ -51,9 +53,15 @@ public sealed partial class Parser
         }
 
         ExpectForcedColon();
-        var body = InScope(ScopeKind.Function, () => ParseBlock("function definition", keyword));
-        bool isGenerator = YieldFinder.ContainsYield(body);
-        return new FunctionDefStmt(name, parameters, body, decorators, returns, isGenerator, BlockSpan(keyword));
+        var body = InScope(isAsync ? ScopeKind.AsyncFunction : ScopeKind.Function, () => ParseBlock("function definition", keyword));
+        if (isAsync && YieldFinder.ContainsYieldNotAwait(body))
+        {
+            throw Unsupported(keyword, "asynchronous generators are");
+        }
+
+        // An async def always makes a coroutine, so it runs on the generator machinery even with no await.
+        bool isGenerator = isAsync || YieldFinder.ContainsYield(body);
+        return new FunctionDefStmt(name, parameters, body, decorators, returns, isGenerator, BlockSpan(keyword), isAsync);
     }
 
     private ClassDefStmt ParseClassDef(ImmutableArray<Expr> decorators)

@@ -418,6 +418,11 @@ public sealed partial class Parser
 
         var keyword = Advance();
         var operand = ParsePrimary();
+        if (_scopes.Count > 0 && _scopes[^1] == ScopeKind.AsyncFunction)
+        {
+            return new YieldFromExpr(operand, SpanFrom(keyword), isAwait: true);
+        }
+
         string message = _scopes.Count > 0 && _scopes[^1] == ScopeKind.Function
             ? "'await' outside async function"
             : "'await' outside function";

@@ -40,10 +40,15 @@ public sealed partial class Parser
             case TokenKind.At:
                 into.Add(ParseDecorated());
                 return;
-            case TokenKind.Async:
-                throw Unsupported(token, "'async def', 'async for' and 'async with' are");
+            case TokenKind.Async when Peek(1).Kind == TokenKind.Def:
+                into.Add(ParseFunctionDef(ImmutableArray<Expr>.Empty));
+                return;
+            case TokenKind.Async when Peek(1).Kind is TokenKind.For or TokenKind.With:
+                ParseAsyncStatement(into);
+                return;
             case TokenKind.Name when token.Text == "match" && LooksLikeMatchStatement():
-                throw Unsupported(token, "'match' statements are");
+                into.Add(ParseMatch());
+                return;
             case TokenKind.Name when token.Text == "match" && _pegBacktrack && MatchHeaderWithoutColon() is { } newline:
                 throw ErrorAtToken("expected ':'", newline);
             default:

@@ -5,8 +5,8 @@ namespace UnmanagedHeap.Scripting.Syntax;
 /// <summary>
 /// A recursive-descent parser for the supported subset of Python 3.12, producing the
 /// syntax tree in <c>Tree/</c>. Errors are <see cref="PythonSyntaxError"/>s with CPython 3.12's
-/// wording and positions for the common mistakes; what the subset leaves out (<c>async</c>,
-/// <c>match</c>, <c>type</c> statements, <c>except*</c>, type parameters, <c>\N{...}</c>)
+/// wording and positions for the common mistakes; what the subset leaves out (async generators,
+/// <c>type</c> statements, <c>except*</c>, type parameters, <c>\N{...}</c>)
 /// is refused with a message that says so.
 /// </summary>
 /// <remarks>
@@ -53,6 +53,7 @@ public sealed partial class Parser
     private enum ScopeKind
     {
         Function,
+        AsyncFunction,
         Class,
     }
 

@@ -30,6 +30,16 @@ internal sealed class YieldFinder : SyntaxWalker
         return finder._found;
     }
 
+    /// <summary>Whether a body has a real yield (not an await): an async def with one is an async generator.</summary>
+    public static bool ContainsYieldNotAwait(ImmutableArray<Stmt> body)
+    {
+        var finder = new YieldFinder { _skipAwait = true };
+        finder.Walk(body);
+        return finder._found;
+    }
+
+    private bool _skipAwait;
+
     public override bool VisitYield(YieldExpr node)
     {
         _found = true;
@@ -38,7 +48,7 @@ internal sealed class YieldFinder : SyntaxWalker
 
     public override bool VisitYieldFrom(YieldFromExpr node)
     {
-        _found = true;
+        _found |= !(_skipAwait && node.IsAwait);
         return base.VisitYieldFrom(node);
     }
 

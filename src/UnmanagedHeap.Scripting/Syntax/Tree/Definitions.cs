@@ -13,7 +13,8 @@ public sealed class FunctionDefStmt(
     ImmutableArray<Expr> decorators,
     Expr? returns,
     bool isGenerator,
-    SourceSpan span) : Stmt(span)
+    SourceSpan span,
+    bool isAsync = false) : Stmt(span)
 {
     /// <summary>The function name.</summary>
     public string Name { get; } = name;
@@ -32,6 +33,9 @@ public sealed class FunctionDefStmt(
 
     /// <summary>True when the body (not counting nested functions, lambdas and classes) contains <c>yield</c>.</summary>
     public bool IsGenerator { get; } = isGenerator;
+
+    /// <summary>True for <c>async def</c>: calling it makes a coroutine (its awaits are its suspension points).</summary>
+    public bool IsAsync { get; } = isAsync;
 
     /// <inheritdoc/>
     public override TResult Accept<TResult>(IStmtVisitor<TResult> visitor) => visitor.VisitFunctionDef(this);

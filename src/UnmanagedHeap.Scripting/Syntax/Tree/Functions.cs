@@ -103,10 +103,16 @@ public sealed class YieldExpr(Expr? value, SourceSpan span) : Expr(span)
 }
 
 /// <summary><c>yield from value</c>.</summary>
-public sealed class YieldFromExpr(Expr value, SourceSpan span) : Expr(span)
+public sealed class YieldFromExpr(Expr value, SourceSpan span, bool isAwait = false) : Expr(span)
 {
-    /// <summary>The iterable delegated to.</summary>
+    /// <summary>The iterable delegated to (for <c>await</c>, the awaitable).</summary>
     public Expr Value { get; } = value;
+
+    /// <summary>
+    /// True for <c>await value</c>: the same delegation as <c>yield from</c> (CPython compiles
+    /// both to SEND loops), to a coroutine or to what <c>__await__</c> returns.
+    /// </summary>
+    public bool IsAwait { get; } = isAwait;
 
     /// <inheritdoc/>
     public override TResult Accept<TResult>(IExprVisitor<TResult> visitor) => visitor.VisitYieldFrom(this);

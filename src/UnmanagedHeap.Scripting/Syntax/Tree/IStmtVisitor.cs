@@ -44,6 +44,8 @@ public interface IStmtVisitor<out TResult>
 
     TResult VisitTry(TryStmt node);
 
+    TResult VisitMatch(MatchStmt node);
+
     TResult VisitFunctionDef(FunctionDefStmt node);
 
     TResult VisitClassDef(ClassDefStmt node);

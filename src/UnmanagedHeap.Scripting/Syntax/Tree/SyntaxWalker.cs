@@ -401,6 +401,80 @@ public abstract class SyntaxWalker : IExprVisitor<bool>, IStmtVisitor<bool>
         return true;
     }
 
+    public virtual bool VisitMatch(MatchStmt node)
+    {
+        Walk(node.Subject);
+        foreach (var matchCase in node.Cases)
+        {
+            WalkPattern(matchCase.Pattern);
+            Walk(matchCase.Guard);
+            Walk(matchCase.Body);
+        }
+
+        return true;
+    }
+
+    /// <summary>Walks the expressions of a pattern: values, keys, class names and the names it binds (store context).</summary>
+    public void WalkPattern(Pattern pattern)
+    {
+        switch (pattern)
+        {
+            case MatchValuePattern p:
+                Walk(p.Value);
+                break;
+            case MatchSingletonPattern p:
+                Walk(p.Value);
+                break;
+            case MatchSequencePattern p:
+                foreach (var sub in p.Patterns)
+                {
+                    WalkPattern(sub);
+                }
+
+                break;
+            case MatchStarPattern p:
+                Walk(p.Target);
+                break;
+            case MatchMappingPattern p:
+                for (int i = 0; i < p.Keys.Length; i++)
+                {
+                    Walk(p.Keys[i]);
+                    WalkPattern(p.Patterns[i]);
+                }
+
+                Walk(p.Rest);
+                break;
+            case MatchClassPattern p:
+                Walk(p.Class);
+                foreach (var sub in p.Patterns)
+                {
+                    WalkPattern(sub);
+                }
+
+                foreach (var sub in p.KeywordPatterns)
+                {
+                    WalkPattern(sub);
+                }
+
+                break;
+            case MatchAsPattern p:
+                if (p.Pattern is not null)
+                {
+                    WalkPattern(p.Pattern);
+                }
+
+                Walk(p.Target);
+                break;
+            case MatchOrPattern p:
+                foreach (var sub in p.Patterns)
+                {
+                    WalkPattern(sub);
+                }
+
+                break;
+        }
+    }
+
     public virtual bool VisitFunctionDef(FunctionDefStmt node)
     {
         Walk(node.Decorators);

@@ -1,0 +1,5 @@
+def collect(source):
+    result = []
+    async for item in source:
+        result.append(item)
+    return result

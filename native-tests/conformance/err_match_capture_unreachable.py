@@ -1,0 +1,5 @@
+match command:
+    case x:
+        print(x)
+    case "quit":
+        pass

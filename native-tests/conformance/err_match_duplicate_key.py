@@ -1,0 +1,3 @@
+match config:
+    case {"debug": 1, "debug": 2}:
+        pass

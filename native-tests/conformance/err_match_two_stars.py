@@ -1,0 +1,3 @@
+match items:
+    case [first, *a, *b]:
+        pass
