@@ -69,6 +69,17 @@ public sealed unsafe partial class Interpreter
             code.BytecodeRefused = true;
             return null;
         }
+        if (code.IsCoroutine)
+        {
+            // await suspends the coroutine, which only the tree-walker's generator machinery
+            // does for now: the loop has no GET_AWAITABLE.
+            code.BytecodeRefused = true;
+            if (Engine == EngineKind.Strict)
+            {
+                throw Error(SystemError, $"PYHEAP_ENGINE=strict: coroutine {code.QualName}() runs on the tree-walker");
+            }
+            return null;
+        }
         CodeObject c = BytecodeCompiler.CompileFunction(this, code, code.FirstLine);
         if (c.YieldInFallback is { } yieldNode)
         {
