@@ -401,6 +401,16 @@ public sealed unsafe partial class Interpreter
             Arity("round", a, 1, 2);
             PyObject* nd = a.Length == 2 ? A(a, 1) : Kw(kw, "ndigits");
             PyObject* v = A(a, 0);
+            // A class's own __round__ first (Fraction, Decimal-likes), as round() asks the type.
+            PyObject* own = (v->ob_type->tp_flags & TypeFlags.HeapType) != 0 ? LookupInType(v->ob_type, "__round__") : null;
+            if (own != null)
+            {
+                return nd == null ? CallWithSelf(own, v, []) : CallWithSelf(own, v, [(nint)NewRef(nd)]);
+            }
+            if (!IsInt(v) && !IsFloat(v))
+            {
+                throw TypeErr($"type {TypeName(v)} doesn't define __round__ method");
+            }
             if (IsInt(v))
             {
                 if (nd == null || nd == St->none || ToLong(nd) >= 0)
@@ -414,6 +424,14 @@ public sealed unsafe partial class Interpreter
             double d = ToDouble(v);
             if (nd == null || nd == St->none)
             {
+                if (double.IsNaN(d))
+                {
+                    throw ValueErr("cannot convert float NaN to integer");
+                }
+                if (double.IsInfinity(d))
+                {
+                    throw Error(OverflowError, "cannot convert float infinity to integer");
+                }
                 return Int(new BigInteger(Math.Round(d, MidpointRounding.ToEven)));
             }
             int digits = (int)ToLong(nd);

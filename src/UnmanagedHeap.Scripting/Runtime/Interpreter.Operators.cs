@@ -74,6 +74,12 @@ public sealed unsafe partial class Interpreter
         {
             return ((PyRangeObject*)v)->length != 0;
         }
+        if (t == T.DictKeys || t == T.DictValues || t == T.DictItems)
+        {
+            // A view is as true as its dict is long (dictview_len).
+            PyObject* d = ((PyDictViewObject*)v)->dv_dict;
+            return d != null && PyDict.Size(d) != 0;
+        }
         if (IsBytesLike(v))
         {
             return BytesLength(v) != 0;
