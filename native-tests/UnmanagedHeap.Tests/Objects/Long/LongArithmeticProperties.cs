@@ -238,6 +238,27 @@ public sealed unsafe class LongArithmeticProperties
         return new string([.. chars]);
     }
 
+    [TestCase("9007199254740993")]    // 2**53 + 1: 54 bits, a tie, to even (2**53)
+    [TestCase("9007199254740995")]    // 2**53 + 3: 54 bits, a tie, to even (2**53 + 4)
+    [TestCase("-18014398509481983")]  // -(2**54 - 1): 54 bits, rounds up to -(2**54)
+    [TestCase("36028797018963967")]   // 2**55 - 1: 55 bits
+    public void FloatConversionOfFiftyFourAndFiftyFiveBitInts(string digits)
+    {
+        using var heap = new Heap();
+        HeapState* st = heap.NativeState;
+        BigInteger v = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
+        PyObject* a = PyLong.Create(st->type_int, v);
+        try
+        {
+            Assert.That(LongFloat.TryToDouble(a, out double got), Is.True);
+            Assert.That(got, Is.EqualTo(double.Parse(digits, CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            Refcount.Decref(a);
+        }
+    }
+
     [Test]
     public void FloatConversionRoundsOnceToNearestEven() => ForAllPairs(300, (_, a, _, p, _) =>
     {

@@ -27,10 +27,19 @@ public static unsafe class LongFloat
             // Keep 55 bits (two beyond the significand) and a sticky bit for anything
             // below, then round half to even onto 53 bits and scale back.
             long shift = bits - (MantissaBits + 2);
-            ulong top = TopBits(m, shift, out bool sticky);
-            if (sticky)
+            ulong top;
+            if (shift < 0)
             {
-                top |= 1;
+                // 54 bits: shifted up to 55, the made-up low bit is zero and nothing is sticky.
+                top = Low64(m) << (int)-shift;
+            }
+            else
+            {
+                top = TopBits(m, shift, out bool sticky);
+                if (sticky)
+                {
+                    top |= 1;
+                }
             }
             top = RoundHalfEven(top, 2);
             magnitude = Math.ScaleB(top, (int)Math.Min(shift, 2000));
