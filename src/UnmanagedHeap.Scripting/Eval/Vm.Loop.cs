@@ -313,6 +313,7 @@ public sealed unsafe partial class Vm
                             break;
                         }
                         case Opcode.GetIter:
+                        case Opcode.GetYieldFromIter: // iter() of a generator is the generator itself
                         {
                             var v = (PyObject*)sp[-1];
                             f->Ip = ip;
@@ -581,15 +582,6 @@ public sealed unsafe partial class Vm
                             sp = f->Stack + f->StackDepth;
                             ip = f->Ip;
                             *sp++ = v;
-                            break;
-                        }
-                        case Opcode.GetYieldFromIter:
-                        {
-                            var v = (PyObject*)sp[-1];
-                            f->Ip = ip;
-                            PyObject* it = interp.GetIter(v);
-                            sp[-1] = (nint)it;
-                            Refcount.Decref(v);
                             break;
                         }
                         case Opcode.Send:

@@ -116,13 +116,24 @@ public static unsafe class ScriptRunner
 
     public static int RunSource(string source, string fileName, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
+        return OnInterpreterThread(options, stdout, stderr, () => RunOnThisThread(source, fileName, options, stdout, stderr));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a thread with the interpreter's stack (deep Python
+    /// recursion must reach RecursionError, never overflow). A MaxHeapTooSmallException is
+    /// rethrown for the command line to report as a usage error; any other escaped
+    /// exception is reported as an internal error with exit code 1, never a crash.
+    /// </summary>
+    internal static int OnInterpreterThread(RunOptions options, TextWriter stdout, TextWriter stderr, Func<int> body)
+    {
         int exitCode = 1;
         Exception? crash = null;
         var thread = new Thread(() =>
         {
             try
             {
-                exitCode = RunOnThisThread(source, fileName, options, stdout, stderr);
+                exitCode = body();
             }
             catch (Exception e)
             {

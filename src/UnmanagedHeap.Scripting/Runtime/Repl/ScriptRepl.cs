@@ -22,32 +22,7 @@ public static unsafe class ScriptRepl
     /// <summary>Runs the session over <paramref name="lines"/>; returns its exit code (SystemExit's, or 0 at the end of input).</summary>
     public static int Run(RunOptions options, ILineSource lines, TextWriter stdout, TextWriter stderr)
     {
-        int exit = 0;
-        Exception? crash = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                exit = Loop(options, lines, stdout, stderr);
-            }
-            catch (Exception e)
-            {
-                crash = e;
-            }
-        }, options.StackBytes);
-        thread.Start();
-        thread.Join();
-        if (crash is MaxHeapTooSmallException)
-        {
-            throw crash; // a usage error: the command line reports it
-        }
-        if (crash != null)
-        {
-            stdout.Flush();
-            stderr.WriteLine($"pyheap: internal error: {crash.GetType().Name}: {crash.Message}");
-            return 1;
-        }
-        return exit;
+        return ScriptRunner.OnInterpreterThread(options, stdout, stderr, () => Loop(options, lines, stdout, stderr));
     }
 
     private static int Loop(RunOptions options, ILineSource lines, TextWriter stdout, TextWriter stderr)
