@@ -295,15 +295,33 @@ public sealed unsafe partial class Interpreter
         {
             return Eval(e, f);
         }
-        PyObject* slice = ScriptTypes.New(T.Slice);
-        var so = (PySliceObject*)slice;
-        so->start = s.Lower is null ? None : Eval(s.Lower, f);
-        so->stop = s.Upper is null ? None : Eval(s.Upper, f);
-        so->step = s.Step is null ? None : Eval(s.Step, f);
-        return slice;
+        // The bounds first, then the slice takes them: a bound that raises leaks no half-made slice.
+        PyObject* start = s.Lower is null ? None : Eval(s.Lower, f);
+        PyObject* stop;
+        try
+        {
+            stop = s.Upper is null ? None : Eval(s.Upper, f);
+        }
+        catch
+        {
+            Refcount.Decref(start);
+            throw;
+        }
+        PyObject* step;
+        try
+        {
+            step = s.Step is null ? None : Eval(s.Step, f);
+        }
+        catch
+        {
+            Refcount.Decref(start);
+            Refcount.Decref(stop);
+            throw;
+        }
+        return EngineNewSlice(start, stop, step);
     }
 
-    /// <summary>A slice object taking the three bounds' references (the loop's BUILD_SLICE; as <see cref="EvalIndex"/> makes it).</summary>
+    /// <summary>A slice object taking the three bounds' references (the loop's BUILD_SLICE and <see cref="EvalIndex"/>).</summary>
     internal PyObject* EngineNewSlice(PyObject* start, PyObject* stop, PyObject* step)
     {
         PyObject* slice;
